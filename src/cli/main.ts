@@ -1,0 +1,35 @@
+/** The `comity` command line: a thin adapter over the library. Exit 2 on bad input, never a stack trace. */
+import { Command, CommanderError } from 'commander';
+import { RegistryError } from '../law/index.js';
+import { registerLawCommands } from './law-commands.js';
+import { registerServeCommand } from './serve-command.js';
+import { UsageError } from './usage-error.js';
+
+export async function main(argv: string[]): Promise<number> {
+  const out = (s: string) => process.stdout.write(`${s}\n`);
+  const program = new Command('comity')
+    .description('Comity: what the law allows, what happens, and what would happen — ICE requests to local jails and police.')
+    .exitOverride()
+    .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  registerLawCommands(program, out);
+  registerServeCommand(program, out);
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+    return 0;
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.exitCode === 0) return 0; // --help, --version
+      return 2;
+    }
+    if (e instanceof UsageError) {
+      process.stderr.write(`comity: ${e.message}\n`);
+      return 2;
+    }
+    if (e instanceof RegistryError) {
+      process.stderr.write(`comity: ${e.message}\n`);
+      return 2;
+    }
+    process.stderr.write(`comity: internal error: ${(e as Error).message}\n`);
+    return 1;
+  }
+}

@@ -1,0 +1,100 @@
+/**
+ * Calendar dates as integer day numbers (days since 1970-01-01), so that the hot path compares
+ * integers instead of parsing dates. Algorithms from Howard Hinnant, "chrono-Compatible Low-Level
+ * Date Algorithms" (public domain).
+ */
+
+export function daysFromCivil(y: number, m: number, d: number): number {
+  const yy = m <= 2 ? y - 1 : y;
+  const era = Math.floor(yy / 400);
+  const yoe = yy - era * 400;
+  const mp = (m + 9) % 12;
+  const doy = Math.floor((153 * mp + 2) / 5) + d - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
+}
+
+export function civilFromDays(z: number): [number, number, number] {
+  const zz = z + 719468;
+  const era = Math.floor(zz / 146097);
+  const doe = zz - era * 146097;
+  const yoe = Math.floor((doe - Math.floor(doe / 1460) + Math.floor(doe / 36524) - Math.floor(doe / 146096)) / 365);
+  const doy = doe - (365 * yoe + Math.floor(yoe / 4) - Math.floor(yoe / 100));
+  const mp = Math.floor((5 * doy + 2) / 153);
+  const d = doy - Math.floor((153 * mp + 2) / 5) + 1;
+  const m = mp < 10 ? mp + 3 : mp - 9;
+  return [m <= 2 ? yoe + era * 400 + 1 : yoe + era * 400, m, d];
+}
+
+/** "2024-12-01" → day number. The string must already be a valid ISO date (schemas check that). */
+export function dayOf(isoDate: string): number {
+  return daysFromCivil(+isoDate.slice(0, 4), +isoDate.slice(5, 7), +isoDate.slice(8, 10));
+}
+
+export function isoOfDay(day: number): string {
+  const [y, m, d] = civilFromDays(day);
+  return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+/** The same calendar date n years earlier (Feb 29 → Feb 28). A lookback of n years from `day` includes this day. */
+export function yearsBefore(day: number, n: number): number {
+  const [y, m, d] = civilFromDays(day);
+  const ty = y - n;
+  const leap = (ty % 4 === 0 && ty % 100 !== 0) || ty % 400 === 0;
+  const dim = [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][m - 1]!;
+  return daysFromCivil(ty, m, Math.min(d, dim));
+}
+
+const HOUR_MS = 3_600_000;
+const offsetCache = new Map<string, Map<number, number>>();
+
+/**
+ * The UTC offset (minutes) of a time zone at an instant. US zones change offset only on whole
+ * UTC hours, so one Intl lookup per zone and hour is exact; the cache keeps the hot path cheap.
+ */
+export function zoneOffsetMinutes(epochMs: number, zone: string): number {
+  let byHour = offsetCache.get(zone);
+  if (!byHour) offsetCache.set(zone, (byHour = new Map()));
+  const hour = Math.floor(epochMs / HOUR_MS);
+  let off = byHour.get(hour);
+  if (off === undefined) {
+    off = computeOffset(hour * HOUR_MS, zone);
+    if (byHour.size > 200_000) byHour.clear();
+    byHour.set(hour, off);
+  }
+  return off;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+function computeOffset(epochMs: number, zone: string): number {
+  let f = formatters.get(zone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit',
+      hour: '2-digit', minute: '2-digit', second: '2-digit',
+    });
+    formatters.set(zone, f);
+  }
+  const p: Record<string, number> = {};
+  for (const part of f.formatToParts(new Date(epochMs))) if (part.type !== 'literal') p[part.type] = +part.value;
+  const asUtc = daysFromCivil(p.year!, p.month!, p.day!) * 86_400_000 + p.hour! * HOUR_MS + p.minute! * 60_000 + p.second! * 1000;
+  return Math.round((asUtc - epochMs) / 60_000);
+}
+
+/** The calendar day, in the given zone, of an instant. */
+export function localDay(epochMs: number, zone: string): number {
+  return Math.floor((epochMs + zoneOffsetMinutes(epochMs, zone) * 60_000) / 86_400_000);
+}
+
+/** An instant formatted as ISO 8601 with the zone's offset at that instant, e.g. 2025-03-12T17:00:00-07:00. */
+export function isoInZone(epochMs: number, zone: string): string {
+  const off = zoneOffsetMinutes(epochMs, zone);
+  const local = epochMs + off * 60_000;
+  const day = Math.floor(local / 86_400_000);
+  const ms = local - day * 86_400_000;
+  const hh = Math.floor(ms / HOUR_MS), mm = Math.floor((ms % HOUR_MS) / 60_000), ss = Math.floor((ms % 60_000) / 1000);
+  const sign = off < 0 ? '-' : '+';
+  const a = Math.abs(off);
+  const two = (n: number) => String(n).padStart(2, '0');
+  return `${isoOfDay(day)}T${two(hh)}:${two(mm)}:${two(ss)}${sign}${two(Math.floor(a / 60))}:${two(a % 60)}`;
+}

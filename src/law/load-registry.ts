@@ -1,0 +1,153 @@
+/**
+ * Load the registry (policies/): every YAML file validated, cross-checked, and returned whole,
+ * or every problem found, each with its file, line and key path. Nothing is half-loaded.
+ */
+import { createHash } from 'node:crypto';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative, sep } from 'node:path';
+import type { Expr } from './expr.js';
+import { COUNTRY, parseOcd } from './ocd.js';
+import {
+  CatalogFile, InstrumentFile, JurisdictionFile, type Provision,
+} from './registry-schema.js';
+import type { Level } from './vocab.js';
+import { parseYamlFile, type FileProblem } from './yaml-file.js';
+
+export interface RegisteredInstrument extends Omit<InstrumentFile, 'provisions'> { file: string }
+export interface RegisteredProvision extends Omit<Provision, 'level'> {
+  instrument: RegisteredInstrument;
+  jurisdiction: string;
+  level: Level;
+}
+export interface RegisteredJurisdiction extends JurisdictionFile { file: string }
+export interface RegisteredCatalog extends CatalogFile { file: string }
+
+export interface Registry {
+  jurisdictions: ReadonlyMap<string, RegisteredJurisdiction>;
+  instruments: readonly RegisteredInstrument[];
+  provisions: readonly RegisteredProvision[];
+  catalogs: ReadonlyMap<string, RegisteredCatalog>;
+  /** sha256 over every file, so a response can say which registry produced it. */
+  fingerprint: string;
+  files: number;
+}
+
+export type LoadResult = { ok: true; registry: Registry } | { ok: false; problems: FileProblem[] };
+
+export function loadRegistry(root: string): LoadResult {
+  const problems: FileProblem[] = [];
+  const files = listYaml(root);
+  const hash = createHash('sha256');
+  const jurisdictions = new Map<string, RegisteredJurisdiction>();
+  const instruments: RegisteredInstrument[] = [];
+  const provisions: RegisteredProvision[] = [];
+  const catalogs = new Map<string, RegisteredCatalog>();
+
+  for (const abs of files) {
+    const file = relative(join(root, '..'), abs).split(sep).join('/');
+    const text = readFileSync(abs, 'utf8');
+    hash.update(file).update('\0').update(text).update('\0');
+    const rel = relative(root, abs).split(sep);
+    const expected = expectedJurisdiction(rel);
+    if (rel[0] === 'offenses') {
+      const r = parseYamlFile(file, text, CatalogFile);
+      if (!r.ok) { problems.push(...r.problems); continue; }
+      if (catalogs.has(r.value.id)) problems.push({ file, path: 'id', message: `catalog "${r.value.id}" is defined twice` });
+      catalogs.set(r.value.id, { ...r.value, file });
+    } else if (rel[rel.length - 1] === 'index.yaml') {
+      const r = parseYamlFile(file, text, JurisdictionFile);
+      if (!r.ok) { problems.push(...r.problems); continue; }
+      if (expected && r.value.jurisdiction !== expected) {
+        problems.push({ file, path: 'jurisdiction', message: `is ${r.value.jurisdiction} but the folder says ${expected}` });
+      }
+      jurisdictions.set(r.value.jurisdiction, { ...r.value, file });
+    } else {
+      const r = parseYamlFile(file, text, InstrumentFile);
+      if (!r.ok) { problems.push(...r.problems); continue; }
+      const { provisions: ps, ...meta } = r.value;
+      if (expected === undefined) {
+        problems.push({ file, path: '', message: 'is not in a jurisdiction folder (federal/, states/<st>/, states/<st>/counties/<name>/ or states/<st>/places/<name>/)' });
+        continue;
+      }
+      if (meta.jurisdiction !== expected) {
+        problems.push({ file, path: 'jurisdiction', message: `is ${meta.jurisdiction} but the folder says ${expected}` });
+        continue;
+      }
+      const parsed = parseOcd(meta.jurisdiction);
+      if (!parsed.ok) { problems.push({ file, path: 'jurisdiction', message: parsed.message }); continue; }
+      const instrument = { ...meta, file };
+      instruments.push(instrument);
+      for (const p of ps) {
+        const level: Level = p.level === 'agency' ? 'agency' : parsed.value.level;
+        provisions.push({ ...p, instrument, jurisdiction: meta.jurisdiction, level });
+      }
+    }
+  }
+
+  crossCheck(provisions, catalogs, jurisdictions, problems);
+  if (problems.length > 0) return { ok: false, problems };
+  return {
+    ok: true,
+    registry: { jurisdictions, instruments, provisions, catalogs, fingerprint: hash.digest('hex').slice(0, 16), files: files.length },
+  };
+}
+
+function listYaml(dir: string): string[] {
+  const out: string[] = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...listYaml(p));
+    else if (/\.ya?ml$/.test(name)) out.push(p);
+  }
+  return out;
+}
+
+/** The jurisdiction a file's folder stands for: federal/, states/<st>/, states/<st>/{counties,places}/<name>/. */
+function expectedJurisdiction(rel: string[]): string | undefined {
+  const dirs = rel.slice(0, -1);
+  if (dirs[0] === 'federal' && dirs.length === 1) return COUNTRY;
+  if (dirs[0] !== 'states' || !dirs[1]) return undefined;
+  const st = dirs[1] === 'dc' ? `district:dc` : `state:${dirs[1]}`;
+  if (dirs.length === 2) return `${COUNTRY}/${st}`;
+  if (dirs.length === 4 && (dirs[2] === 'counties' || dirs[2] === 'places')) {
+    return `${COUNTRY}/${st}/${dirs[2] === 'counties' ? 'county' : 'place'}:${dirs[3]}`;
+  }
+  return undefined;
+}
+
+function crossCheck(
+  provisions: RegisteredProvision[], catalogs: Map<string, RegisteredCatalog>,
+  jurisdictions: Map<string, RegisteredJurisdiction>, problems: FileProblem[],
+): void {
+  const seen = new Map<string, string>();
+  for (const p of provisions) {
+    const file = p.instrument.file;
+    const other = seen.get(p.id);
+    if (other) problems.push({ file, path: `provisions.${p.id}`, message: `id "${p.id}" is also used in ${other}` });
+    seen.set(p.id, file);
+    p.rules.forEach((r, i) => {
+      for (const [key, e] of [['when', r.when], ['unless', r.unless]] as const) {
+        if (!e) continue;
+        for (const ref of catalogRefs(e)) {
+          if (!catalogs.has(ref)) problems.push({ file, path: `${p.id}.rules.${i}.${key}`, message: `unknown offense catalog "@${ref}"` });
+        }
+      }
+      if (r.hold && !r.requests.includes('HOLD')) problems.push({ file, path: `${p.id}.rules.${i}.hold`, message: 'a hold clock belongs to a rule on HOLD' });
+      if (r.onlyIfDecided && r.modality) problems.push({ file, path: `${p.id}.rules.${i}.onlyIfDecided`, message: 'onlyIfDecided is for rules without a modality' });
+    });
+  }
+  for (const j of jurisdictions.values()) {
+    for (const w of j.within ?? []) {
+      if (!jurisdictions.has(w)) problems.push({ file: j.file, path: 'within', message: `${w} has no index.yaml in the registry` });
+    }
+  }
+}
+
+export function catalogRefs(e: Expr): string[] {
+  if ('all' in e) return e.all.flatMap(catalogRefs);
+  if ('any' in e) return e.any.flatMap(catalogRefs);
+  if ('not' in e) return catalogRefs(e.not);
+  const m = 'conviction' in e ? e.conviction : 'charge' in e ? e.charge : undefined;
+  if (!m) return [];
+  return [...(m.anyOf ?? []), ...(m.allOf ?? [])].filter((c) => c.startsWith('@')).map((c) => c.slice(1));
+}

@@ -1,0 +1,124 @@
+/**
+ * The registry's file formats: one YAML file per legal instrument, an index.yaml per jurisdiction
+ * folder, and offense catalogs. These zod schemas validate every file on load and are exported as
+ * JSON Schema (schema/*.json) so editors can autocomplete the YAML.
+ */
+import { z } from 'zod';
+import { Expr } from './expr.js';
+import { AgencyKind, Modality, RequestType } from './vocab.js';
+
+const isoDate = z.iso.date();
+const ocdId = z.string().regex(/^ocd-division\/country:us(\/[a-z_]+:[a-z0-9_~.-]+)*$/, 'must be an Open Civic Data division id');
+
+export const INSTRUMENTS = [
+  'constitution', 'statute', 'regulation', 'ordinance', 'executive_order', 'ag_directive', 'board_policy',
+  'agency_policy', 'court_decision', 'federal_form_policy', 'moa',
+] as const;
+export const Instrument = z.enum(INSTRUMENTS);
+
+export const STATUSES = ['in_force', 'repealed', 'superseded', 'expired', 'enjoined', 'vetoed', 'pending'] as const;
+export const Confidence = z.enum(['verified', 'secondary', 'uncertain']);
+export type Confidence = z.infer<typeof Confidence>;
+
+export const Reference = z.strictObject({ title: z.string().min(1), href: z.url() });
+
+export const Duty = z.strictObject({
+  kind: z.string().regex(/^[A-Z][A-Z0-9_]+$/, 'must be an UPPER_SNAKE_CASE duty kind'),
+  text: z.string().min(1),
+  deadline: z.string().optional(),
+});
+export type Duty = z.infer<typeof Duty>;
+
+export const HoldCap = z.strictObject({
+  hours: z.number().positive(),
+  /** calendar: wall-clock hours; business: excluding Saturdays, Sundays and federal holidays. */
+  clock: z.enum(['calendar', 'business']),
+  from: z.enum(['wouldBeReleased', 'detainerReceived']),
+});
+export type HoldCap = z.infer<typeof HoldCap>;
+
+export const Rule = z.strictObject({
+  requests: z.array(RequestType).min(1),
+  /** The modality the rule imposes; absent for a rule that only attaches duties, warnings or a hold clock. */
+  modality: Modality.optional(),
+  when: Expr.optional(),
+  unless: Expr.optional(),
+  /** For duty-only rules: attach only when the final decision is one of these. */
+  onlyIfDecided: z.array(Modality).min(1).optional(),
+  hold: HoldCap.optional(),
+  duties: z.array(Duty).optional(),
+  warnings: z.array(z.string().min(1)).optional(),
+  /** Pinpoint citation of this rule, when narrower than the provision's. */
+  citation: z.string().min(1).optional(),
+  note: z.string().optional(),
+}).refine((r) => r.modality || r.duties || r.warnings || r.hold, {
+  message: 'a rule needs a modality, duties, warnings or a hold clock',
+});
+export type Rule = z.infer<typeof Rule>;
+
+export const Injunction = z.strictObject({
+  court: z.string().min(1), from: isoDate, to: isoDate.optional(), scope: z.string().min(1),
+});
+
+export const Provision = z.strictObject({
+  id: z.string().regex(/^[a-z0-9]+(\.[a-z0-9-]+)+$/, 'must look like "ca.sb54.hold": lower-case words joined by dots'),
+  title: z.string().min(1),
+  citation: z.string().min(1),
+  source: z.url(),
+  enacted: isoDate.optional(),
+  effective: isoDate,
+  /** The last day the provision was in force (inclusive). */
+  ends: isoDate.optional(),
+  status: z.enum(STATUSES),
+  statusNote: z.string().optional(),
+  injunctions: z.array(Injunction).optional(),
+  /** The date that decides whether the provision applies: the decision, the charge, or the confinement. */
+  appliesBy: z.enum(['decision', 'charge', 'confinement']).default('decision'),
+  appliesByNote: z.string().optional(),
+  agencies: z.strictObject({ only: z.array(AgencyKind).min(1).optional(), exclude: z.array(AgencyKind).min(1).optional() }).optional(),
+  /** floor: cooperation mandated, local limits void. ceiling: cooperation limited, localities may be stricter. */
+  layering: z.enum(['floor', 'ceiling', 'none']),
+  /** Set for sheriff or agency policies: layered after the county and place law of their jurisdiction. */
+  level: z.literal('agency').optional(),
+  confidence: Confidence,
+  confidenceNote: z.string().optional(),
+  rules: z.array(Rule).min(1),
+}).refine((p) => p.confidence === 'verified' || !!p.confidenceNote, {
+  message: 'a provision that is not verified needs a confidenceNote saying what stays uncertain', path: ['confidenceNote'],
+}).refine((p) => !p.ends || p.ends >= p.effective, { message: 'ends must not be before effective', path: ['ends'] });
+export type Provision = z.infer<typeof Provision>;
+
+export const InstrumentFile = z.strictObject({
+  description: z.string().min(1),
+  title: z.string().min(1),
+  instrument: Instrument,
+  jurisdiction: ocdId,
+  citation: z.string().min(1),
+  references: z.array(Reference).min(1),
+  enacted: isoDate.optional(),
+  provisions: z.array(Provision).min(1),
+});
+export type InstrumentFile = z.infer<typeof InstrumentFile>;
+
+export const JurisdictionFile = z.strictObject({
+  jurisdiction: ocdId,
+  name: z.string().min(1),
+  fips: z.string().regex(/^\d{2}(\d{3})?$/, 'must be a 2-digit state or 5-digit county FIPS code').optional(),
+  timeZone: z.string().optional(),
+  /** Other registered jurisdictions whose law also binds here, e.g. a city within a county. */
+  within: z.array(ocdId).optional(),
+  summary: z.string().optional(),
+});
+export type JurisdictionFile = z.infer<typeof JurisdictionFile>;
+
+export const CatalogFile = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  title: z.string().min(1),
+  citation: z.string().min(1),
+  source: z.url(),
+  description: z.string().min(1),
+  categories: z.array(z.string().regex(/^[a-z0-9_]+$/)).min(1),
+  confidence: Confidence,
+  confidenceNote: z.string().optional(),
+});
+export type CatalogFile = z.infer<typeof CatalogFile>;

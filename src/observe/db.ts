@@ -1,0 +1,60 @@
+// Opening the DuckDB file and running bound queries. Every session runs in UTC so dates never shift.
+import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
+
+export const SESSION_TIME_ZONE = 'UTC';
+
+export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
+export type Row = Record<string, string | number | boolean | null>;
+
+export interface Database {
+  readonly path: string;
+  readonly connection: DuckDBConnection;
+  close(): void;
+}
+
+export class DatabaseMissingError extends Error {
+  constructor(readonly path: string) {
+    super(`no Comity database at ${path}: run \`comity data load\` first`);
+    this.name = 'DatabaseMissingError';
+  }
+}
+
+export async function openDatabase(path: string, options: { readOnly?: boolean } = {}): Promise<Database> {
+  const config: Record<string, string> = {};
+  if (options.readOnly) config.access_mode = 'READ_ONLY';
+  const instance = await DuckDBInstance.create(path, config);
+  const connection = await instance.connect();
+  await connection.run(`SET TimeZone = '${SESSION_TIME_ZONE}'`);
+  return {
+    path,
+    connection,
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+function plain(value: unknown): string | number | boolean | null {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'bigint') return Number(value);
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value);
+}
+
+/** Run a query with bound parameters; BIGINTs come back as numbers, dates as ISO strings. */
+export async function query<T extends Row = Row>(db: Database | DuckDBConnection, sql: string, params?: Params): Promise<T[]> {
+  const connection = db instanceof DuckDBConnection ? db : db.connection;
+  const reader = await connection.runAndReadAll(sql, params);
+  return reader.getRowObjectsJS().map((row) => {
+    const out: Row = {};
+    for (const [key, value] of Object.entries(row)) out[key] = plain(value);
+    return out as T;
+  });
+}
+
+export async function run(db: Database | DuckDBConnection, sql: string, params?: Params): Promise<void> {
+  const connection = db instanceof DuckDBConnection ? db : db.connection;
+  await connection.run(sql, params);
+}

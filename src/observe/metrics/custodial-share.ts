@@ -1,0 +1,85 @@
+// Custodial vs at-large arrests: how many of ICE's arrests were of people already in jail or prison custody.
+import { type Database, query } from '../db.js';
+import { type MetricResult, COUNTY_JOIN, checkChoice, checkFy, ratio } from './common.js';
+
+export const ARREST_FYS = [2016, 2017, 2018, 2019] as const;
+export const SHARE_BY = ['aor', 'state', 'county', 'month', 'fy'] as const;
+export type ShareBy = (typeof SHARE_BY)[number];
+
+export interface CustodialShareOptions {
+  fy?: number;
+  by?: string;
+  aor?: string;
+  county?: string;
+}
+
+export interface CustodialShareRow {
+  key: string | null;
+  label: string | null;
+  total: number;
+  custodial: number;
+  atLarge: number;
+  other: number;
+  custodialShare: number | null;
+  atLargeShare: number | null;
+  localJail: number;
+  statePrison: number;
+  federalPrison: number;
+  program287g: number;
+}
+
+const KEY: Record<ShareBy, { key: string; label: string }> = {
+  aor: { key: 't.aor', label: 'any_value(t.aor_name)' },
+  state: { key: 'substr(l.fips, 1, 2)', label: 'any_value(c.state_name)' },
+  county: { key: 'l.fips', label: "any_value(c.county_name || ', ' || c.state_name)" },
+  month: { key: "strftime(t.apprehension_date, '%Y-%m')", label: 'NULL' },
+  fy: { key: 'CAST(t.fy AS VARCHAR)', label: 'NULL' },
+};
+
+export const CUSTODIAL_SHARE_DEFINITION =
+  'custodial = CAP Local/State/Federal Incarceration, Criminal Alien Program, 287(g) Program; at-large = Located, Non-Custodial Arrest, Probation and Parole, Worksite Enforcement; other = every other apprehension method. Shares are of all administrative arrests in the group. FY = the ICE file the record came from (Oct–Sep).';
+
+export async function custodialShare(db: Database, options: CustodialShareOptions = {}): Promise<MetricResult<CustodialShareRow>> {
+  checkFy(options.fy, ARREST_FYS);
+  const by = checkChoice('by', options.by, SHARE_BY, 'aor');
+  const { key, label } = KEY[by];
+  const where: string[] = [];
+  const params: Record<string, string | number> = {};
+  if (options.fy !== undefined) {
+    where.push('t.fy = $fy');
+    params.fy = options.fy;
+  }
+  if (options.aor) {
+    where.push('t.aor = $aor');
+    params.aor = options.aor.toUpperCase();
+  }
+  if (options.county) {
+    where.push('l.fips = $county');
+    params.county = options.county;
+  }
+  const rows = await query<CustodialShareRow & Record<string, number | string | null>>(
+    db,
+    `SELECT ${key} AS key, ${label} AS label, count(*) AS total,
+       count(*) FILTER (WHERE m.class = 'custodial') AS custodial,
+       count(*) FILTER (WHERE m.class = 'at_large') AS atLarge,
+       count(*) FILTER (WHERE m.class IS NULL) AS other,
+       count(*) FILTER (WHERE m.detail = 'local_jail') AS localJail,
+       count(*) FILTER (WHERE m.detail = 'state_prison') AS statePrison,
+       count(*) FILTER (WHERE m.detail = 'federal_prison') AS federalPrison,
+       count(*) FILTER (WHERE m.detail = '287g') AS program287g
+     FROM arrests t LEFT JOIN method_classes m ON m.method = t.method
+     ${COUNTY_JOIN} LEFT JOIN county_aor c ON c.fips = l.fips
+     ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+     GROUP BY 1 ORDER BY ${by === 'month' || by === 'fy' ? 'key' : 'total DESC, key'}`,
+    params,
+  );
+  const out = rows.map((r) => ({ ...r, custodialShare: ratio(r.custodial, r.total), atLargeShare: ratio(r.atLarge, r.total) }));
+  const caveats = [
+    'Custodial arrests include people ICE took from state and federal prisons, not only local jails.',
+    'FY2019 records cover 2018-10-01 to about 2019-09-01 only.',
+  ];
+  if (by === 'county' || by === 'state' || options.county) {
+    caveats.push('Counties come from the free-text landmark (see landmark_county); the row with key null holds arrests whose landmark names no single county, including most at-large arrests ("… GENERAL AREA, NON-SPECIFIC"). At-large shares by county are therefore biased low.');
+  }
+  return { metric: 'custodial-share', definition: CUSTODIAL_SHARE_DEFINITION, filters: { fy: options.fy ?? null, by, aor: options.aor ?? null, county: options.county ?? null }, rows: out, caveats };
+}

@@ -1,0 +1,78 @@
+// How a raw file becomes a typed table: the reader's dialect and one expression per output column.
+// Expressions are generated twice: strict (a bad value aborts the load) and lenient (try_*, used only to
+// find the offending row when a strict load has failed).
+
+export type FieldType = 'text' | 'int' | 'num' | 'date' | 'fips' | 'raw';
+export interface Field {
+  /** Output column name. */
+  name: string;
+  type: FieldType;
+  /** Raw column it comes from (a key of TableSpec.columns). */
+  from?: string;
+  /** strptime format for dates. */
+  format?: string;
+  /** Raw SQL for derived columns (type 'raw'), over the raw row `r`. */
+  sql?: string;
+  /** FIPS width (2 for states, 5 for counties). */
+  width?: number;
+}
+
+export interface TableSpec {
+  table: string;
+  /** Dataset folder and file names, relative to the data directory. */
+  files: readonly string[];
+  delim: string;
+  /** Lines before the header row. */
+  skip: number;
+  /** Raw column names in file order (renamed to short identifiers). */
+  columns: readonly string[];
+  fields: readonly Field[];
+  /** Extra FROM clause after the raw reader `r` (joins to reference tables). */
+  join?: string;
+  description: string;
+}
+
+const q = (id: string): string => `r."${id.replaceAll('"', '""')}"`;
+
+/** Text cleaned of padding, with blanks and FOIA redaction markers ("(B)(6)…") as NULL. */
+export const cleanText = (col: string): string =>
+  `CASE WHEN trim(${col}) = '' OR trim(${col}) LIKE '(B)(%' THEN NULL ELSE trim(${col}) END`;
+
+export function fieldSql(field: Field, lenient: boolean): string {
+  const col = field.from ? q(field.from) : '';
+  const t = lenient ? 'TRY_CAST' : 'CAST';
+  switch (field.type) {
+    case 'text':
+      return cleanText(col);
+    case 'int':
+      return `${t}(CAST(${t}(nullif(replace(trim(${col}), ',', ''), '') AS DOUBLE) AS BIGINT) AS BIGINT)`;
+    case 'num':
+      return `${t}(nullif(replace(trim(${col}), ',', ''), '') AS DOUBLE)`;
+    case 'date':
+      return `CAST(${lenient ? 'try_strptime' : 'strptime'}(nullif(trim(${col}), ''), '${field.format ?? '%Y-%m-%d'}') AS DATE)`;
+    case 'fips': {
+      const w = field.width ?? 5;
+      return `CASE WHEN nullif(trim(${col}), '') IS NULL THEN NULL ELSE lpad(CAST(${t}(${t}(trim(${col}) AS DOUBLE) AS BIGINT) AS VARCHAR), ${w}, '0') END`;
+    }
+    case 'raw':
+      return field.sql ?? 'NULL';
+  }
+}
+
+/** Fields whose raw value can be malformed, with the lenient test for "present but unparseable". */
+export function checkedFields(spec: TableSpec): { field: Field; bad: string }[] {
+  return spec.fields
+    .filter((f) => f.from && f.type !== 'text' && f.type !== 'raw')
+    .map((f) => ({ field: f, bad: `(nullif(trim(${q(f.from ?? '')}), '') IS NOT NULL AND (${fieldSql(f, true)}) IS NULL)` }));
+}
+
+export function readerSql(spec: TableSpec, filesParam: string): string {
+  const columns = spec.columns.map((c) => `'${c.replaceAll("'", "''")}': 'VARCHAR'`).join(', ');
+  const delim = spec.delim.replaceAll("'", "''");
+  return `read_csv(${filesParam}, delim='${delim}', quote='"', escape='"', header=true, skip=${spec.skip}, columns={${columns}}, filename=true, strict_mode=true, auto_detect=false)`;
+}
+
+export function selectSql(spec: TableSpec, filesParam: string, lenient = false): string {
+  const list = spec.fields.map((f) => `${fieldSql(f, lenient)} AS "${f.name}"`).join(',\n  ');
+  return `SELECT\n  ${list}\nFROM ${readerSql(spec, filesParam)} r ${spec.join ?? ''}`;
+}

@@ -1,0 +1,55 @@
+/** The HTTP API: a thin adapter over the library. Bad input → 400 problem+json, never a stack trace. */
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { defaultEngine, listJurisdictions, type Engine } from '../law/index.js';
+import { openApiDocument } from './openapi.js';
+import { problem } from './problem.js';
+
+export interface AppOptions { engine?: Engine; mount?: (app: Hono) => void }
+
+export function createApp(opts: AppOptions = {}): Hono {
+  const engine = () => opts.engine ?? defaultEngine();
+  const app = new Hono();
+
+  app.onError((err, c) => problem(c, 500, 'Internal error', 'The server could not answer this request.', { detail: err.message }));
+  app.notFound((c) => problem(c, 404, 'Not found', `No route for ${c.req.method} ${c.req.path}.`));
+
+  app.get('/api/v1/health', (c) => c.json({ ok: true, registry: engine().registry.fingerprint }));
+  app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument()));
+
+  app.post('/api/v1/decide', bodyLimit({ maxSize: 256 * 1024, onError: (c) => problem(c, 413, 'Request too large', 'The request body exceeds 256 KiB.') }), async (c) => {
+    const type = c.req.header('content-type') ?? '';
+    if (!type.includes('json')) return problem(c, 415, 'Unsupported media type', 'Send the decision request as application/json.');
+    let body: unknown;
+    try {
+      body = await c.req.json();
+    } catch (e) {
+      return problem(c, 400, 'Invalid JSON', `The body is not valid JSON: ${(e as Error).message}`);
+    }
+    const r = engine().decide(body);
+    if (!r.ok) {
+      const first = r.problems[0]!;
+      return problem(c, 400, 'Invalid request', `${first.path}: ${first.message}`, { field: first.path, problems: r.problems });
+    }
+    return c.json(r.response);
+  });
+
+  app.get('/api/v1/jurisdictions', (c) => {
+    const state = c.req.query('state');
+    if (state !== undefined && !/^[a-zA-Z]{2}$/.test(state)) {
+      return problem(c, 400, 'Invalid query', `state: expected a two-letter postal code, got "${state}"`, { field: 'state' });
+    }
+    return c.json(listJurisdictions(engine().registry, state ? { state } : {}));
+  });
+
+  opts.mount?.(app);
+
+  app.get('/', (c) => c.html(INDEX));
+  return app;
+}
+
+const INDEX = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Comity</title></head>
+<body><h1>Comity</h1><p>What the law allows when ICE asks a local jail or police agency for help.</p>
+<ul><li><code>POST /api/v1/decide</code> — a decision request (see <a href="/api/v1/openapi.json">the OpenAPI document</a>)</li>
+<li><a href="/api/v1/jurisdictions">/api/v1/jurisdictions</a> — what the registry knows</li></ul>
+<p><small>Comity gives information about the law, not legal advice.</small></p></body></html>`;
