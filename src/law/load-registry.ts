@@ -11,11 +11,13 @@ import {
   CatalogFile, InstrumentFile, JurisdictionFile, type Provision,
 } from './registry-schema.js';
 import type { Level } from './vocab.js';
-import { parseYamlFile, type FileProblem } from './yaml-file.js';
+import { parseYamlFile, type FileProblem, type Locate } from './yaml-file.js';
 
-export interface RegisteredInstrument extends Omit<InstrumentFile, 'provisions'> { file: string }
+export interface RegisteredInstrument extends Omit<InstrumentFile, 'provisions'> { file: string; locate: Locate }
 export interface RegisteredProvision extends Omit<Provision, 'level'> {
   instrument: RegisteredInstrument;
+  /** Position in its file's provisions list. */
+  index: number;
   jurisdiction: string;
   level: Level;
 }
@@ -58,7 +60,7 @@ export function loadRegistry(root: string): LoadResult {
       const r = parseYamlFile(file, text, JurisdictionFile);
       if (!r.ok) { problems.push(...r.problems); continue; }
       if (expected && r.value.jurisdiction !== expected) {
-        problems.push({ file, path: 'jurisdiction', message: `is ${r.value.jurisdiction} but the folder says ${expected}` });
+        problems.push({ file, ...r.locate(['jurisdiction']), path: 'jurisdiction', message: `is ${r.value.jurisdiction} but the folder says ${expected}` });
       }
       jurisdictions.set(r.value.jurisdiction, { ...r.value, file });
     } else {
@@ -70,17 +72,17 @@ export function loadRegistry(root: string): LoadResult {
         continue;
       }
       if (meta.jurisdiction !== expected) {
-        problems.push({ file, path: 'jurisdiction', message: `is ${meta.jurisdiction} but the folder says ${expected}` });
+        problems.push({ file, ...r.locate(['jurisdiction']), path: 'jurisdiction', message: `is ${meta.jurisdiction} but the folder says ${expected}` });
         continue;
       }
       const parsed = parseOcd(meta.jurisdiction);
       if (!parsed.ok) { problems.push({ file, path: 'jurisdiction', message: parsed.message }); continue; }
-      const instrument = { ...meta, file };
+      const instrument = { ...meta, file, locate: r.locate };
       instruments.push(instrument);
-      for (const p of ps) {
+      ps.forEach((p, index) => {
         const level: Level = p.level === 'agency' ? 'agency' : parsed.value.level;
-        provisions.push({ ...p, instrument, jurisdiction: meta.jurisdiction, level });
-      }
+        provisions.push({ ...p, instrument, index, jurisdiction: meta.jurisdiction, level });
+      });
     }
   }
 
@@ -122,18 +124,19 @@ function crossCheck(
   const seen = new Map<string, string>();
   for (const p of provisions) {
     const file = p.instrument.file;
+    const at = (...path: (string | number)[]) => ({ file, ...p.instrument.locate(['provisions', p.index, ...path]) });
     const other = seen.get(p.id);
-    if (other) problems.push({ file, path: `provisions.${p.id}`, message: `id "${p.id}" is also used in ${other}` });
+    if (other) problems.push({ ...at('id'), path: `provisions.${p.index}.id`, message: `id "${p.id}" is also used in ${other}` });
     seen.set(p.id, file);
     p.rules.forEach((r, i) => {
       for (const [key, e] of [['when', r.when], ['unless', r.unless]] as const) {
         if (!e) continue;
         for (const ref of catalogRefs(e)) {
-          if (!catalogs.has(ref)) problems.push({ file, path: `${p.id}.rules.${i}.${key}`, message: `unknown offense catalog "@${ref}"` });
+          if (!catalogs.has(ref)) problems.push({ ...at('rules', i, key), path: `provisions.${p.index}.rules.${i}.${key}`, message: `unknown offense catalog "@${ref}"` });
         }
       }
-      if (r.hold && !r.requests.includes('HOLD')) problems.push({ file, path: `${p.id}.rules.${i}.hold`, message: 'a hold clock belongs to a rule on HOLD' });
-      if (r.onlyIfDecided && r.modality) problems.push({ file, path: `${p.id}.rules.${i}.onlyIfDecided`, message: 'onlyIfDecided is for rules without a modality' });
+      if (r.hold && !r.requests.includes('HOLD')) problems.push({ ...at('rules', i, 'hold'), path: `provisions.${p.index}.rules.${i}.hold`, message: 'a hold clock belongs to a rule on HOLD' });
+      if (r.onlyIfDecided && r.modality) problems.push({ ...at('rules', i, 'onlyIfDecided'), path: `provisions.${p.index}.rules.${i}.onlyIfDecided`, message: 'onlyIfDecided is for rules without a modality' });
     });
   }
   for (const j of jurisdictions.values()) {

@@ -4,7 +4,8 @@ import type { z } from 'zod';
 
 export interface FileProblem { file: string; line?: number; column?: number; path: string; message: string }
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: FileProblem[] };
+export type Locate = (path: (string | number)[]) => { line?: number; column?: number };
+export type Parsed<T> = { ok: true; value: T; locate: Locate } | { ok: false; problems: FileProblem[] };
 
 export function parseYamlFile<S extends z.ZodType>(file: string, text: string, schema: S): Parsed<z.infer<S>> {
   const lineCounter = new LineCounter();
@@ -19,7 +20,7 @@ export function parseYamlFile<S extends z.ZodType>(file: string, text: string, s
     };
   }
   const result = schema.safeParse(doc.toJS());
-  if (result.success) return { ok: true, value: result.data };
+  if (result.success) return { ok: true, value: result.data, locate: (path) => locate(doc, lineCounter, path) };
   return {
     ok: false,
     problems: result.error.issues.map((issue) => {

@@ -44,7 +44,7 @@ function plain(value: unknown): string | number | boolean | null {
 }
 
 /** Run a query with bound parameters; BIGINTs come back as numbers, dates as ISO strings. */
-export async function query<T extends Row = Row>(db: Database | DuckDBConnection, sql: string, params?: Params): Promise<T[]> {
+export async function query<T extends object = Row>(db: Database | DuckDBConnection, sql: string, params?: Params): Promise<T[]> {
   const connection = db instanceof DuckDBConnection ? db : db.connection;
   const reader = await connection.runAndReadAll(sql, params);
   return reader.getRowObjectsJS().map((row) => {

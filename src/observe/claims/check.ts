@@ -1,0 +1,51 @@
+// `comity claims check`: measure each claim's figures and judge it.
+import { join } from 'node:path';
+import type { Database } from '../db.js';
+import { projectRoot } from '../paths.js';
+import { judge } from './judge.js';
+import { claimFilesIn, readClaimFile } from './load-claims.js';
+import { type Figure, measure } from './measures.js';
+import type { Claim, Verdict } from './schema.js';
+
+export interface ClaimResult {
+  id: string;
+  file: string;
+  statement: string;
+  claimant: Claim['claimant'];
+  verdict: Verdict;
+  reasoning: string;
+  figures: Figure[];
+  caveats: string[];
+}
+
+export function defaultClaimsDir(): string {
+  return join(projectRoot() ?? process.cwd(), 'claims');
+}
+
+export async function checkClaim(db: Database, claim: Claim, file = ''): Promise<ClaimResult> {
+  const figures: Figure[] = [];
+  for (const ref of claim.measures) figures.push(await measure(db, ref));
+  const { verdict, reasoning } = judge(claim.judge, new Map(figures.map((f) => [f.id, f])));
+  return { id: claim.id, file, statement: claim.statement, claimant: claim.claimant, verdict, reasoning, figures, caveats: claim.caveats };
+}
+
+/** Check the given claim files, or every file in claims/. */
+export async function checkClaims(db: Database, files?: string[]): Promise<ClaimResult[]> {
+  const list = files && files.length > 0 ? files : await claimFilesIn(defaultClaimsDir());
+  const out: ClaimResult[] = [];
+  for (const file of list) out.push(await checkClaim(db, await readClaimFile(file), file));
+  return out;
+}
+
+export function formatClaimResult(r: ClaimResult): string {
+  const pct = (v: number | null): string => (v === null ? 'n/a' : `${(v * 100).toFixed(1)}%`);
+  const lines = [
+    `${r.id}: ${r.verdict.toUpperCase()}`,
+    `  claim: "${r.statement}"`,
+    `  by: ${r.claimant.who}, ${r.claimant.where}${r.claimant.url ? ` <${r.claimant.url}>` : ''}`,
+    `  judged: ${r.reasoning}`,
+    ...r.figures.map((f) => `  figure ${f.id}: ${pct(f.value)} (${f.numerator.toLocaleString('en-US')} / ${f.denominator.toLocaleString('en-US')}) — ${f.definition}`),
+    ...r.caveats.map((c) => `  caveat: ${c}`),
+  ];
+  return lines.join('\n');
+}

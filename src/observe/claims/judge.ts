@@ -1,0 +1,48 @@
+// Turn measured figures into a verdict by the claim's own rule.
+import type { Figure } from './measures.js';
+import { type Judge, VERDICTS, type Verdict } from './schema.js';
+
+const rank = (v: Verdict): number => VERDICTS.indexOf(v);
+/** The weaker of two verdicts ("not testable" is weakest of all). */
+function cap(v: Verdict, max: Verdict | undefined): Verdict {
+  if (!max) return v;
+  if (v === 'not testable with these records' || v === 'not supported') return v;
+  return rank(max) > rank(v) ? max : v;
+}
+
+export function judge(rule: Judge, figures: Map<string, Figure>): { verdict: Verdict; reasoning: string } {
+  if (rule.rule === 'not-testable') return { verdict: 'not testable with these records', reasoning: rule.explain };
+  const get = (id: string): number | null => figures.get(id)?.value ?? null;
+  const value = get(rule.measure);
+  if (value === null) return { verdict: 'not testable with these records', reasoning: `${rule.measure} has no data. ${rule.explain}` };
+  const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+  let verdict: Verdict;
+  let reasoning: string;
+  switch (rule.rule) {
+    case 'near': {
+      const diff = Math.abs(value - rule.target);
+      verdict = diff <= rule.tolerance ? 'supported' : diff <= 2 * rule.tolerance ? 'partly supported' : 'not supported';
+      reasoning = `measured ${pct(value)} vs claimed ${pct(rule.target)} (tolerance ±${pct(rule.tolerance)})`;
+      break;
+    }
+    case 'below':
+    case 'above': {
+      const ok = rule.rule === 'below' ? value < rule.threshold : value > rule.threshold;
+      const near = Math.abs(value - rule.threshold) <= rule.margin;
+      verdict = ok ? 'supported' : near ? 'partly supported' : 'not supported';
+      reasoning = `measured ${pct(value)}; the claim needs ${rule.rule} ${pct(rule.threshold)}`;
+      break;
+    }
+    case 'greater': {
+      const other = get(rule.than);
+      if (other === null) return { verdict: 'not testable with these records', reasoning: `${rule.than} has no data. ${rule.explain}` };
+      const diff = value - other;
+      verdict = diff > rule.minDifference ? 'supported' : diff > 0 ? 'partly supported' : 'not supported';
+      reasoning = `${rule.measure} ${pct(value)} vs ${rule.than} ${pct(other)} (difference ${(diff * 100).toFixed(1)} points; needs > ${(rule.minDifference * 100).toFixed(1)})`;
+      break;
+    }
+  }
+  const capped = cap(verdict, rule.maxVerdict);
+  if (capped !== verdict) reasoning += `; capped at "${capped}" because the records cannot test the whole claim`;
+  return { verdict: capped, reasoning: `${reasoning}. ${rule.explain}` };
+}

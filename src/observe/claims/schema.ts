@@ -1,0 +1,60 @@
+// The claim file format (claims/*.yaml), validated with zod; the TypeScript types derive from it.
+import { z } from 'zod';
+
+export const VERDICTS = ['supported', 'partly supported', 'not supported', 'not testable with these records'] as const;
+export type Verdict = (typeof VERDICTS)[number];
+
+export const MEASURES = [
+  'custodial-share',
+  'at-large-share',
+  'arrests-growth',
+  'detainers-growth',
+  'pa-booked-share',
+  'trac-custody-share',
+  'removals-convicted-share',
+] as const;
+
+export const MeasureRef = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  measure: z.enum(MEASURES),
+  label: z.string().optional(),
+  filters: z
+    .strictObject({
+      fy: z.number().int().optional(),
+      fyFrom: z.number().int().optional(),
+      fyTo: z.number().int().optional(),
+      yearFrom: z.number().int().optional(),
+      yearTo: z.number().int().optional(),
+      aor: z.array(z.string().length(3)).optional(),
+      county: z.array(z.string().regex(/^\d{5}$/)).optional(),
+      state: z.string().optional(),
+    })
+    .default({}),
+});
+export type MeasureRef = z.infer<typeof MeasureRef>;
+
+const Verdict = z.enum(VERDICTS);
+
+export const Judge = z.discriminatedUnion('rule', [
+  z.strictObject({ rule: z.literal('near'), measure: z.string(), target: z.number(), tolerance: z.number().positive(), maxVerdict: Verdict.optional(), explain: z.string() }),
+  z.strictObject({ rule: z.literal('below'), measure: z.string(), threshold: z.number(), margin: z.number().nonnegative().default(0), maxVerdict: Verdict.optional(), explain: z.string() }),
+  z.strictObject({ rule: z.literal('above'), measure: z.string(), threshold: z.number(), margin: z.number().nonnegative().default(0), maxVerdict: Verdict.optional(), explain: z.string() }),
+  z.strictObject({ rule: z.literal('greater'), measure: z.string(), than: z.string(), minDifference: z.number().nonnegative().default(0), maxVerdict: Verdict.optional(), explain: z.string() }),
+  z.strictObject({ rule: z.literal('not-testable'), explain: z.string() }),
+]);
+export type Judge = z.infer<typeof Judge>;
+
+export const Claim = z.strictObject({
+  id: z.string().regex(/^[a-z0-9-]+$/),
+  statement: z.string().min(1),
+  claimant: z.strictObject({
+    who: z.string(),
+    where: z.string(),
+    url: z.url().optional(),
+    date: z.string().regex(/^\d{4}(-\d{2}(-\d{2})?)?$/).optional(),
+  }),
+  measures: z.array(MeasureRef).default([]),
+  judge: Judge,
+  caveats: z.array(z.string()).default([]),
+});
+export type Claim = z.infer<typeof Claim>;

@@ -1,0 +1,23 @@
+// The observatory's public API: load the records, measure them, check claims.
+export { resolveDataDir, resolveDbPath, cacheDir, userDataDir, type DataDir } from './paths.js';
+export { DATA_FILES, type DataFile } from './manifest.js';
+export { fetchData, FetchError, type FetchOptions, type FetchResult } from './fetch.js';
+export { loadData, TABLE_SPECS, type LoadOptions, type LoadResult, type LoadedSource } from './load.js';
+export { LoadError } from './load-error.js';
+export { openDatabase, query, DatabaseMissingError, SESSION_TIME_ZONE, type Database } from './db.js';
+export { terminalProgress, type Progress, type ProgressFn } from './progress.js';
+export { METHOD_CLASSES, classifyMethod, type MethodClass, type MethodDetail } from './method-class.js';
+export { fiscalYearOf, fiscalYearPeriod, type Period } from './fiscal-year.js';
+export { attributeLandmark, type Attribution, type Confidence, type MatchMethod } from './attribution/match.js';
+export { loadGazetteer } from './attribution/build.js';
+export { MetricInputError, type MetricResult } from './metrics/common.js';
+export { custodialShare, SHARE_BY, ARREST_FYS, type CustodialShareRow, type CustodialShareOptions } from './metrics/custodial-share.js';
+export { detainersLodged, tracDetainers, paDetainerOutcomes, LODGED_BY, TRAC_BY, PA_BY, ENCOUNTER_FYS } from './metrics/detainers.js';
+export { removalsByThreat, REMOVALS_BY, REMOVAL_FYS } from './metrics/removals.js';
+export { agreements287g, G287_BY } from './metrics/g287.js';
+export { sanctuaryLists } from './metrics/sanctuary.js';
+export { policyVsPractice, countyOcdId } from './metrics/policy-vs-practice.js';
+export { checkClaims, checkClaim, formatClaimResult, defaultClaimsDir, type ClaimResult } from './claims/check.js';
+export { parseClaim, readClaimFile, ClaimFileError } from './claims/load-claims.js';
+export { VERDICTS, type Verdict, type Claim } from './claims/schema.js';
+export { openObservatory } from './open.js';

@@ -1,0 +1,108 @@
+// Policy vs practice: each county's law (the engine's answer to a standard HOLD and NOTIFY_RELEASE request at a
+// date) beside what the records show there (custodial share of ICE arrests, detainers, TRAC custody share).
+import { listValue } from '@duckdb/node-api';
+import { decide } from '../../law/index.js';
+import { STATE_BY_FIPS } from '../attribution/states.js';
+import { type Database, query } from '../db.js';
+import { type MetricResult, MetricInputError, checkFy, ratio } from './common.js';
+import { ARREST_FYS } from './custodial-share.js';
+
+export interface PolicyPracticeRow {
+  fips: string;
+  county: string;
+  jurisdiction: string;
+  hold: string | null;
+  notifyRelease: string | null;
+  lawNote: string | null;
+  arrests: number;
+  custodial: number;
+  atLarge: number;
+  custodialShare: number | null;
+  tracDetainers: number | null;
+  tracCustodyShare: number | null;
+}
+
+/** Open Civic Data id of a county from its Census name ("St. Louis County" → county:st._louis). */
+export function countyOcdId(fips: string, countyName: string): string | null {
+  const state = STATE_BY_FIPS.get(fips.slice(0, 2));
+  if (!state) return null;
+  const name = countyName
+    .toLowerCase()
+    .replace(/ (county|parish|borough|census area|municipality|city and borough)$/, '')
+    .replace(/'/g, '')
+    .replace(/\s+/g, '_');
+  const type = / city$/.test(countyName.toLowerCase()) ? 'place' : 'county';
+  return `ocd-division/country:us/state:${state.abbr.toLowerCase()}/${type}:${type === 'place' ? name.replace(/_city$/, '') : name}`;
+}
+
+function lawAt(jurisdiction: string, at: string): { hold: string | null; notifyRelease: string | null; note: string | null } {
+  try {
+    const result = decide({ jurisdiction, agency: { kind: 'sheriff_jail' }, at, requests: ['HOLD', 'NOTIFY_RELEASE'] });
+    if (!result.ok) return { hold: null, notifyRelease: null, note: result.problems.map((p) => p.message ?? String(p)).join('; ') };
+    const d = result.response.decisions as Record<string, { modality?: string } | undefined>;
+    return { hold: d.HOLD?.modality ?? null, notifyRelease: d.NOTIFY_RELEASE?.modality ?? null, note: null };
+  } catch (error) {
+    return { hold: null, notifyRelease: null, note: error instanceof Error ? error.message : String(error) };
+  }
+}
+
+export async function policyVsPractice(
+  db: Database,
+  options: { fy?: number; counties?: string[]; top?: number; date?: string } = {},
+): Promise<MetricResult<PolicyPracticeRow>> {
+  checkFy(options.fy, ARREST_FYS);
+  const fy = options.fy ?? 2018;
+  for (const c of options.counties ?? []) if (!/^\d{5}$/.test(c)) throw new MetricInputError('county', `county must be a 5-digit FIPS code (got ${c})`);
+  const date = options.date ?? `${fy}-04-01`;
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new MetricInputError('date', `date must be YYYY-MM-DD (got ${date})`);
+  const top = options.top ?? 25;
+  const countyFilter = options.counties?.length ? 'AND l.fips IN (SELECT unnest($counties))' : '';
+  const params: Record<string, number | ReturnType<typeof listValue>> = { fy, top };
+  if (options.counties?.length) params.counties = listValue(options.counties);
+  const rows = await query<{ fips: string; county: string; state: string; arrests: number; custodial: number; atLarge: number; tracDetainers: number | null; tracYes: number | null }>(
+    db,
+    `WITH a AS (
+       SELECT l.fips, count(*) AS arrests, count(*) FILTER (WHERE m.class = 'custodial') AS custodial,
+         count(*) FILTER (WHERE m.class = 'at_large') AS atLarge
+       FROM arrests t LEFT JOIN method_classes m ON m.method = t.method
+       JOIN landmark_county l ON l.aor IS NOT DISTINCT FROM t.aor AND l.landmark = t.landmark
+       WHERE t.fy = $fy AND l.fips IS NOT NULL ${countyFilter}
+       GROUP BY 1 ORDER BY arrests DESC LIMIT $top)
+     SELECT a.fips, p.county_name AS county, p.state_name AS state, a.arrests, a.custodial, a.atLarge,
+       tc.detainers AS tracDetainers, tc.custody_yes AS tracYes
+     FROM a JOIN census_population p ON p.fips = a.fips AND p.sumlev = '050'
+     LEFT JOIN trac_detainers_county tc ON lower(tc.state) = lower(p.state_name) AND lower(tc.county) = lower(p.county_name)
+     ORDER BY a.arrests DESC, a.fips`,
+    params,
+  );
+  const at = `${date}T12:00:00Z`;
+  const out = rows.map((r) => {
+    const jurisdiction = countyOcdId(r.fips, r.county) ?? '';
+    const law = lawAt(jurisdiction, at);
+    return {
+      fips: r.fips,
+      county: `${r.county}, ${r.state}`,
+      jurisdiction,
+      hold: law.hold,
+      notifyRelease: law.notifyRelease,
+      lawNote: law.note,
+      arrests: r.arrests,
+      custodial: r.custodial,
+      atLarge: r.atLarge,
+      custodialShare: ratio(r.custodial, r.arrests),
+      tracDetainers: r.tracDetainers,
+      tracCustodyShare: r.tracDetainers === null || r.tracYes === null ? null : ratio(r.tracYes, r.tracDetainers),
+    };
+  });
+  return {
+    metric: 'policy-vs-practice',
+    definition: `law = the engine's modality for a sheriff's jail asked to HOLD and to NOTIFY_RELEASE on ${date}; practice = ICE arrests in FY${fy} attributed to the county from landmarks (custodial share) and TRAC's cumulative FY2003–2016 detainer custody share.`,
+    filters: { fy, date, counties: options.counties ?? null, top },
+    rows: out,
+    caveats: [
+      'Arrests are placed in counties by landmark text; at-large arrests rarely name a county, so county custodial shares are biased high.',
+      'The law column is only as complete as the registry: a county with no registered local law gets its state and federal layers.',
+      'TRAC counts end in early FY2016 and are cumulative; they predate most of the FY2016–2019 arrests.',
+    ],
+  };
+}

@@ -1,0 +1,56 @@
+// Removals by ICE criminality threat level.
+import { type Database, query } from '../db.js';
+import { type MetricResult, checkChoice, checkFy, ratio } from './common.js';
+
+export const REMOVAL_FYS = [2016, 2017, 2018, 2019] as const;
+export const REMOVALS_BY = ['aor', 'fy', 'aor-fy'] as const;
+
+export interface RemovalsRow {
+  aor: string | null;
+  fy: number | null;
+  removals: number;
+  noConvictionRecorded: number;
+  threatLevelRedacted: number;
+  level1: number;
+  level2: number;
+  level3: number;
+  noConvictionShare: number | null;
+}
+
+export async function removalsByThreat(db: Database, options: { fy?: number; by?: string; aor?: string } = {}): Promise<MetricResult<RemovalsRow>> {
+  checkFy(options.fy, REMOVAL_FYS);
+  const by = checkChoice('by', options.by, REMOVALS_BY, 'aor');
+  const where: string[] = [];
+  const params: Record<string, string | number> = {};
+  if (options.fy !== undefined) {
+    where.push('fy = $fy');
+    params.fy = options.fy;
+  }
+  if (options.aor) {
+    where.push('aor = $aor');
+    params.aor = options.aor.toUpperCase();
+  }
+  const aor = by === 'fy' ? 'NULL' : 'aor';
+  const fy = by === 'aor' ? 'NULL' : 'CAST(fy AS INTEGER)';
+  const rows = await query<RemovalsRow>(
+    db,
+    `SELECT ${aor} AS aor, ${fy} AS fy, count(*) AS removals,
+       count(*) FILTER (WHERE threat_level = 'NA') AS noConvictionRecorded,
+       count(*) FILTER (WHERE threat_level_redacted) AS threatLevelRedacted,
+       count(*) FILTER (WHERE threat_level = '1') AS level1,
+       count(*) FILTER (WHERE threat_level = '2') AS level2,
+       count(*) FILTER (WHERE threat_level = '3') AS level3
+     FROM removals ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY 1, 2 ORDER BY 1, 2`,
+    params,
+  );
+  return {
+    metric: 'removals-by-threat',
+    definition: 'Removals by ICE "RC Threat Level": 1–3 = criminality levels (1 most serious); NA = no criminal conviction recorded. noConvictionShare = NA / all removals.',
+    filters: { fy: options.fy ?? null, by, aor: options.aor ?? null },
+    rows: rows.map((r) => ({ ...r, noConvictionShare: ratio(r.noConvictionRecorded, r.removals) })),
+    caveats: [
+      'In this release every threat level 1–3 is redacted ("(B)(7)(E)"); only NA is visible. Redacted rows are counted as threatLevelRedacted, which presumably means a level 1–3 (a conviction) but the records cannot confirm it.',
+      'Removals carry an AOR but no landmark: they cannot be placed in a county.',
+    ],
+  };
+}
