@@ -46,23 +46,35 @@ export function yearsBefore(day: number, n: number): number {
 }
 
 const HOUR_MS = 3_600_000;
-const offsetCache = new Map<string, Map<number, number>>();
+const DAY_MS = 86_400_000;
+/** Per zone and UTC day: the offset when it holds all day, or NaN when the offset changes that day. */
+const dayCache = new Map<string, Map<number, number>>();
+const hourCache = new Map<string, Map<number, number>>();
 
 /**
- * The UTC offset (minutes) of a time zone at an instant. US zones change offset only on whole
- * UTC hours, so one Intl lookup per zone and hour is exact; the cache keeps the hot path cheap.
+ * The UTC offset (minutes) of a time zone at an instant, from the platform's time-zone database
+ * (Intl). US zones change offset only on whole UTC hours, so a lookup per zone and UTC day — or
+ * per hour on the two transition days a year — is exact; the caches keep the hot path cheap.
  */
 export function zoneOffsetMinutes(epochMs: number, zone: string): number {
-  let byHour = offsetCache.get(zone);
-  if (!byHour) offsetCache.set(zone, (byHour = new Map()));
-  const hour = Math.floor(epochMs / HOUR_MS);
-  let off = byHour.get(hour);
+  let byDay = dayCache.get(zone);
+  if (!byDay) dayCache.set(zone, (byDay = new Map()));
+  const day = Math.floor(epochMs / DAY_MS);
+  let off = byDay.get(day);
   if (off === undefined) {
-    off = computeOffset(hour * HOUR_MS, zone);
-    if (byHour.size > 200_000) byHour.clear();
-    byHour.set(hour, off);
+    const a = computeOffset(day * DAY_MS, zone);
+    const b = computeOffset(day * DAY_MS + DAY_MS - HOUR_MS, zone);
+    off = a === b ? a : Number.NaN;
+    if (byDay.size > 100_000) byDay.clear();
+    byDay.set(day, off);
   }
-  return off;
+  if (!Number.isNaN(off)) return off;
+  let byHour = hourCache.get(zone);
+  if (!byHour) hourCache.set(zone, (byHour = new Map()));
+  const hour = Math.floor(epochMs / HOUR_MS);
+  let h = byHour.get(hour);
+  if (h === undefined) byHour.set(hour, (h = computeOffset(hour * HOUR_MS, zone)));
+  return h;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();

@@ -4,7 +4,6 @@
  */
 import { isoInZone, isoOfDay } from './days.js';
 import { evaluate, Skip, type CompiledRegistry, type CompiledRule, type LevelGroup, type Outcome, type Recorder } from './engine.js';
-import { describeExpr } from './expr.js';
 import { factsOf, type Facts } from './facts.js';
 import { describeReading, holdDeadline, type HoldTimes } from './hold-deadline.js';
 import type { ResolvedJurisdiction } from './jurisdiction-chain.js';
@@ -204,12 +203,11 @@ class TraceRecorder implements Recorder {
     this.entry(r, false, null, SKIP_REASON[why](r, this.f));
   }
   condition(r: CompiledRule, met: boolean, which: 'when' | 'unless'): void {
-    const e = which === 'when' ? r.rule.when! : r.rule.unless!;
-    this.entry(r, false, null, which === 'when' ? `condition not met: ${describeExpr(e)}` : `exception applies: ${describeExpr(e)}`);
+    this.entry(r, false, null, which === 'when' ? `condition not met: ${r.whenText}` : `exception applies: ${r.unlessText}`);
     void met;
   }
   applied(r: CompiledRule): void {
-    const why = r.rule.when ? `condition met: ${describeExpr(r.rule.when)}` : 'applies';
+    const why = r.whenText ? `condition met: ${r.whenText}` : 'applies';
     this.entry(r, true, r.rule.modality ?? 'duty', r.rule.modality ? `${why} → ${r.rule.modality}` : `${why} → duties, warnings or clock`);
   }
   set(rules: CompiledRule[], modality: Modality, how: 'first' | 'replaced' | 'stacked'): void {

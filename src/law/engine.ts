@@ -5,6 +5,7 @@
  * recorder that builds the trace) and the fast path (no recorder).
  */
 import { compileExpr, type Predicate } from './compile-expr.js';
+import { describeExpr } from './expr.js';
 import { dayOf } from './days.js';
 import type { Facts } from './facts.js';
 import { resolveJurisdiction, type ResolvedJurisdiction, type ResolveResult } from './jurisdiction-chain.js';
@@ -29,6 +30,9 @@ export interface CompiledRule {
   when: Predicate | null;
   unless: Predicate | null;
   citation: string;
+  /** Readable conditions, written once at compile time for traces. */
+  whenText: string | null;
+  unlessText: string | null;
 }
 
 export interface LevelGroup { level: Level; jurisdiction: string; rules: CompiledRule[] }
@@ -89,6 +93,8 @@ export class CompiledRegistry {
         when: rule.when ? compileExpr(rule.when, catalog) : null,
         unless: rule.unless ? compileExpr(rule.unless, catalog) : null,
         citation: rule.citation ?? p.citation,
+        whenText: rule.when ? describeExpr(rule.when) : null,
+        unlessText: rule.unless ? describeExpr(rule.unless) : null,
       })));
     }
   }

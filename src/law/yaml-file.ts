@@ -19,7 +19,13 @@ export function parseYamlFile<S extends z.ZodType>(file: string, text: string, s
       }),
     };
   }
-  const result = schema.safeParse(doc.toJS());
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    return { ok: false, problems: [{ file, path: '', message: (e as Error).message.split('\n')[0]! }] };
+  }
+  const result = schema.safeParse(data);
   if (result.success) return { ok: true, value: result.data, locate: (path) => locate(doc, lineCounter, path) };
   return {
     ok: false,

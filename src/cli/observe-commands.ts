@@ -1,0 +1,179 @@
+/** `comity data …`, `comity observe …`, `comity claims check`: parse, call the observatory library, format. */
+import type { Command } from 'commander';
+import {
+  ClaimFileError, DatabaseMissingError, FetchError, LoadError, MetricInputError, type MetricResult, agreements287g,
+  checkClaims, custodialShare, detainersLodged, fetchData, formatClaimResult, loadData, openObservatory,
+  paDetainerOutcomes, policyVsPractice, removalsByThreat, sanctuaryLists, terminalProgress, tracDetainers,
+} from '../observe/index.js';
+import type { Database } from '../observe/db.js';
+import { UsageError } from './usage-error.js';
+
+const write = (s: string): void => {
+  process.stdout.write(`${s}\n`);
+};
+
+/** Library errors caused by the user's input or environment become UsageError (exit 2, one line). */
+function asUsage(error: unknown): unknown {
+  if (error instanceof MetricInputError || error instanceof DatabaseMissingError || error instanceof LoadError || error instanceof ClaimFileError || error instanceof FetchError) {
+    return new UsageError(error.message.split('\n').join('; '));
+  }
+  return error;
+}
+
+function int(name: string) {
+  return (value: string): number => {
+    if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number (got ${value})`);
+    return Number(value);
+  };
+}
+
+async function withDb<T>(db: string | undefined, fn: (d: Database) => Promise<T>): Promise<T> {
+  let opened: Database | undefined;
+  try {
+    opened = await openObservatory(db);
+    return await fn(opened);
+  } catch (error) {
+    throw asUsage(error);
+  } finally {
+    opened?.close();
+  }
+}
+
+function table(rows: Record<string, unknown>[]): string {
+  if (rows.length === 0) return '(no rows)';
+  const cols = Object.keys(rows[0] ?? {});
+  const cell = (v: unknown): string => (v === null || v === undefined ? '—' : typeof v === 'number' && !Number.isInteger(v) ? `${(v * 100).toFixed(1)}%` : String(v));
+  const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
+  const line = (vals: string[]): string => vals.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
+  return [line(cols), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(cols.map((c) => cell(r[c]))))].join('\n');
+}
+
+function print<R extends object>(result: MetricResult<R>, json: boolean): void {
+  if (json) {
+    write(JSON.stringify(result, null, 2));
+    return;
+  }
+  write(table(result.rows as Record<string, unknown>[]));
+  write(`\ndefinition: ${result.definition}`);
+  for (const c of result.caveats) write(`caveat: ${c}`);
+}
+
+export function registerObserveCommands(program: Command): void {
+  const data = program.command('data').description('the public records: fetch and load them into the local database');
+  data
+    .command('load')
+    .description('load every dataset into the DuckDB file (atomic: a failed load keeps the previous database)')
+    .option('--from <dir>', 'data directory (default: $COMITY_DATA, ../shared/data, or the download cache)')
+    .option('--db <path>', 'database file (default: $COMITY_DB or ~/.local/share/comity/comity.duckdb)')
+    .action(async (opts: { from?: string; db?: string }) => {
+      const progress = terminalProgress();
+      try {
+        const r = await loadData({ ...opts, onProgress: progress.update });
+        progress.stop();
+        write(`loaded ${Object.keys(r.tables).length} tables from ${r.dataDir} into ${r.db} in ${(r.ms / 1000).toFixed(1)} s`);
+        for (const [name, rows] of Object.entries(r.tables)) write(`  ${name.padEnd(28)} ${rows.toLocaleString('en-US')}`);
+        write(`  landmarks attributed to a county: ${r.attribution.attributed} of ${r.attribution.landmarks}`);
+        const unknown = r.sources.filter((s) => !s.known);
+        if (unknown.length > 0) write(`note: ${unknown.length} file(s) differ from the published checksums: ${unknown.map((s) => s.file).join(', ')}`);
+      } catch (error) {
+        progress.stop();
+        throw asUsage(error);
+      }
+    });
+  data
+    .command('fetch')
+    .description('download the public records into the cache, checking sha256 checksums')
+    .option('--mirror <url>', 'base URL of a mirror of the data directory (default: $COMITY_DATA_MIRROR, else each upstream URL)')
+    .option('--dest <dir>', 'destination directory (default: the user download cache)')
+    .action(async (opts: { mirror?: string; dest?: string }) => {
+      try {
+        const results = await fetchData({ ...opts, onFile: (r) => write(`${r.status.padEnd(11)} ${r.path}`) });
+        const missing = results.filter((r) => r.status === 'unavailable');
+        if (missing.length > 0) write(`${missing.length} derived file(s) have no upstream URL; fetch them from a mirror with --mirror or COMITY_DATA_MIRROR`);
+      } catch (error) {
+        throw asUsage(error);
+      }
+    });
+
+  const observe = program.command('observe').description('measure the records: arrests, detainers, removals, 287(g), policy vs practice');
+  const dbOpt = ['--db <path>', 'database file'] as const;
+  observe
+    .command('custodial-share')
+    .description('custodial vs at-large ICE arrests')
+    .option('--fy <year>', 'fiscal year (2016–2019)', int('fy'))
+    .option('--by <key>', 'aor | state | county | month | fy', 'aor')
+    .option('--aor <code>', 'only this AOR (3-letter code)')
+    .option('--county <fips>', 'only this county (5-digit FIPS)')
+    .option(...dbOpt)
+    .option('--json', 'JSON output')
+    .action(async (o: { fy?: number; by?: string; aor?: string; county?: string; db?: string; json?: boolean }) => {
+      print(await withDb(o.db, (d) => custodialShare(d, o)), Boolean(o.json));
+    });
+  observe
+    .command('detainers')
+    .description('detainers: lodged (ICE encounters), TRAC custody outcomes, Pennsylvania outcomes')
+    .option('--source <source>', 'lodged | trac | pa', 'lodged')
+    .option('--fy <year>', 'fiscal year for lodged (2016, 2017, 2019)', int('fy'))
+    .option('--by <key>', 'lodged: aor|state|county|month|fy; trac: facility|county|state; pa: facility|year|facility-year')
+    .option('--aor <code>', 'only this AOR (lodged)')
+    .option('--state <name>', 'only this state (trac)')
+    .option('--facility <text>', 'facility name contains (pa)')
+    .option(...dbOpt)
+    .option('--json', 'JSON output')
+    .action(async (o: { source: string; fy?: number; by?: string; aor?: string; state?: string; facility?: string; db?: string; json?: boolean }) => {
+      if (!['lodged', 'trac', 'pa'].includes(o.source)) throw new UsageError(`--source must be lodged, trac or pa (got ${o.source})`);
+      const result = await withDb(o.db, (d): Promise<MetricResult<object>> =>
+        o.source === 'trac' ? tracDetainers(d, o) : o.source === 'pa' ? paDetainerOutcomes(d, o) : detainersLodged(d, o),
+      );
+      print(result, Boolean(o.json));
+    });
+  observe
+    .command('removals')
+    .description('removals by ICE threat level')
+    .option('--fy <year>', 'fiscal year (2016–2019)', int('fy'))
+    .option('--by <key>', 'aor | fy | aor-fy', 'aor')
+    .option('--aor <code>', 'only this AOR')
+    .option(...dbOpt)
+    .option('--json', 'JSON output')
+    .action(async (o: { fy?: number; by?: string; aor?: string; db?: string; json?: boolean }) => {
+      print(await withDb(o.db, (d) => removalsByThreat(d, o)), Boolean(o.json));
+    });
+  observe
+    .command('287g')
+    .description("287(g) agreements on ICE's list, and the published sanctuary lists")
+    .option('--by <key>', 'state | model | year | county | state-model', 'state')
+    .option('--state <name>', 'only this state (full name)')
+    .option('--signed-before <date>', 'only agreements signed before YYYY-MM-DD')
+    .option('--sanctuary', 'show the DOJ 2025 and CIS 2017 sanctuary lists joined to FIPS instead')
+    .option(...dbOpt)
+    .option('--json', 'JSON output')
+    .action(async (o: { by?: string; state?: string; signedBefore?: string; sanctuary?: boolean; db?: string; json?: boolean }) => {
+      const result = await withDb(o.db, (d): Promise<MetricResult<object>> => (o.sanctuary ? sanctuaryLists(d) : agreements287g(d, o)));
+      print(result, Boolean(o.json));
+    });
+  observe
+    .command('policy-vs-practice')
+    .description("each county's law (HOLD, NOTIFY_RELEASE) beside its observed custodial share and detainer outcomes")
+    .option('--fy <year>', 'fiscal year (2016–2019)', int('fy'))
+    .option('--date <date>', 'date of the law, YYYY-MM-DD (default: April 1 of the fiscal year)')
+    .option('--county <fips...>', 'counties (5-digit FIPS); default: the counties with the most arrests')
+    .option('--top <n>', 'how many counties by default', int('top'))
+    .option(...dbOpt)
+    .option('--json', 'JSON output')
+    .action(async (o: { fy?: number; date?: string; county?: string[]; top?: number; db?: string; json?: boolean }) => {
+      print(await withDb(o.db, (d) => policyVsPractice(d, { ...o, counties: o.county })), Boolean(o.json));
+    });
+
+  program
+    .command('claims')
+    .description('public claims about ICE and sanctuary policies, checked against the records')
+    .command('check')
+    .argument('[files...]', 'claim files (default: every file in claims/)')
+    .option(...dbOpt)
+    .option('--json', 'JSON output')
+    .action(async (files: string[], o: { db?: string; json?: boolean }) => {
+      const results = await withDb(o.db, (d) => checkClaims(d, files));
+      if (o.json) write(JSON.stringify(results, null, 2));
+      else write(results.map(formatClaimResult).join('\n\n'));
+    });
+}

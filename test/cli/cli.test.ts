@@ -1,0 +1,87 @@
+// The comity CLI, run as a user runs it: a real process, real files, real stdin.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { projectRoot } from '../../src/law/project-root.js';
+
+const bin = join(projectRoot(), 'bin', 'comity.js');
+const run = (args: string[], input?: string) => spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', cwd: projectRoot() });
+const tmp = mkdtempSync(join(tmpdir(), 'comity-cli-'));
+const request = {
+  jurisdiction: 'ocd-division/country:us/state:pa/county:lehigh',
+  agency: { kind: 'sheriff_jail' },
+  at: '2025-07-03T10:00:00-04:00',
+  requests: ['HOLD', 'SHARE_STATUS_INFO'],
+  documents: ['I-247A', 'I-200'],
+  wouldBeReleasedAt: '2025-07-03T17:00:00-04:00',
+};
+
+test('decide FILE prints the response JSON', () => {
+  const f = join(tmp, 'req.json');
+  writeFileSync(f, JSON.stringify(request));
+  const r = run(['decide', f]);
+  assert.equal(r.status, 0, r.stderr);
+  const body = JSON.parse(r.stdout);
+  assert.equal(body.decisions.HOLD.modality, 'MAY');
+  assert.equal(body.decisions.HOLD.holdUntil, '2025-07-05T17:00:00-04:00');
+  assert.ok(body.trace.length > 0);
+});
+
+test('decide - reads standard input; --explain prints a readable account with the disclaimer', () => {
+  const r = run(['decide', '-', '--explain'], JSON.stringify(request));
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /HOLD: MAY — hold no later than 2025-07-05T17:00:00-04:00/);
+  assert.match(r.stdout, /8 C\.F\.R\. § 287\.7\(d\)/);
+  assert.match(r.stdout, /not legal advice/);
+});
+
+test('an invalid request exits 2 with one line naming the field, never a stack trace', () => {
+  const r = run(['decide', '-'], JSON.stringify({ ...request, agency: { kind: 'ice' } }));
+  assert.equal(r.status, 2);
+  assert.equal(r.stdout, '');
+  assert.equal(r.stderr.trim().split('\n').length, 1);
+  assert.match(r.stderr, /^comity: invalid request: agency\.kind: /);
+  assert.doesNotMatch(r.stderr, /at .*\.js:\d+/);
+});
+
+test('unreadable and non-JSON input exit 2', () => {
+  const a = run(['decide', join(tmp, 'missing.json')]);
+  assert.equal(a.status, 2);
+  assert.match(a.stderr, /missing\.json: cannot read \(ENOENT\)/);
+  const b = run(['decide', '-'], '{"jurisdiction": ');
+  assert.equal(b.status, 2);
+  assert.match(b.stderr, /stdin: not valid JSON/);
+});
+
+test('an unknown state exits 2 naming the jurisdiction field', () => {
+  const r = run(['decide', '-'], JSON.stringify({ ...request, jurisdiction: 'ocd-division/country:us/state:xx' }));
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /jurisdiction: unknown state/);
+});
+
+test('unknown commands and options exit 2', () => {
+  assert.equal(run(['frobnicate']).status, 2);
+  assert.equal(run(['decide', '--nope', 'x']).status, 2);
+  assert.equal(run(['jurisdictions', '--state', 'California']).status, 2);
+});
+
+test('jurisdictions lists what the registry knows; policy validate checks it', () => {
+  const j = run(['jurisdictions', '--json']);
+  assert.equal(j.status, 0, j.stderr);
+  const rows = JSON.parse(j.stdout) as { id: string; provisions: number }[];
+  assert.ok(rows.some((x) => x.id === 'ocd-division/country:us' && x.provisions > 0));
+  const v = run(['policy', 'validate']);
+  assert.equal(v.status, 0, v.stderr);
+  assert.match(v.stdout, /^ok: \d+ files, \d+ instruments, \d+ provisions/);
+});
+
+test('policy validate on a broken registry exits 2 and names file and line', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'comity-badreg-'));
+  writeFileSync(join(dir, 'x.yaml'), 'description: [unclosed');
+  const v = run(['policy', 'validate', dir]);
+  assert.equal(v.status, 2);
+  assert.match(v.stderr, /x\.yaml:\d+/);
+});

@@ -1,0 +1,88 @@
+// Shared by the observatory tests: one loaded database per data edition and code version, cached in os.tmpdir.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, symlinkSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { DATA_FILES, type Database, loadData, openDatabase, query, resolveDataDir } from '../../src/observe/index.js';
+
+export const DATA_DIR = resolveDataDir().path;
+const here = dirname(fileURLToPath(import.meta.url));
+/** The compiled observatory code: part of the cache key, so a code change reloads. */
+const observeDir = join(here, '..', '..', 'src', 'observe');
+
+function codeFingerprint(dir: string): string {
+  const hash = createHash('sha256');
+  const walk = (d: string): void => {
+    for (const entry of readdirSync(d).sort()) {
+      const path = join(d, entry);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (entry.endsWith('.js')) hash.update(readFileSync(path));
+    }
+  };
+  walk(dir);
+  return hash.digest('hex');
+}
+
+let cached: Promise<string> | undefined;
+
+/** Path of a database loaded from the shared records (loaded once, reused across test files and runs). */
+export function loadedDbPath(): Promise<string> {
+  cached ??= (async () => {
+    const key = createHash('sha256')
+      .update(DATA_FILES.map((f) => f.sha256).join(','))
+      .update(codeFingerprint(observeDir))
+      .digest('hex')
+      .slice(0, 16);
+    const path = join(tmpdir(), `comity-test-${key}.duckdb`);
+    if (!existsSync(path)) await loadData({ from: DATA_DIR, db: path });
+    return path;
+  })();
+  return cached;
+}
+
+export async function withLoadedDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+  const db = await openDatabase(await loadedDbPath(), { readOnly: true });
+  try {
+    return await fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+/** Order-independent checksum of every table's contents, except load times. */
+export async function tableChecksums(path: string): Promise<Record<string, string>> {
+  const db = await openDatabase(path, { readOnly: true });
+  try {
+    const tables = await query<{ name: string }>(db, `SELECT table_name AS name FROM information_schema.tables ORDER BY 1`);
+    const out: Record<string, string> = {};
+    for (const { name } of tables) {
+      const sql = name === 'sources'
+        ? `SELECT count(*) AS n, CAST(bit_xor(hash(file, "table", sha256, bytes, rows, known)) AS VARCHAR) AS h FROM sources`
+        : `SELECT count(*) AS n, CAST(bit_xor(hash(t)) AS VARCHAR) AS h FROM "${name}" t`;
+      const [row] = await query<{ n: number; h: string }>(db, sql);
+      out[name] = `${row?.n}:${row?.h}`;
+    }
+    return out;
+  } finally {
+    db.close();
+  }
+}
+
+/** A throwaway data directory of symlinks to the shared records, with one file replaced by `replace(path)`. */
+export function dataDirWith(rel: string, write: (target: string) => void): string {
+  const dir = mkdtempSync(join(tmpdir(), 'comity-data-'));
+  const files = [...DATA_FILES.map((f) => f.path)];
+  for (const f of files) {
+    const target = join(dir, ...f.split('/'));
+    mkdirSync(dirname(target), { recursive: true });
+    if (f === rel) write(target);
+    else symlinkSync(join(DATA_DIR, ...f.split('/')), target);
+  }
+  return dir;
+}
+
+export function tempPath(name: string): string {
+  return join(mkdtempSync(join(tmpdir(), 'comity-test-')), name);
+}

@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { gunzipSync, gzipSync } from 'node:zlib';
+import { LoadError, loadData, query, resolveDataDir, resolveDbPath } from '../../src/observe/index.js';
+import { DATA_DIR, dataDirWith, loadedDbPath, tableChecksums, tempPath, withLoadedDb } from './helpers.js';
+
+// ICE's published totals (ERO annual reports; repeated in the dataset's SOURCE.md).
+const PUBLISHED_ARRESTS: Record<number, number> = { 2016: 110104, 2017: 143470, 2018: 158581 };
+const PUBLISHED_REMOVALS_FY2016 = 240255;
+
+test('arrest and removal counts equal ICE published totals', async () => {
+  await withLoadedDb(async (db) => {
+    const rows = await query<{ fy: number; n: number }>(db, 'SELECT fy, count(*) AS n FROM arrests GROUP BY fy ORDER BY fy');
+    for (const [fy, n] of Object.entries(PUBLISHED_ARRESTS)) assert.equal(rows.find((r) => r.fy === Number(fy))?.n, n, `FY${fy}`);
+    const [rem] = await query<{ n: number }>(db, 'SELECT count(*) AS n FROM removals WHERE fy = 2016');
+    assert.equal(rem?.n, PUBLISHED_REMOVALS_FY2016);
+  });
+});
+
+test('columns are typed, preamble skipped and the redacted birth date dropped', async () => {
+  await withLoadedDb(async (db) => {
+    const cols = await query<{ table_name: string; column_name: string; data_type: string }>(
+      db,
+      `SELECT table_name, column_name, data_type FROM information_schema.columns WHERE table_name IN ('arrests', 'encounters', 'removals', 'trac_detainers_facility', 'pa_detainers')`,
+    );
+    const type = (t: string, c: string) => cols.find((x) => x.table_name === t && x.column_name === c)?.data_type;
+    assert.equal(type('arrests', 'apprehension_date'), 'DATE');
+    assert.equal(type('removals', 'removal_date'), 'DATE');
+    assert.equal(type('pa_detainers', 'date'), 'DATE');
+    assert.equal(type('trac_detainers_facility', 'detainers'), 'BIGINT');
+    assert.ok(!cols.some((c) => /birth/i.test(c.column_name)), 'no birth date column');
+    const [preamble] = await query<{ n: number }>(db, `SELECT count(*) AS n FROM arrests WHERE aor_name LIKE '%ERO-LESA%' OR method = 'Apprehension Method'`);
+    assert.equal(preamble?.n, 0);
+    // "440,034" in the TRAC file becomes a number; TRAC facility rows sum to the totals stated in SOURCE.md.
+    const [trac] = await query<{ d: number; y: number }>(db, `SELECT sum(detainers) AS d, sum(custody_yes) AS y FROM trac_detainers_facility WHERE county <> 'All'`);
+    assert.deepEqual(trac, { d: 2004499, y: 1151453 });
+    const [first] = await query<{ d: string }>(db, `SELECT CAST(min(apprehension_date) AS VARCHAR) AS d FROM arrests WHERE fy = 2016`);
+    assert.equal(first?.d, '2015-10-01');
+  });
+});
+
+test('the sources table records every file with its sha256 and rows', async () => {
+  await withLoadedDb(async (db) => {
+    const rows = await query<{ file: string; sha256: string; rows: number; known: boolean }>(db, 'SELECT file, sha256, rows, known FROM sources');
+    const arrests = rows.find((r) => r.file.endsWith('EROArrests_FY2017.csv.gz'));
+    assert.equal(arrests?.rows, 143470);
+    assert.match(arrests?.sha256 ?? '', /^[0-9a-f]{64}$/);
+    assert.ok(rows.every((r) => r.known), 'the shared files match the manifest checksums');
+  });
+});
+
+test('loading twice gives identical tables', async () => {
+  const first = await tableChecksums(await loadedDbPath());
+  const again = tempPath('again.duckdb');
+  await loadData({ from: DATA_DIR, db: again });
+  assert.deepEqual(await tableChecksums(again), first);
+});
+
+test('a truncated file fails naming the file and line, and leaves the previous database intact', async () => {
+  const db = tempPath('atomic.duckdb');
+  copyFileSync(await loadedDbPath(), db);
+  const before = await tableChecksums(db);
+  const rel = 'pa-detainers/pa_detainers.csv';
+  const dir = dataDirWith(rel, (target) => {
+    const text = readFileSync(join(DATA_DIR, rel));
+    writeFileSync(target, text.subarray(0, 1_000_000)); // cut in the middle of a row
+  });
+  await assert.rejects(loadData({ from: dir, db }), (e: unknown) => {
+    assert.ok(e instanceof LoadError);
+    assert.equal(e.file, rel);
+    assert.ok(e.line !== null && e.line > 1000, `line ${e.line}`);
+    return true;
+  });
+  assert.deepEqual(await tableChecksums(db), before);
+  assert.ok(!existsSync(`${db}.loading-${process.pid}`), 'temp file removed');
+});
+
+test('a truncated gzip file fails naming the file', async () => {
+  const rel = 'ice-foia-2019-ICFO-53623/EROArrests_FY2016.csv.gz';
+  const dir = dataDirWith(rel, (target) => writeFileSync(target, readFileSync(join(DATA_DIR, rel)).subarray(0, 600_000)));
+  await assert.rejects(loadData({ from: dir, db: tempPath('gz.duckdb') }), (e: unknown) => {
+    assert.ok(e instanceof LoadError, String(e));
+    assert.equal(e.file, rel);
+    assert.match(e.message, /EROArrests_FY2016\.csv\.gz/);
+    return true;
+  });
+});
+
+test('a corrupt value fails naming the file, the line and the column', async () => {
+  const rel = 'ice-foia-2019-ICFO-53623/EROArrests_FY2017.csv.gz';
+  const dir = dataDirWith(rel, (target) => {
+    const lines = gunzipSync(readFileSync(join(DATA_DIR, rel))).toString('utf8').split('\n');
+    lines[99] = (lines[99] ?? '').replace(/\|\d{1,2}\/\d{1,2}\/\d{4}\|/, '|13/45/20x7|'); // line 100 of the file
+    writeFileSync(target, gzipSync(lines.join('\n')));
+  });
+  await assert.rejects(loadData({ from: dir, db: tempPath('bad.duckdb') }), (e: unknown) => {
+    assert.ok(e instanceof LoadError, String(e));
+    assert.equal(e.file, rel);
+    assert.equal(e.line, 100);
+    assert.match(e.detail, /apprehension_date/);
+    return true;
+  });
+});
+
+test('data directory and database path resolution', () => {
+  assert.equal(resolveDataDir('/x/y').origin, 'flag');
+  assert.equal(resolveDataDir(undefined, { COMITY_DATA: '/d' }).path, '/d');
+  assert.equal(resolveDataDir(undefined, {}).origin, existsSync(DATA_DIR) ? 'shared' : 'cache');
+  assert.equal(resolveDbPath(undefined, { XDG_DATA_HOME: '/xdg' }), '/xdg/comity/comity.duckdb');
+  assert.equal(resolveDbPath(undefined, { COMITY_DB: '/db/c.duckdb' }), '/db/c.duckdb');
+});

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import {
+  MetricInputError, agreements287g, custodialShare, detainersLodged, paDetainerOutcomes, policyVsPractice,
+  removalsByThreat, sanctuaryLists, tracDetainers,
+} from '../../src/observe/index.js';
+import { observeRoutes } from '../../src/server/observe-routes.js';
+import { loadedDbPath, withLoadedDb } from './helpers.js';
+
+test('custodial share by AOR sums to the published FY2018 total and shares add up', async () => {
+  await withLoadedDb(async (db) => {
+    const r = await custodialShare(db, { fy: 2018, by: 'aor' });
+    assert.equal(r.rows.reduce((s, x) => s + x.total, 0), 158581);
+    for (const x of r.rows) {
+      assert.equal(x.custodial + x.atLarge + x.other, x.total);
+      assert.equal(x.localJail + x.statePrison + x.federalPrison + x.program287g <= x.custodial, true);
+    }
+    assert.ok(r.rows.some((x) => x.key === 'DAL'));
+  });
+});
+
+test('custodial share by county and month keep every arrest', async () => {
+  await withLoadedDb(async (db) => {
+    for (const by of ['county', 'month', 'state'] as const) {
+      const r = await custodialShare(db, { fy: 2016, by });
+      assert.equal(r.rows.reduce((s, x) => s + x.total, 0), 110104, by);
+    }
+    const months = await custodialShare(db, { fy: 2017, by: 'month' });
+    assert.equal(months.rows[0]?.key, '2016-10');
+    assert.equal(months.rows.length, 12);
+  });
+});
+
+test('bad metric input is a MetricInputError naming the field', async () => {
+  await withLoadedDb(async (db) => {
+    await assert.rejects(custodialShare(db, { fy: 2015 }), (e: unknown) => e instanceof MetricInputError && e.field === 'fy');
+    await assert.rejects(custodialShare(db, { by: 'planet' }), (e: unknown) => e instanceof MetricInputError && e.field === 'by');
+  });
+});
+
+test('detainers, removals, 287(g), sanctuary lists and policy vs practice return rows with definitions', async () => {
+  await withLoadedDb(async (db) => {
+    const lodged = await detainersLodged(db, { fy: 2017, by: 'aor' });
+    assert.equal(lodged.rows.reduce((s, x) => s + x.encounters, 0), 439903); // FY2017 encounter rows (SOURCE.md)
+    const trac = await tracDetainers(db, { by: 'state' });
+    assert.equal(trac.rows.reduce((s, x) => s + x.detainers, 0), 2004499);
+    const pa = await paDetainerOutcomes(db, { by: 'year' });
+    assert.equal(pa.rows.reduce((s, x) => s + x.detainers, 0), 32757);
+    assert.equal(pa.rows.reduce((s, x) => s + x.booked, 0), 18143);
+    assert.equal(pa.rows.reduce((s, x) => s + x.declined, 0), 225);
+    assert.equal(pa.rows.reduce((s, x) => s + x.blank, 0), 11229);
+    const removals = await removalsByThreat(db, { fy: 2016, by: 'aor' });
+    assert.equal(removals.rows.reduce((s, x) => s + x.removals, 0), 240255);
+    const g = await agreements287g(db, { by: 'model' });
+    assert.equal(g.rows.reduce((s, x) => s + x.agreements, 0), 1843);
+    const lists = await sanctuaryLists(db);
+    assert.equal(lists.rows.filter((r) => r.list === 'DOJ 2025-08-05').length, 35);
+    assert.ok(lists.rows.some((r) => r.list === 'CIS 2017' && r.countyFips === '06037'));
+    const pvp = await policyVsPractice(db, { fy: 2018, counties: ['48201', '06037'] });
+    assert.equal(pvp.rows.length, 2);
+    for (const r of pvp.rows) {
+      assert.match(r.jurisdiction, /^ocd-division\/country:us\/state:(tx|ca)\/county:/);
+      assert.ok(r.hold === null || ['MUST', 'MAY', 'NOT_REQUIRED', 'MUST_NOT'].includes(r.hold));
+    }
+  });
+});
+
+test('HTTP routes return metrics as JSON and 400 problems on bad parameters', async () => {
+  const app = observeRoutes({ db: await loadedDbPath() });
+  const ok = await app.request('/custodial-share?fy=2018&by=aor');
+  assert.equal(ok.status, 200);
+  const body = (await ok.json()) as { rows: { total: number }[] };
+  assert.equal(body.rows.reduce((s, x) => s + x.total, 0), 158581);
+  const bad = await app.request('/custodial-share?fy=abc');
+  assert.equal(bad.status, 400);
+  const problem = (await bad.json()) as { status: number; field: string; title: string; type: string; detail: string };
+  assert.equal(problem.status, 400);
+  assert.equal(problem.field, 'fy');
+  const badBy = await app.request('/removals?by=county');
+  assert.equal(badBy.status, 400);
+  assert.equal(((await badBy.json()) as { field: string }).field, 'by');
+});

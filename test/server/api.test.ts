@@ -1,0 +1,64 @@
+// The HTTP API: in-process through Hono's app.request, and once over a real socket.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { createApp } from '../../src/server/app.js';
+import { listen } from '../../src/server/listen.js';
+
+const app = createApp();
+const request = {
+  jurisdiction: 'ocd-division/country:us/state:pa',
+  agency: { kind: 'sheriff_jail' },
+  at: '2024-02-02T10:00:00-05:00',
+  requests: ['HOLD', 'NOTIFY_RELEASE'],
+  documents: ['I-247A', 'I-200'],
+  wouldBeReleasedAt: '2024-02-02T12:00:00-05:00',
+};
+const post = (body: string, type = 'application/json') => app.request('/api/v1/decide', { method: 'POST', body, headers: { 'content-type': type } });
+
+test('POST /api/v1/decide answers the contract', async () => {
+  const res = await post(JSON.stringify(request));
+  assert.equal(res.status, 200);
+  const body = await res.json() as { decisions: Record<string, { modality: string; holdUntil?: string }>; disclaimer: string };
+  assert.equal(body.decisions.HOLD!.modality, 'MAY');
+  assert.equal(body.decisions.HOLD!.holdUntil, '2024-02-04T12:00:00-05:00');
+  assert.equal(body.decisions.NOTIFY_RELEASE!.modality, 'MAY');
+  assert.match(body.disclaimer, /not legal advice/);
+});
+
+test('invalid bodies get 400 problem+json naming the field', async () => {
+  const res = await post(JSON.stringify({ ...request, requests: ['HOLD', 'DEPORT'] }));
+  assert.equal(res.status, 400);
+  assert.equal(res.headers.get('content-type'), 'application/problem+json');
+  const p = await res.json() as { status: number; field: string; detail: string };
+  assert.equal(p.status, 400);
+  assert.equal(p.field, 'requests.1');
+  const bad = await post('{not json');
+  assert.equal(bad.status, 400);
+  assert.match(((await bad.json()) as { title: string }).title, /Invalid JSON/);
+  assert.equal((await post('x', 'text/plain')).status, 415);
+  assert.equal((await post(JSON.stringify('x'.repeat(300_000)))).status, 413);
+});
+
+test('jurisdictions, health and OpenAPI; unknown routes are 404 problems', async () => {
+  const j = await app.request('/api/v1/jurisdictions?state=pa');
+  assert.equal(j.status, 200);
+  assert.ok(Array.isArray(await j.json()));
+  assert.equal((await app.request('/api/v1/jurisdictions?state=pennsylvania')).status, 400);
+  assert.equal((await app.request('/api/v1/health')).status, 200);
+  const doc = await (await app.request('/api/v1/openapi.json')).json() as { openapi: string };
+  assert.equal(doc.openapi, '3.1.0');
+  const nf = await app.request('/api/v1/nothing');
+  assert.equal(nf.status, 404);
+  assert.equal(nf.headers.get('content-type'), 'application/problem+json');
+});
+
+test('a real listening server answers over HTTP', async () => {
+  const server = await listen(app, 0, '127.0.0.1', () => {});
+  try {
+    const res = await fetch(`${server.url}api/v1/decide`, { method: 'POST', body: JSON.stringify(request), headers: { 'content-type': 'application/json' } });
+    assert.equal(res.status, 200);
+    assert.equal(((await res.json()) as { decisions: Record<string, unknown> }).decisions.HOLD !== undefined, true);
+  } finally {
+    await server.close();
+  }
+});
