@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { RegistryError } from '../law/index.js';
 import { registerLawCommands } from './law-commands.js';
 import { registerServeCommand } from './serve-command.js';
+import { registerObserveCommands } from './observe-commands.js';
 import { UsageError } from './usage-error.js';
 
 export async function main(argv: string[]): Promise<number> {
@@ -13,6 +14,7 @@ export async function main(argv: string[]): Promise<number> {
     .configureOutput({ writeErr: (s) => process.stderr.write(s) });
   registerLawCommands(program, out);
   registerServeCommand(program, out);
+  registerObserveCommands(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;

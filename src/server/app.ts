@@ -4,6 +4,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { defaultEngine, listJurisdictions, type Engine } from '../law/index.js';
 import { openApiDocument } from './openapi.js';
 import { problem } from './problem.js';
+import { observeRoutes } from './observe-routes.js';
 
 export interface AppOptions { engine?: Engine; mount?: (app: Hono) => void }
 
@@ -42,6 +43,7 @@ export function createApp(opts: AppOptions = {}): Hono {
     return c.json(listJurisdictions(engine().registry, state ? { state } : {}));
   });
 
+  app.route('/api/v1/observe', observeRoutes());
   opts.mount?.(app);
 
   app.get('/', (c) => c.html(INDEX));

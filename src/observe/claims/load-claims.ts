@@ -20,7 +20,7 @@ export class ClaimFileError extends Error {
 
 export function parseClaim(text: string, file: string): { ok: true; claim: Claim } | { ok: false; problems: ClaimProblem[] } {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
     return { ok: false, problems: doc.errors.map((e) => ({ file, line: e.linePos?.[0]?.line ?? null, path: '', message: e.message.split('\n')[0] ?? e.message })) };
   }
