@@ -19,7 +19,7 @@ export function makeRequests(n: number, jurisdictions: readonly string[], seed =
   const r = rng(seed);
   const pick = <T>(xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
   const out: DecisionRequest[] = [];
-  const from = Date.UTC(2018, 0, 1), span = Date.UTC(2026, 10, 1) - from;
+  const from = Date.UTC(2018, 0, 2), span = Date.UTC(2026, 10, 1) - from;
   for (let i = 0; i < n; i++) {
     const at = from + Math.floor(r() * span);
     const iso = (ms: number) => new Date(ms).toISOString().replace('.000Z', 'Z');

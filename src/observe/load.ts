@@ -151,12 +151,20 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
     const tables: Record<string, number> = {};
     const perFile = new Map<string, { table: string; rows: number }>();
     perFile.set(AOR_CODES_FILE, { table: 'aor_codes', rows: 0 });
+    const P = (l: string, t: number) => { if (process.env.PROF) console.error(l, Math.round(performance.now() - t)); };
+    let t = performance.now();
     for (const spec of specs) {
+      const t1 = performance.now();
       await loadSpec(db, spec, dataDir);
+      P('create ' + spec.table, t1);
+      const t2 = performance.now();
       for (const [rel, rows] of await rowsPerFile(db, spec)) perFile.set(rel, { table: spec.table, rows });
+      P('count ' + spec.table, t2);
       tick(spec.table);
     }
+    P('tables', t); t = performance.now();
     const attribution = await buildLandmarkCounties(db);
+    P('landmarks', t); t = performance.now();
     tick('landmark_county');
     for (const name of [...specs.map((s) => s.table), 'aor_codes', 'method_classes', 'landmark_county']) {
       const [row] = await query<{ n: number }>(db, `SELECT count(*) AS n FROM "${name}"`);
@@ -171,12 +179,15 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
       rows: perFile.get(rel)?.rows ?? 0,
       known: dataFile(rel)?.sha256 === sha256,
     }));
+    P('counts+hash', t); t = performance.now();
     await writeSources(db, sources, new Date().toISOString());
+    P('sources', t); t = performance.now();
     tick('sources');
     await run(db, 'CHECKPOINT');
     db.close();
     await rm(`${dbPath}.wal`, { force: true });
     await rename(tmp, dbPath);
+    P('checkpoint', t);
     return { db: dbPath, dataDir, sources, tables, attribution, ms: Math.round(performance.now() - started) };
   } catch (error) {
     try {
