@@ -9,6 +9,8 @@ export type Row = Record<string, string | number | boolean | null>;
 export interface Database {
   readonly path: string;
   readonly connection: DuckDBConnection;
+  /** Another connection to the same database (for running independent work concurrently), in UTC. */
+  connect(): Promise<DuckDBConnection>;
   close(): void;
 }
 
@@ -28,6 +30,11 @@ export async function openDatabase(path: string, options: { readOnly?: boolean }
   return {
     path,
     connection,
+    async connect() {
+      const extra = await instance.connect();
+      await extra.run(`SET TimeZone = '${SESSION_TIME_ZONE}'`);
+      return extra;
+    },
     close() {
       connection.closeSync();
       instance.closeSync();

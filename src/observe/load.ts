@@ -2,7 +2,7 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
-import { listValue } from '@duckdb/node-api';
+import { type DuckDBConnection, type DuckDBValue, listValue } from '@duckdb/node-api';
 import { parse as parseYaml } from 'yaml';
 import { buildLandmarkCounties } from './attribution/build.js';
 import { sha256File } from './checksum.js';
@@ -47,7 +47,7 @@ export interface LoadResult {
 const abs = (dataDir: string, rel: string): string => join(dataDir, ...rel.split('/'));
 
 /** Find the file and line behind a failed CREATE TABLE, reading each file of the spec on its own. */
-async function diagnose(db: Database, spec: TableSpec, dataDir: string, error: unknown): Promise<LoadError> {
+async function diagnose(db: DuckDBConnection, spec: TableSpec, dataDir: string, error: unknown): Promise<LoadError> {
   const message = error instanceof Error ? error.message : String(error);
   for (const rel of spec.files) {
     const path = abs(dataDir, rel);
@@ -78,49 +78,71 @@ async function diagnose(db: Database, spec: TableSpec, dataDir: string, error: u
   return new LoadError(spec.files.join(', '), null, firstLine(message));
 }
 
-async function loadAorCodes(db: Database, dataDir: string): Promise<void> {
+async function loadAorCodes(db: Database, dataDir: string): Promise<number> {
   const text = await readFile(abs(dataDir, AOR_CODES_FILE), 'utf8');
   const doc = parseYaml(text) as { aor?: Record<string, string> };
   if (!doc?.aor || typeof doc.aor !== 'object') throw new LoadError(AOR_CODES_FILE, null, 'expected a mapping under "aor"');
   await run(db, 'CREATE TABLE aor_codes (name VARCHAR PRIMARY KEY, code VARCHAR NOT NULL)');
   const entries = [...Object.entries(doc.aor), ['HQ', 'HQ'] as [string, string]];
-  for (const [name, code] of entries) await run(db, 'INSERT INTO aor_codes VALUES ($1, $2)', [name, String(code)]);
+  await insertRows(db, 'aor_codes', entries.map(([name, code]) => [name, String(code)]));
+  return entries.length;
 }
 
-async function loadMethodClasses(db: Database): Promise<void> {
+async function loadMethodClasses(db: Database): Promise<number> {
   await run(db, 'CREATE TABLE method_classes (method VARCHAR PRIMARY KEY, class VARCHAR NOT NULL, detail VARCHAR NOT NULL)');
-  for (const [method, c] of Object.entries(METHOD_CLASSES)) {
-    await run(db, 'INSERT INTO method_classes VALUES ($1, $2, $3)', [method, c.class, c.detail]);
-  }
+  const rows = Object.entries(METHOD_CLASSES).map(([method, c]) => [method, c.class, c.detail]);
+  await insertRows(db, 'method_classes', rows);
+  return rows.length;
 }
 
-async function loadSpec(db: Database, spec: TableSpec, dataDir: string): Promise<void> {
+/** One INSERT for a small table (rather than a statement per row); `casts` wraps a column's placeholder. */
+async function insertRows(db: Database, table: string, rows: DuckDBValue[][], casts: Record<number, string> = {}): Promise<void> {
+  if (rows.length === 0) return;
+  const params: DuckDBValue[] = [];
+  const tuples = rows.map((row) => {
+    const slots = row.map((value, i) => {
+      params.push(value);
+      const slot = `$${params.length}`;
+      return casts[i] ? `CAST(${slot} AS ${casts[i]})` : slot;
+    });
+    return `(${slots.join(', ')})`;
+  });
+  await run(db, `INSERT INTO "${table}" VALUES ${tuples.join(', ')}`, params);
+}
+
+/** CREATE TABLE … AS from the spec's files; returns the rows per file (from the statement's own count when one file). */
+async function loadSpec(connection: DuckDBConnection, spec: TableSpec, dataDir: string): Promise<Map<string, number>> {
   const files = listValue(spec.files.map((rel) => abs(dataDir, rel)));
+  let created: number;
   try {
-    await run(db, `CREATE TABLE "${spec.table}" AS ${selectSql(spec, '$files')}`, { files });
+    const result = await connection.run(`CREATE TABLE "${spec.table}" AS ${selectSql(spec, '$files')}`, { files });
+    const [row] = await result.getRows();
+    created = Number(row?.[0] ?? 0);
   } catch (error) {
-    throw await diagnose(db, spec, dataDir, error);
+    throw await diagnose(connection, spec, dataDir, error);
   }
-}
-
-async function rowsPerFile(db: Database, spec: TableSpec): Promise<Map<string, number>> {
   const out = new Map<string, number>();
   if (spec.files.length === 1) {
-    const [row] = await query<{ n: number }>(db, `SELECT count(*) AS n FROM "${spec.table}"`);
-    out.set(spec.files[0] ?? '', row?.n ?? 0);
+    out.set(spec.files[0] ?? '', created);
     return out;
   }
-  const rows = await query<{ f: string; n: number }>(db, `SELECT source_file AS f, count(*) AS n FROM "${spec.table}" GROUP BY 1`);
+  const rows = await query<{ f: string; n: number }>(connection, `SELECT source_file AS f, count(*) AS n FROM "${spec.table}" GROUP BY 1`);
   for (const rel of spec.files) out.set(rel, rows.find((r) => rel.endsWith(`/${r.f}`))?.n ?? 0);
   return out;
 }
 
 async function writeSources(db: Database, sources: LoadedSource[], loadedAt: string): Promise<void> {
   await run(db, `CREATE TABLE sources (file VARCHAR PRIMARY KEY, "table" VARCHAR, sha256 VARCHAR, bytes BIGINT, rows BIGINT, known BOOLEAN, loaded_at TIMESTAMPTZ)`);
-  for (const s of sources) {
-    await run(db, 'INSERT INTO sources VALUES ($1, $2, $3, $4, $5, $6, CAST($7 AS TIMESTAMPTZ))', [s.file, s.table, s.sha256, s.bytes, s.rows, s.known, loadedAt]);
-  }
+  await insertRows(
+    db,
+    'sources',
+    sources.map((s) => [s.file, s.table, s.sha256, s.bytes, s.rows, s.known, loadedAt]),
+    { 6: 'TIMESTAMPTZ' },
+  );
 }
+
+/** The tables the landmark attribution reads: loaded first on their own connection, so it can start early. */
+const ATTRIBUTION_INPUTS = new Set(['county_aor', 'census_population', 'hifld_facilities', 'arrests', 'encounters']);
 
 /** Load every dataset into a new database file and swap it in; the previous file survives any failure. */
 export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
@@ -144,33 +166,77 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
   const steps = specs.length + 3;
   let done = 0;
   const tick = (step: string): void => options.onProgress?.(step, ++done, steps);
+  const extra: DuckDBConnection[] = [];
   try {
-    await loadAorCodes(db, dataDir);
-    await loadMethodClasses(db);
+    // Row order is not part of any table's meaning (every metric orders its output), so let DuckDB insert in
+    // whatever order its threads finish; and write the file once, at the end, rather than at every WAL threshold.
+    await run(db, 'SET preserve_insertion_order = false');
+    await run(db, "SET checkpoint_threshold = '16GB'");
+    const counts: Record<string, number> = {};
+    counts.aor_codes = await loadAorCodes(db, dataDir);
+    counts.method_classes = await loadMethodClasses(db);
     tick('codes');
-    const tables: Record<string, number> = {};
     const perFile = new Map<string, { table: string; rows: number }>();
-    perFile.set(AOR_CODES_FILE, { table: 'aor_codes', rows: 0 });
-    const P = (l: string, t: number) => { if (process.env.PROF) console.error(l, Math.round(performance.now() - t)); };
-    let t = performance.now();
-    for (const spec of specs) {
-      const t1 = performance.now();
-      await loadSpec(db, spec, dataDir);
-      P('create ' + spec.table, t1);
-      const t2 = performance.now();
-      for (const [rel, rows] of await rowsPerFile(db, spec)) perFile.set(rel, { table: spec.table, rows });
-      P('count ' + spec.table, t2);
-      tick(spec.table);
-    }
-    P('tables', t); t = performance.now();
-    const attribution = await buildLandmarkCounties(db);
-    P('landmarks', t); t = performance.now();
-    tick('landmark_county');
-    for (const name of [...specs.map((s) => s.table), 'aor_codes', 'method_classes', 'landmark_county']) {
-      const [row] = await query<{ n: number }>(db, `SELECT count(*) AS n FROM "${name}"`);
-      tables[name] = row?.n ?? 0;
-    }
-    perFile.set(AOR_CODES_FILE, { table: 'aor_codes', rows: tables.aor_codes ?? 0 });
+    perFile.set(AOR_CODES_FILE, { table: 'aor_codes', rows: counts.aor_codes });
+
+    // Two lanes on two connections: the ICE records (arrests and encounters first), and the reference tables.
+    // The landmark attribution, mostly JavaScript, starts on a third connection as soon as its inputs are in,
+    // while the last ICE table loads. Each table is built by one statement from its own files, so the lanes
+    // cannot change what is loaded.
+    const failures: { index: number; error: unknown }[] = [];
+    const loaded = new Map<string, Promise<boolean>>();
+    const lane = (laneSpecs: TableSpec[], connection: DuckDBConnection): Promise<void> => {
+      let previous = Promise.resolve(true);
+      for (const spec of laneSpecs) {
+        const step = previous.then(async (ok) => {
+          if (!ok || failures.length > 0) return false; // after a failure anywhere, stop starting new tables
+          try {
+            const rows = await loadSpec(connection, spec, dataDir);
+            let total = 0;
+            for (const [rel, n] of rows) {
+              perFile.set(rel, { table: spec.table, rows: n });
+              total += n;
+            }
+            counts[spec.table] = total;
+            tick(spec.table);
+            return true;
+          } catch (error) {
+            failures.push({ index: specs.indexOf(spec), error });
+            return false;
+          }
+        });
+        loaded.set(spec.table, step);
+        previous = step;
+      }
+      return previous.then(() => undefined);
+    };
+    const ice = new Set(['arrests', 'encounters', 'removals']);
+    const inputsFirst = (a: TableSpec, b: TableSpec): number => Number(!ATTRIBUTION_INPUTS.has(a.table)) - Number(!ATTRIBUTION_INPUTS.has(b.table));
+    const second = await db.connect();
+    const third = await db.connect();
+    extra.push(second, third);
+    const lanes = [
+      lane(specs.filter((s) => ice.has(s.table)).sort(inputsFirst), db.connection),
+      lane(specs.filter((s) => !ice.has(s.table)).sort(inputsFirst), second),
+    ];
+    let attribution = { landmarks: 0, attributed: 0 };
+    const attributing = (async () => {
+      const ready = await Promise.all([...ATTRIBUTION_INPUTS].map((name) => loaded.get(name) ?? Promise.resolve(false)));
+      if (!ready.every(Boolean) || failures.length > 0) return;
+      try {
+        attribution = await buildLandmarkCounties(third);
+        counts.landmark_county = attribution.landmarks;
+        tick('landmark_county');
+      } catch (error) {
+        failures.push({ index: specs.length, error });
+      }
+    })();
+    await Promise.all([...lanes, attributing]);
+    failures.sort((x, y) => x.index - y.index);
+    if (failures[0]) throw failures[0].error;
+    for (const c of extra.splice(0)) c.closeSync();
+    const tables: Record<string, number> = {};
+    for (const name of [...specs.map((s) => s.table), 'aor_codes', 'method_classes', 'landmark_county']) tables[name] = counts[name] ?? 0;
     const sources: LoadedSource[] = (await hashes).map(([rel, sha256, bytes]) => ({
       file: rel,
       table: perFile.get(rel)?.table ?? '',
@@ -179,17 +245,21 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
       rows: perFile.get(rel)?.rows ?? 0,
       known: dataFile(rel)?.sha256 === sha256,
     }));
-    P('counts+hash', t); t = performance.now();
     await writeSources(db, sources, new Date().toISOString());
-    P('sources', t); t = performance.now();
     tick('sources');
     await run(db, 'CHECKPOINT');
     db.close();
     await rm(`${dbPath}.wal`, { force: true });
     await rename(tmp, dbPath);
-    P('checkpoint', t);
     return { db: dbPath, dataDir, sources, tables, attribution, ms: Math.round(performance.now() - started) };
   } catch (error) {
+    for (const c of extra) {
+      try {
+        c.closeSync();
+      } catch {
+        /* already closed */
+      }
+    }
     try {
       db.close();
     } catch {

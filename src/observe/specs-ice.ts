@@ -5,13 +5,17 @@ import type { Field, TableSpec } from './table-spec.js';
 const DIR = 'ice-foia-2019-ICFO-53623';
 const ICE_DATE = '%m/%d/%Y';
 
-const common = (aorColumn: string): Field[] => [
+// The AOR name (without " Area of Responsibility") is both a column and the join key to aor_codes: computed once.
+const AOR_NAME = '$aor_name';
+const derivedAor = (aorColumn: string): Record<string, string> => ({
+  [AOR_NAME]: `regexp_replace(trim(r."${aorColumn}"), ' Area of Responsibility$', '')`,
+});
+const common = (): Field[] => [
   { name: 'fy', type: 'raw', sql: `CAST(regexp_extract(r.filename, 'FY(\\d{4})', 1) AS SMALLINT)` },
   { name: 'aor', type: 'raw', sql: `a.code` },
-  { name: 'aor_name', type: 'raw', sql: `regexp_replace(trim(r."${aorColumn}"), ' Area of Responsibility$', '')` },
+  { name: 'aor_name', type: 'raw', sql: `r."${AOR_NAME}"` },
 ];
-const joinAor = (aorColumn: string): string =>
-  `LEFT JOIN aor_codes a ON a.name = regexp_replace(trim(r."${aorColumn}"), ' Area of Responsibility$', '')`;
+const joinAor = (): string => `LEFT JOIN aor_codes a ON a.name = r."${AOR_NAME}"`;
 const sourceFile: Field = { name: 'source_file', type: 'raw', sql: `regexp_extract(r.filename, '[^/\\\\]+$')` };
 
 export const ARRESTS: TableSpec = {
@@ -22,7 +26,7 @@ export const ARRESTS: TableSpec = {
   skip: 5,
   columns: ['aor', 'date', 'method', 'landmark', 'operation', 'disposition', 'birth_date', 'citizenship', 'gender'],
   fields: [
-    ...common('aor'),
+    ...common(),
     { name: 'apprehension_date', type: 'date', from: 'date', format: ICE_DATE },
     { name: 'method', type: 'text', from: 'method' },
     { name: 'landmark', type: 'text', from: 'landmark' },
@@ -32,7 +36,8 @@ export const ARRESTS: TableSpec = {
     { name: 'gender', type: 'text', from: 'gender' },
     sourceFile,
   ],
-  join: joinAor('aor'),
+  derived: derivedAor('aor'),
+  join: joinAor(),
 };
 
 export const ENCOUNTERS: TableSpec = {
@@ -43,7 +48,7 @@ export const ENCOUNTERS: TableSpec = {
   skip: 5,
   columns: ['aor', 'date', 'landmark', 'operation', 'disposition', 'birth_date', 'citizenship', 'gender'],
   fields: [
-    ...common('aor'),
+    ...common(),
     { name: 'event_date', type: 'date', from: 'date', format: ICE_DATE },
     { name: 'landmark', type: 'text', from: 'landmark' },
     { name: 'operation', type: 'text', from: 'operation' },
@@ -52,7 +57,8 @@ export const ENCOUNTERS: TableSpec = {
     { name: 'gender', type: 'text', from: 'gender' },
     sourceFile,
   ],
-  join: joinAor('aor'),
+  derived: derivedAor('aor'),
+  join: joinAor(),
 };
 
 export const REMOVALS: TableSpec = {
@@ -63,7 +69,7 @@ export const REMOVALS: TableSpec = {
   skip: 5,
   columns: ['aor', 'date', 'disposition_code', 'birth_date', 'citizenship', 'gender', 'threat', 'charge', 'departed', 'removed'],
   fields: [
-    ...common('aor'),
+    ...common(),
     { name: 'apprehension_date', type: 'date', from: 'date', format: ICE_DATE },
     { name: 'disposition_code', type: 'text', from: 'disposition_code' },
     { name: 'citizenship', type: 'text', from: 'citizenship' },
@@ -75,5 +81,6 @@ export const REMOVALS: TableSpec = {
     { name: 'removal_date', type: 'date', from: 'removed', format: ICE_DATE },
     sourceFile,
   ],
-  join: joinAor('aor'),
+  derived: derivedAor('aor'),
+  join: joinAor(),
 };

@@ -29,30 +29,44 @@ export interface TableSpec {
   fields: readonly Field[];
   /** Extra FROM clause after the raw reader `r` (joins to reference tables). */
   join?: string;
+  /**
+   * Columns computed once per row before the fields and the join (which may use them as r."name"), for an
+   * expression that both a field and the join need. Raw SQL over the raw row `r`.
+   */
+  derived?: Readonly<Record<string, string>>;
   description: string;
 }
 
 const q = (id: string): string => `r."${id.replaceAll('"', '""')}"`;
+/** Name of a raw column's trimmed copy in the inner projection of `selectSql`. */
+const trimmedName = (id: string): string => `${id}$trimmed`;
 
 /** Text cleaned of padding, with blanks and FOIA redaction markers ("(B)(6)…") as NULL. */
 export const cleanText = (col: string): string =>
   `CASE WHEN trim(${col}) = '' OR trim(${col}) LIKE '(B)(%' THEN NULL ELSE trim(${col}) END`;
+/** The same over a column that is already trimmed. */
+const cleanTrimmed = (col: string): string => `CASE WHEN ${col} = '' OR ${col} LIKE '(B)(%' THEN NULL ELSE ${col} END`;
 
-export function fieldSql(field: Field, lenient: boolean): string {
-  const col = field.from ? q(field.from) : '';
+/**
+ * One output column. With `pretrimmed`, the field reads the trimmed copy of its raw column (computed once per row
+ * by `selectSql`) instead of trimming it again in every sub-expression; the value is the same.
+ */
+export function fieldSql(field: Field, lenient: boolean, pretrimmed = false): string {
+  const col = field.from ? (pretrimmed ? q(trimmedName(field.from)) : q(field.from)) : '';
+  const tc = pretrimmed ? col : `trim(${col})`;
   const t = lenient ? 'TRY_CAST' : 'CAST';
   switch (field.type) {
     case 'text':
-      return cleanText(col);
+      return pretrimmed ? cleanTrimmed(col) : cleanText(col);
     case 'int':
-      return `${t}(CAST(${t}(nullif(replace(trim(${col}), ',', ''), '') AS DOUBLE) AS BIGINT) AS BIGINT)`;
+      return `${t}(CAST(${t}(nullif(replace(${tc}, ',', ''), '') AS DOUBLE) AS BIGINT) AS BIGINT)`;
     case 'num':
-      return `${t}(nullif(replace(trim(${col}), ',', ''), '') AS DOUBLE)`;
+      return `${t}(nullif(replace(${tc}, ',', ''), '') AS DOUBLE)`;
     case 'date':
-      return `CAST(${lenient ? 'try_strptime' : 'strptime'}(nullif(trim(${col}), ''), '${field.format ?? '%Y-%m-%d'}') AS DATE)`;
+      return `CAST(${lenient ? 'try_strptime' : 'strptime'}(nullif(${tc}, ''), '${field.format ?? '%Y-%m-%d'}') AS DATE)`;
     case 'fips': {
       const w = field.width ?? 5;
-      return `CASE WHEN nullif(trim(${col}), '') IS NULL THEN NULL ELSE lpad(CAST(${t}(${t}(trim(${col}) AS DOUBLE) AS BIGINT) AS VARCHAR), ${w}, '0') END`;
+      return `CASE WHEN nullif(${tc}, '') IS NULL THEN NULL ELSE lpad(CAST(${t}(${t}(${tc} AS DOUBLE) AS BIGINT) AS VARCHAR), ${w}, '0') END`;
     }
     case 'raw':
       return field.sql ?? 'NULL';
@@ -72,7 +86,17 @@ export function readerSql(spec: TableSpec, filesParam: string): string {
   return `read_csv(${filesParam}, delim='${delim}', quote='"', escape='"', header=true, skip=${spec.skip}, columns={${columns}}, filename=true, strict_mode=true, auto_detect=false)`;
 }
 
+/**
+ * The load's SELECT. An inner projection trims each raw column a typed field reads once (and computes the spec's
+ * derived columns once), keeping the raw columns beside them for raw-SQL fields; the outer one builds the fields.
+ */
 export function selectSql(spec: TableSpec, filesParam: string, lenient = false): string {
-  const list = spec.fields.map((f) => `${fieldSql(f, lenient)} AS "${f.name}"`).join(',\n  ');
-  return `SELECT\n  ${list}\nFROM ${readerSql(spec, filesParam)} r ${spec.join ?? ''}`;
+  const typed = [...new Set(spec.fields.filter((f) => f.from && f.type !== 'raw').map((f) => f.from ?? ''))];
+  const inner = [
+    'r.*',
+    ...typed.map((c) => `trim(${q(c)}) AS "${trimmedName(c).replaceAll('"', '""')}"`),
+    ...Object.entries(spec.derived ?? {}).map(([name, sql]) => `${sql} AS "${name.replaceAll('"', '""')}"`),
+  ].join(', ');
+  const list = spec.fields.map((f) => `${fieldSql(f, lenient, Boolean(f.from) && f.type !== 'raw')} AS "${f.name}"`).join(',\n  ');
+  return `SELECT\n  ${list}\nFROM (SELECT ${inner} FROM ${readerSql(spec, filesParam)} r) r ${spec.join ?? ''}`;
 }

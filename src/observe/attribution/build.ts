@@ -1,9 +1,10 @@
 // At load time: attribute every distinct (AOR, landmark) of arrests and encounters and store the result.
+import { DuckDBConnection } from '@duckdb/node-api';
 import { type Database, query, run } from '../db.js';
 import { buildGazetteer } from './gazetteer.js';
 import { attributeLandmark } from './match.js';
 
-export async function loadGazetteer(db: Database) {
+export async function loadGazetteer(db: Database | DuckDBConnection) {
   const counties = await query<{ fips: string; name: string }>(db, `SELECT fips, county_name AS name FROM census_population WHERE sumlev = '050'`);
   const countyAor = await query<{ fips: string; aor: string; state_name: string }>(db, 'SELECT fips, aor, state_name FROM county_aor');
   const facilities = await query<{ name: string; city: string | null; state: string | null; countyfips: string | null }>(
@@ -13,7 +14,7 @@ export async function loadGazetteer(db: Database) {
   return buildGazetteer({ counties, countyAor, facilities });
 }
 
-export async function buildLandmarkCounties(db: Database): Promise<{ landmarks: number; attributed: number }> {
+export async function buildLandmarkCounties(db: Database | DuckDBConnection): Promise<{ landmarks: number; attributed: number }> {
   const gaz = await loadGazetteer(db);
   const pairs = await query<{ aor: string | null; landmark: string }>(
     db,
@@ -24,7 +25,7 @@ export async function buildLandmarkCounties(db: Database): Promise<{ landmarks: 
     db,
     `CREATE TABLE landmark_county (aor VARCHAR, landmark VARCHAR NOT NULL, fips VARCHAR, method VARCHAR, confidence VARCHAR, reason VARCHAR, detail VARCHAR)`,
   );
-  const appender = await db.connection.createAppender('landmark_county');
+  const appender = await (db instanceof DuckDBConnection ? db : db.connection).createAppender('landmark_county');
   let attributed = 0;
   for (const { aor, landmark } of pairs) {
     const a = attributeLandmark(landmark, aor, gaz);

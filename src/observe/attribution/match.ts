@@ -1,5 +1,5 @@
 // Attribute one free-text landmark to a county (5-digit FIPS), with the method and a confidence.
-import type { County, Gazetteer } from './gazetteer.js';
+import type { County, Facility, Gazetteer } from './gazetteer.js';
 import { tokens } from './normalize.js';
 import { STATE_BY_ABBR, STATE_BY_NAME } from './states.js';
 
@@ -82,15 +82,53 @@ function countyNameMatches(t: readonly string[], states: Iterable<string>, gaz: 
   return [...new Map(best.map((c) => [c.fips, c])).values()];
 }
 
+interface FacilityEntry {
+  key: string;
+  list: readonly Facility[];
+  /** Position in the state's facility map: ties between equally long names go to the earlier one. */
+  ordinal: number;
+}
+
+/** Per state, the facility names worth matching (two or more words, one of them not generic), by first word. */
+const facilityIndexes = new WeakMap<Gazetteer, Map<string, Map<string, FacilityEntry[]>>>();
+
+function facilityIndex(gaz: Gazetteer): Map<string, Map<string, FacilityEntry[]>> {
+  let index = facilityIndexes.get(gaz);
+  if (index) return index;
+  index = new Map();
+  for (const [st, byKey] of gaz.facilities) {
+    const byFirst = new Map<string, FacilityEntry[]>();
+    let ordinal = 0;
+    for (const [key, list] of byKey) {
+      const keyTokens = key.split(' ');
+      ordinal += 1;
+      if (keyTokens.filter((w) => !GENERIC.has(w)).length < 1 || keyTokens.length < 2) continue;
+      const first = keyTokens[0] ?? '';
+      const entries = byFirst.get(first);
+      const entry = { key, list, ordinal };
+      if (entries) entries.push(entry);
+      else byFirst.set(first, [entry]);
+    }
+    index.set(st, byFirst);
+  }
+  facilityIndexes.set(gaz, index);
+  return index;
+}
+
 function facilityMatches(text: string, states: Iterable<string>, gaz: Gazetteer): { fips: Set<string>; key: string } | undefined {
   let bestKey = '';
   let fips = new Set<string>();
   const padded = ` ${text} `;
+  const words = new Set(text.split(' '));
+  const index = facilityIndex(gaz);
   for (const st of states) {
-    for (const [key, list] of gaz.facilities.get(st) ?? []) {
-      const keyTokens = key.split(' ');
-      if (keyTokens.filter((w) => !GENERIC.has(w)).length < 1 || keyTokens.length < 2) continue;
-      if (!padded.includes(` ${key} `)) continue;
+    const byFirst = index.get(st);
+    if (!byFirst) continue;
+    // Only names whose first word is in the text can be contained in it; visit them in the state's map order.
+    const hits: FacilityEntry[] = [];
+    for (const w of words) for (const entry of byFirst.get(w) ?? []) if (padded.includes(` ${entry.key} `)) hits.push(entry);
+    hits.sort((a, b) => a.ordinal - b.ordinal);
+    for (const { key, list } of hits) {
       if (key.length > bestKey.length) {
         bestKey = key;
         fips = new Set(list.map((f) => f.fips));
