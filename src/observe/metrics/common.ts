@@ -34,3 +34,18 @@ export function checkChoice<T extends string>(field: string, value: string | und
   if (!(allowed as readonly string[]).includes(value)) throw new MetricInputError(field, `${field} must be one of ${allowed.join(', ')} (got ${value})`);
   return value as T;
 }
+
+/** The WHERE clauses and bound parameters for the fiscal-year and ICE-area filters every metric shares. */
+export function fyAorFilter(options: { fy?: number; aor?: string }, alias = 't.'): { where: string[]; params: Record<string, string | number> } {
+  const where: string[] = [];
+  const params: Record<string, string | number> = {};
+  if (options.fy !== undefined) {
+    where.push(`${alias}fy = $fy`);
+    params.fy = options.fy;
+  }
+  if (options.aor) {
+    where.push(`${alias}aor = $aor`);
+    params.aor = options.aor.toUpperCase();
+  }
+  return { where, params };
+}

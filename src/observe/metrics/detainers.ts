@@ -1,6 +1,6 @@
 // Detainers: lodged (ICE encounters with disposition "Detainer"), TRAC's custody outcomes, Pennsylvania outcomes.
 import { type Database, query } from '../db.js';
-import { type MetricResult, COUNTY_JOIN, checkChoice, checkFy, ratio } from './common.js';
+import { type MetricResult, COUNTY_JOIN, checkChoice, checkFy, ratio, fyAorFilter } from './common.js';
 
 export const ENCOUNTER_FYS = [2016, 2017, 2019] as const;
 export const LODGED_BY = ['aor', 'state', 'county', 'month', 'fy'] as const;
@@ -24,16 +24,7 @@ const KEY: Record<(typeof LODGED_BY)[number], { key: string; label: string }> = 
 export async function detainersLodged(db: Database, options: { fy?: number; by?: string; aor?: string } = {}): Promise<MetricResult<DetainersLodgedRow>> {
   checkFy(options.fy, ENCOUNTER_FYS);
   const by = checkChoice('by', options.by, LODGED_BY, 'aor');
-  const where: string[] = [];
-  const params: Record<string, string | number> = {};
-  if (options.fy !== undefined) {
-    where.push('t.fy = $fy');
-    params.fy = options.fy;
-  }
-  if (options.aor) {
-    where.push('t.aor = $aor');
-    params.aor = options.aor.toUpperCase();
-  }
+  const { where, params } = fyAorFilter(options);
   const rows = await query<DetainersLodgedRow & { encounters: number; detainers: number }>(
     db,
     `SELECT ${KEY[by].key} AS key, ${KEY[by].label} AS label, count(*) AS encounters,

@@ -1,6 +1,6 @@
 // Removals by ICE criminality threat level.
 import { type Database, query } from '../db.js';
-import { type MetricResult, checkChoice, checkFy, ratio } from './common.js';
+import { type MetricResult, checkChoice, checkFy, ratio, fyAorFilter } from './common.js';
 
 export const REMOVAL_FYS = [2016, 2017, 2018, 2019] as const;
 export const REMOVALS_BY = ['aor', 'fy', 'aor-fy'] as const;
@@ -20,16 +20,7 @@ export interface RemovalsRow {
 export async function removalsByThreat(db: Database, options: { fy?: number; by?: string; aor?: string } = {}): Promise<MetricResult<RemovalsRow>> {
   checkFy(options.fy, REMOVAL_FYS);
   const by = checkChoice('by', options.by, REMOVALS_BY, 'aor');
-  const where: string[] = [];
-  const params: Record<string, string | number> = {};
-  if (options.fy !== undefined) {
-    where.push('fy = $fy');
-    params.fy = options.fy;
-  }
-  if (options.aor) {
-    where.push('aor = $aor');
-    params.aor = options.aor.toUpperCase();
-  }
+  const { where, params } = fyAorFilter(options, '');
   const aor = by === 'fy' ? 'NULL' : 'aor';
   const fy = by === 'aor' ? 'NULL' : 'CAST(fy AS INTEGER)';
   const rows = await query<RemovalsRow>(
