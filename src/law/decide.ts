@@ -3,7 +3,7 @@
  * and a trace of every provision considered. Pure: the same request and registry give the same answer.
  */
 import { isoInZone, isoOfDay } from './days.js';
-import { evaluate, Skip, type CompiledRegistry, type CompiledRule, type LevelGroup, type Outcome, type Recorder } from './engine.js';
+import { evaluate, Skip, type CompiledRegistry, type CompiledRule, type Outcome, type Recorder } from './engine.js';
 import { factsOf, type Facts } from './facts.js';
 import { describeReading, holdDeadline, type HoldTimes } from './hold-deadline.js';
 import type { ResolvedJurisdiction } from './jurisdiction-chain.js';
@@ -76,7 +76,7 @@ export function decideValid(engine: CompiledRegistry, req: DecisionRequest): Dec
   const decisions: DecisionResponse['decisions'] = {};
   for (const t of req.requests) {
     const groups = byRequest.get(t)!;
-    const rec = new TraceRecorder(t, groups, f);
+    const rec = new TraceRecorder(t, f);
     const outcome = evaluate(groups, f, rec);
     decisions[t] = buildDecision(t, outcome, f, times, jurisdiction, req);
     trace.push(...rec.entries);
@@ -187,9 +187,7 @@ const SKIP_REASON: Record<Exclude<Skip, Skip.None>, (r: CompiledRule, f: Facts) 
 class TraceRecorder implements Recorder {
   readonly entries: TraceEntry[] = [];
   private readonly byRule = new Map<CompiledRule, TraceEntry>();
-  constructor(private readonly request: RequestType, groups: readonly LevelGroup[], private readonly f: Facts) {
-    void groups;
-  }
+  constructor(private readonly request: RequestType, private readonly f: Facts) {}
   private entry(r: CompiledRule, applied: boolean, outcome: TraceEntry['outcome'], reason: string): void {
     const e: TraceEntry = {
       request: this.request, level: r.cp.p.level, jurisdiction: r.cp.p.jurisdiction, provision: r.cp.p.id,
@@ -202,9 +200,8 @@ class TraceRecorder implements Recorder {
     if (why === Skip.None) return;
     this.entry(r, false, null, SKIP_REASON[why](r, this.f));
   }
-  condition(r: CompiledRule, met: boolean, which: 'when' | 'unless'): void {
+  condition(r: CompiledRule, which: 'when' | 'unless'): void {
     this.entry(r, false, null, which === 'when' ? `condition not met: ${r.whenText}` : `exception applies: ${r.unlessText}`);
-    void met;
   }
   applied(r: CompiledRule): void {
     const why = r.whenText ? `condition met: ${r.whenText}` : 'applies';

@@ -50,7 +50,7 @@ export const RANK: Readonly<Record<Modality, number>> = { MAY: 0, NOT_REQUIRED: 
 
 export interface Recorder {
   skip(r: CompiledRule, why: Skip): void;
-  condition(r: CompiledRule, met: boolean, which: 'when' | 'unless'): void;
+  condition(r: CompiledRule, which: 'when' | 'unless'): void;
   applied(r: CompiledRule): void;
   set(rules: CompiledRule[], modality: Modality, how: 'first' | 'replaced' | 'stacked'): void;
   overridden(rules: CompiledRule[], by: Modality): void;
@@ -161,8 +161,8 @@ export function evaluate(groups: readonly LevelGroup[], f: Facts, rec?: Recorder
     for (const r of g.rules) {
       const skip = skipOf(r.cp, f);
       if (skip !== Skip.None) { rec?.skip(r, skip); continue; }
-      if (r.when && !r.when(f)) { rec?.condition(r, false, 'when'); continue; }
-      if (r.unless && r.unless(f)) { rec?.condition(r, true, 'unless'); continue; }
+      if (r.when && !r.when(f)) { rec?.condition(r, 'when'); continue; }
+      if (r.unless && r.unless(f)) { rec?.condition(r, 'unless'); continue; }
       applied.push(r);
       rec?.applied(r);
       const m = r.rule.modality;

@@ -57,7 +57,9 @@ test('a real listening server answers over HTTP', async () => {
   try {
     const res = await fetch(`${server.url}api/v1/decide`, { method: 'POST', body: JSON.stringify(request), headers: { 'content-type': 'application/json' } });
     assert.equal(res.status, 200);
-    assert.equal(((await res.json()) as { decisions: Record<string, unknown> }).decisions.HOLD !== undefined, true);
+    const body = (await res.json()) as { decisions: Record<string, { modality: string; holdUntil?: string }> };
+    assert.equal(body.decisions.HOLD!.modality, 'MAY');
+    assert.equal(body.decisions.HOLD!.holdUntil, '2024-02-04T12:00:00-05:00');
   } finally {
     await server.close();
   }
