@@ -25,12 +25,32 @@ async function floor(dataDir: string): Promise<number> {
   return t;
 }
 
+/**
+ * A peer, for context: DuckDB's own import of the same files into a database file (CREATE TABLE AS SELECT * FROM
+ * read_csv, types sniffed), with no typing rules, validation, attribution or metrics.
+ */
+async function nativeImport(dataDir: string, dbPath: string): Promise<number> {
+  const instance = await DuckDBInstance.create(dbPath);
+  const c = await instance.connect();
+  const t0 = performance.now();
+  for (const spec of TABLE_SPECS) {
+    const files = listValue(spec.files.map((f) => join(dataDir, ...f.split('/'))));
+    await c.run(`CREATE TABLE "${spec.table}" AS SELECT * FROM read_csv($files, delim='${spec.delim}', skip=${spec.skip}, header=true)`, { files });
+  }
+  await c.run('CHECKPOINT');
+  const t = ms(t0);
+  c.closeSync();
+  instance.closeSync();
+  return t;
+}
+
 async function main(): Promise<void> {
   const dataDir = resolveDataDir().path;
   const dir = mkdtempSync(join(tmpdir(), 'comity-bench-'));
   const dbPath = join(dir, 'bench.duckdb');
   try {
     const floorMs = await floor(dataDir);
+    const nativeMs = await nativeImport(dataDir, join(dir, 'native.duckdb'));
     const t0 = performance.now();
     const loaded = await loadData({ from: dataDir, db: dbPath });
     const loadMs = ms(t0);
@@ -60,7 +80,8 @@ async function main(): Promise<void> {
     console.log(`data directory:                 ${dataDir}`);
     console.log(`rows loaded:                    ${rows.toLocaleString('en-US')} in ${Object.keys(loaded.tables).length} tables`);
     console.log(`floor (DuckDB read_csv+count):  ${floorMs} ms`);
-    console.log(`full load:                      ${loadMs} ms`);
+    console.log(`DuckDB native import (peer):    ${nativeMs} ms (${(nativeMs / floorMs).toFixed(2)}x floor)`);
+    console.log(`full load:                      ${loadMs} ms (${(loadMs / nativeMs).toFixed(2)}x the native import)`);
     console.log(`every metric + claims, once:    ${metricsMs} ms`);
     console.log(`load + metrics:                 ${total} ms`);
     console.log(`ratio to floor:                 ${(total / floorMs).toFixed(2)}x (target <= 2x)`);

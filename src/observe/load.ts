@@ -4,7 +4,7 @@ import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { type DuckDBConnection, type DuckDBValue, listValue } from '@duckdb/node-api';
 import { parse as parseYaml } from 'yaml';
-import { buildLandmarkCounties } from './attribution/build.js';
+import { LandmarkCounties } from './attribution/build.js';
 import { sha256File } from './checksum.js';
 import { type Database, openDatabase, query, run } from './db.js';
 import { LoadError, firstLine, lineFromDuckDbMessage, scanForDamage } from './load-error.js';
@@ -14,7 +14,7 @@ import { resolveDataDir, resolveDbPath } from './paths.js';
 import type { ProgressFn } from './progress.js';
 import { ARRESTS, ENCOUNTERS, REMOVALS } from './specs-ice.js';
 import { REFERENCE_SPECS } from './specs-reference.js';
-import { type TableSpec, checkedFields, readerSql, selectSql } from './table-spec.js';
+import { ROW_NUMBER, type TableSpec, checkedFields, fromSql, readerSql, selectSql } from './table-spec.js';
 
 export const TABLE_SPECS: readonly TableSpec[] = [...REFERENCE_SPECS, ARRESTS, ENCOUNTERS, REMOVALS];
 const AOR_CODES_FILE = 'geo/uwchr_aor_codes.yaml';
@@ -64,16 +64,20 @@ async function diagnose(db: DuckDBConnection, spec: TableSpec, dataDir: string, 
     const checks = checkedFields(spec);
     if (checks.length === 0) continue;
     const which = checks.map((c) => `WHEN ${c.bad} THEN '${c.field.name}'`).join(' ');
-    const values = checks.map((c) => `WHEN ${c.bad} THEN r."${c.field.from ?? ''}"`).join(' ');
+    const values = checks.map((c) => `WHEN ${c.bad} THEN ${c.value}`).join(' ');
     const bad = await query<{ n: number; field: string; value: string }>(
       db,
       `SELECT n, field, value FROM (
-         SELECT row_number() OVER () AS n, CASE ${which} END AS field, CASE ${values} END AS value
-         FROM ${readerSql(spec, '$1')} r) WHERE field IS NOT NULL ORDER BY n LIMIT 1`,
+         SELECT r."${ROW_NUMBER}" AS n, CASE ${which} END AS field, CASE ${values} END AS value
+         ${fromSql(spec, '$1', { rowNumber: true })}) WHERE field IS NOT NULL ORDER BY n LIMIT 1`,
       [path],
     );
     const first = bad[0];
-    if (first) return new LoadError(rel, first.n + spec.skip + 1, `column ${first.field}: cannot parse ${JSON.stringify(first.value)}`);
+    if (first) {
+      const field = spec.fields.find((f) => f.name === first.field);
+      const what = field?.describe ?? 'cannot parse';
+      return new LoadError(rel, first.n + spec.skip + 1, `column ${first.field}: ${what} ${JSON.stringify(first.value)}`);
+    }
   }
   return new LoadError(spec.files.join(', '), null, firstLine(message));
 }
@@ -85,6 +89,8 @@ async function loadAorCodes(db: Database, dataDir: string): Promise<number> {
   await run(db, 'CREATE TABLE aor_codes (name VARCHAR PRIMARY KEY, code VARCHAR NOT NULL)');
   const entries = [...Object.entries(doc.aor), ['HQ', 'HQ'] as [string, string]];
   await insertRows(db, 'aor_codes', entries.map(([name, code]) => [name, String(code)]));
+  // The records spell an AOR "Denver Area of Responsibility"; the ICE tables join on either spelling.
+  await run(db, `CREATE TABLE aor_names AS SELECT name AS raw, code FROM aor_codes UNION ALL SELECT name || ' Area of Responsibility', code FROM aor_codes`);
   return entries.length;
 }
 
@@ -126,8 +132,10 @@ async function loadSpec(connection: DuckDBConnection, spec: TableSpec, dataDir: 
     out.set(spec.files[0] ?? '', created);
     return out;
   }
-  const rows = await query<{ f: string; n: number }>(connection, `SELECT source_file AS f, count(*) AS n FROM "${spec.table}" GROUP BY 1`);
-  for (const rel of spec.files) out.set(rel, rows.find((r) => rel.endsWith(`/${r.f}`))?.n ?? 0);
+  const by = spec.perFile;
+  if (!by) throw new Error(`table spec ${spec.table}: several files need perFile`);
+  const rows = await query<{ k: string; n: number }>(connection, `SELECT CAST("${by.column}" AS VARCHAR) AS k, count(*) AS n FROM "${spec.table}" GROUP BY 1`);
+  for (const rel of spec.files) out.set(rel, rows.find((r) => r.k === String(by.key(rel)))?.n ?? 0);
   return out;
 }
 
@@ -141,8 +149,9 @@ async function writeSources(db: Database, sources: LoadedSource[], loadedAt: str
   );
 }
 
-/** The tables the landmark attribution reads: loaded first on their own connection, so it can start early. */
-const ATTRIBUTION_INPUTS = new Set(['county_aor', 'census_population', 'hifld_facilities', 'arrests', 'encounters']);
+/** The reference tables the landmark gazetteer is built from: loaded first, so the attribution can start early. */
+const GAZETTEER_INPUTS = new Set(['county_aor', 'census_population', 'hifld_facilities']);
+const ICE_TABLES = new Set(['arrests', 'encounters', 'removals']);
 
 /** Load every dataset into a new database file and swap it in; the previous file survives any failure. */
 export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
@@ -179,10 +188,10 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
     const perFile = new Map<string, { table: string; rows: number }>();
     perFile.set(AOR_CODES_FILE, { table: 'aor_codes', rows: counts.aor_codes });
 
-    // Two lanes on two connections: the ICE records (arrests and encounters first), and the reference tables.
-    // The landmark attribution, mostly JavaScript, starts on a third connection as soon as its inputs are in,
-    // while the last ICE table loads. Each table is built by one statement from its own files, so the lanes
-    // cannot change what is loaded.
+    // Two lanes on two connections, each CPU-bound in DuckDB: arrests then encounters; the reference tables then
+    // removals. The landmark attribution (mostly JavaScript) runs on a third connection beside them: it matches the
+    // arrests' landmarks while the encounters load, then the encounters' new ones. Each table is built by one
+    // statement from its own files, so the lanes cannot change what is loaded.
     const failures: { index: number; error: unknown }[] = [];
     const loaded = new Map<string, Promise<boolean>>();
     const lane = (laneSpecs: TableSpec[], connection: DuckDBConnection): Promise<void> => {
@@ -210,21 +219,26 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
       }
       return previous.then(() => undefined);
     };
-    const ice = new Set(['arrests', 'encounters', 'removals']);
-    const inputsFirst = (a: TableSpec, b: TableSpec): number => Number(!ATTRIBUTION_INPUTS.has(a.table)) - Number(!ATTRIBUTION_INPUTS.has(b.table));
+    const gazetteerFirst = (a: TableSpec, b: TableSpec): number => Number(!GAZETTEER_INPUTS.has(a.table)) - Number(!GAZETTEER_INPUTS.has(b.table));
     const second = await db.connect();
     const third = await db.connect();
     extra.push(second, third);
     const lanes = [
-      lane(specs.filter((s) => ice.has(s.table)).sort(inputsFirst), db.connection),
-      lane(specs.filter((s) => !ice.has(s.table)).sort(inputsFirst), second),
+      lane(['arrests', 'encounters'].map((t) => specs.find((s) => s.table === t)).filter((s) => s !== undefined), db.connection),
+      lane([...specs.filter((s) => !ICE_TABLES.has(s.table)).sort(gazetteerFirst), ...specs.filter((s) => s.table === 'removals')], second),
     ];
+    const ready = (names: Iterable<string>): Promise<boolean> =>
+      Promise.all([...names].map((name) => loaded.get(name) ?? Promise.resolve(false))).then((oks) => oks.every(Boolean) && failures.length === 0);
     let attribution = { landmarks: 0, attributed: 0 };
     const attributing = (async () => {
-      const ready = await Promise.all([...ATTRIBUTION_INPUTS].map((name) => loaded.get(name) ?? Promise.resolve(false)));
-      if (!ready.every(Boolean) || failures.length > 0) return;
       try {
-        attribution = await buildLandmarkCounties(third);
+        if (!(await ready(GAZETTEER_INPUTS))) return;
+        const landmarks = await LandmarkCounties.start(third);
+        for (const table of ['arrests', 'encounters'] as const) {
+          if (!(await ready([table]))) return;
+          await landmarks.add(table);
+        }
+        attribution = landmarks.finish();
         counts.landmark_county = attribution.landmarks;
         tick('landmark_county');
       } catch (error) {

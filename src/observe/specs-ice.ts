@@ -5,18 +5,25 @@ import type { Field, TableSpec } from './table-spec.js';
 const DIR = 'ice-foia-2019-ICFO-53623';
 const ICE_DATE = '%m/%d/%Y';
 
-// The AOR name (without " Area of Responsibility") is both a column and the join key to aor_codes: computed once.
-const AOR_NAME = '$aor_name';
-const derivedAor = (aorColumn: string): Record<string, string> => ({
-  [AOR_NAME]: `regexp_replace(trim(r."${aorColumn}"), ' Area of Responsibility$', '')`,
+// Every row's AOR is joined to its 3-letter code through aor_names (built from geo/uwchr_aor_codes.yaml, both
+// "Denver" and "Denver Area of Responsibility"). A non-blank name with no code stops the load rather than
+// loading as NULL; the name itself is not stored per row (aor_codes has it).
+const AOR_RAW = '$aor';
+const aorField: Field = {
+  name: 'aor',
+  type: 'raw',
+  from: 'aor',
+  sql: `CASE WHEN r."${AOR_RAW}" IS NULL THEN NULL ELSE coalesce(a.code, error('unknown Area of Responsibility: ' || r."${AOR_RAW}")) END`,
+  bad: `r."${AOR_RAW}" IS NOT NULL AND a.code IS NULL`,
+  describe: 'unknown Area of Responsibility (not in geo/uwchr_aor_codes.yaml)',
+};
+const common = (): Pick<TableSpec, 'derived' | 'join' | 'perFile'> => ({
+  derived: { [AOR_RAW]: `nullif(trim(r.aor), '')` },
+  join: `LEFT JOIN aor_names a ON a.raw = r."${AOR_RAW}"`,
+  // One file per fiscal year, so the per-file row counts come from fy (no file name stored per row).
+  perFile: { column: 'fy', key: (rel) => Number(/FY(\d{4})/.exec(rel)?.[1]) },
 });
-const common = (): Field[] => [
-  { name: 'fy', type: 'raw', sql: `CAST(regexp_extract(r.filename, 'FY(\\d{4})', 1) AS SMALLINT)` },
-  { name: 'aor', type: 'raw', sql: `a.code` },
-  { name: 'aor_name', type: 'raw', sql: `r."${AOR_NAME}"` },
-];
-const joinAor = (): string => `LEFT JOIN aor_codes a ON a.name = r."${AOR_NAME}"`;
-const sourceFile: Field = { name: 'source_file', type: 'raw', sql: `regexp_extract(r.filename, '[^/\\\\]+$')` };
+const fy: Field = { name: 'fy', type: 'raw', sql: `CAST(regexp_extract(r.filename, 'FY(\\d{4})', 1) AS SMALLINT)` };
 
 export const ARRESTS: TableSpec = {
   table: 'arrests',
@@ -26,7 +33,8 @@ export const ARRESTS: TableSpec = {
   skip: 5,
   columns: ['aor', 'date', 'method', 'landmark', 'operation', 'disposition', 'birth_date', 'citizenship', 'gender'],
   fields: [
-    ...common(),
+    fy,
+    aorField,
     { name: 'apprehension_date', type: 'date', from: 'date', format: ICE_DATE },
     { name: 'method', type: 'text', from: 'method' },
     { name: 'landmark', type: 'text', from: 'landmark' },
@@ -34,10 +42,8 @@ export const ARRESTS: TableSpec = {
     { name: 'disposition', type: 'text', from: 'disposition' },
     { name: 'citizenship', type: 'text', from: 'citizenship' },
     { name: 'gender', type: 'text', from: 'gender' },
-    sourceFile,
   ],
-  derived: derivedAor('aor'),
-  join: joinAor(),
+  ...common(),
 };
 
 export const ENCOUNTERS: TableSpec = {
@@ -48,17 +54,16 @@ export const ENCOUNTERS: TableSpec = {
   skip: 5,
   columns: ['aor', 'date', 'landmark', 'operation', 'disposition', 'birth_date', 'citizenship', 'gender'],
   fields: [
-    ...common(),
+    fy,
+    aorField,
     { name: 'event_date', type: 'date', from: 'date', format: ICE_DATE },
     { name: 'landmark', type: 'text', from: 'landmark' },
     { name: 'operation', type: 'text', from: 'operation' },
     { name: 'disposition', type: 'text', from: 'disposition' },
     { name: 'citizenship', type: 'text', from: 'citizenship' },
     { name: 'gender', type: 'text', from: 'gender' },
-    sourceFile,
   ],
-  derived: derivedAor('aor'),
-  join: joinAor(),
+  ...common(),
 };
 
 export const REMOVALS: TableSpec = {
@@ -69,7 +74,8 @@ export const REMOVALS: TableSpec = {
   skip: 5,
   columns: ['aor', 'date', 'disposition_code', 'birth_date', 'citizenship', 'gender', 'threat', 'charge', 'departed', 'removed'],
   fields: [
-    ...common(),
+    fy,
+    aorField,
     { name: 'apprehension_date', type: 'date', from: 'date', format: ICE_DATE },
     { name: 'disposition_code', type: 'text', from: 'disposition_code' },
     { name: 'citizenship', type: 'text', from: 'citizenship' },
@@ -79,8 +85,6 @@ export const REMOVALS: TableSpec = {
     { name: 'final_charge', type: 'text', from: 'charge' },
     { name: 'departed_date', type: 'date', from: 'departed', format: ICE_DATE },
     { name: 'removal_date', type: 'date', from: 'removed', format: ICE_DATE },
-    sourceFile,
   ],
-  derived: derivedAor('aor'),
-  join: joinAor(),
+  ...common(),
 };

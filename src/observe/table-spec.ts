@@ -15,6 +15,10 @@ export interface Field {
   sql?: string;
   /** FIPS width (2 for states, 5 for counties). */
   width?: number;
+  /** For a raw field that can reject a row: SQL true for a bad row (over the same FROM as the load). */
+  bad?: string;
+  /** What a bad value means, for the load error. */
+  describe?: string;
 }
 
 export interface TableSpec {
@@ -34,6 +38,11 @@ export interface TableSpec {
    * expression that both a field and the join need. Raw SQL over the raw row `r`.
    */
   derived?: Readonly<Record<string, string>>;
+  /**
+   * For a table built from several files: the column that tells the files apart and its value for each file,
+   * so the per-file row counts need no file name stored in every row.
+   */
+  perFile?: { column: string; key: (file: string) => string | number };
   description: string;
 }
 
@@ -74,10 +83,12 @@ export function fieldSql(field: Field, lenient: boolean, pretrimmed = false): st
 }
 
 /** Fields whose raw value can be malformed, with the lenient test for "present but unparseable". */
-export function checkedFields(spec: TableSpec): { field: Field; bad: string }[] {
-  return spec.fields
-    .filter((f) => f.from && f.type !== 'text' && f.type !== 'raw')
-    .map((f) => ({ field: f, bad: `(nullif(trim(${q(f.from ?? '')}), '') IS NOT NULL AND (${fieldSql(f, true)}) IS NULL)` }));
+export function checkedFields(spec: TableSpec): { field: Field; bad: string; value: string }[] {
+  return spec.fields.flatMap((f) => {
+    if (f.type === 'raw') return f.bad ? [{ field: f, bad: `(${f.bad})`, value: f.from ? q(f.from) : 'NULL' }] : [];
+    if (!f.from || f.type === 'text') return [];
+    return [{ field: f, bad: `(nullif(trim(${q(f.from)}), '') IS NOT NULL AND (${fieldSql(f, true)}) IS NULL)`, value: q(f.from) }];
+  });
 }
 
 export function readerSql(spec: TableSpec, filesParam: string): string {
@@ -90,13 +101,23 @@ export function readerSql(spec: TableSpec, filesParam: string): string {
  * The load's SELECT. An inner projection trims each raw column a typed field reads once (and computes the spec's
  * derived columns once), keeping the raw columns beside them for raw-SQL fields; the outer one builds the fields.
  */
-export function selectSql(spec: TableSpec, filesParam: string, lenient = false): string {
+export function selectSql(spec: TableSpec, filesParam: string): string {
+  const list = spec.fields.map((f) => `${fieldSql(f, false, Boolean(f.from) && f.type !== 'raw')} AS "${f.name}"`).join(',\n  ');
+  return `SELECT\n  ${list}\n${fromSql(spec, filesParam)}`;
+}
+
+/** Name of the data-row number column that `fromSql` adds for the diagnosis (1 = first row after the header). */
+export const ROW_NUMBER = '$row';
+
+/** The FROM clause of the load's SELECT (raw row, trimmed copies, derived columns, join), shared with the diagnosis. */
+export function fromSql(spec: TableSpec, filesParam: string, options: { rowNumber?: boolean } = {}): string {
   const typed = [...new Set(spec.fields.filter((f) => f.from && f.type !== 'raw').map((f) => f.from ?? ''))];
   const inner = [
+    // Numbered in the scan itself, before any join can reorder the rows (a file is read by one thread, in order).
+    ...(options.rowNumber ? [`row_number() OVER () AS "${ROW_NUMBER}"`] : []),
     'r.*',
     ...typed.map((c) => `trim(${q(c)}) AS "${trimmedName(c).replaceAll('"', '""')}"`),
     ...Object.entries(spec.derived ?? {}).map(([name, sql]) => `${sql} AS "${name.replaceAll('"', '""')}"`),
   ].join(', ');
-  const list = spec.fields.map((f) => `${fieldSql(f, lenient, Boolean(f.from) && f.type !== 'raw')} AS "${f.name}"`).join(',\n  ');
-  return `SELECT\n  ${list}\nFROM (SELECT ${inner} FROM ${readerSql(spec, filesParam)} r) r ${spec.join ?? ''}`;
+  return `FROM (SELECT ${inner} FROM ${readerSql(spec, filesParam)} r) r ${spec.join ?? ''}`;
 }

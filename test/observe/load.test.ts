@@ -31,7 +31,7 @@ test('columns are typed, preamble skipped and the redacted birth date dropped', 
     assert.equal(type('pa_detainers', 'date'), 'DATE');
     assert.equal(type('trac_detainers_facility', 'detainers'), 'BIGINT');
     assert.ok(!cols.some((c) => /birth/i.test(c.column_name)), 'no birth date column');
-    const [preamble] = await query<{ n: number }>(db, `SELECT count(*) AS n FROM arrests WHERE aor_name LIKE '%ERO-LESA%' OR method = 'Apprehension Method'`);
+    const [preamble] = await query<{ n: number }>(db, `SELECT count(*) AS n FROM arrests WHERE landmark LIKE '%ERO-LESA%' OR method = 'Apprehension Method'`);
     assert.equal(preamble?.n, 0);
     // "440,034" in the TRAC file becomes a number; TRAC facility rows sum to the totals stated in SOURCE.md.
     const [trac] = await query<{ d: number; y: number }>(db, `SELECT sum(detainers) AS d, sum(custody_yes) AS y FROM trac_detainers_facility WHERE county <> 'All'`);
@@ -100,6 +100,23 @@ test('a corrupt value fails naming the file, the line and the column', async () 
     assert.equal(e.file, rel);
     assert.equal(e.line, 100);
     assert.match(e.detail, /apprehension_date/);
+    return true;
+  });
+});
+
+test('an Area of Responsibility missing from the AOR codes stops the load at its line, rather than loading as blank', async () => {
+  const rel = 'ice-foia-2019-ICFO-53623/ICERemovals_FY2018.csv.gz';
+  const dir = dataDirWith(rel, (target) => {
+    const lines = gunzipSync(readFileSync(join(DATA_DIR, rel))).toString('utf8').split('\n');
+    lines[249] = (lines[249] ?? '').replace(/^"[^"|]+ Area of Responsibility"/, '"Atlantis Area of Responsibility"'); // line 250
+    assert.match(lines[249] ?? '', /^"Atlantis/);
+    writeFileSync(target, gzipSync(lines.join('\n')));
+  });
+  await assert.rejects(loadData({ from: dir, db: tempPath('aor.duckdb') }), (e: unknown) => {
+    assert.ok(e instanceof LoadError, String(e));
+    assert.equal(e.file, rel);
+    assert.equal(e.line, 250);
+    assert.match(e.detail, /column aor: unknown Area of Responsibility .*"Atlantis Area of Responsibility"/);
     return true;
   });
 });

@@ -1,7 +1,7 @@
 // At load time: attribute every distinct (AOR, landmark) of arrests and encounters and store the result.
-import { DuckDBConnection } from '@duckdb/node-api';
+import { type DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
 import { type Database, query, run } from '../db.js';
-import { buildGazetteer } from './gazetteer.js';
+import { type Gazetteer, buildGazetteer } from './gazetteer.js';
 import { attributeLandmark } from './match.js';
 
 export async function loadGazetteer(db: Database | DuckDBConnection) {
@@ -14,39 +14,62 @@ export async function loadGazetteer(db: Database | DuckDBConnection) {
   return buildGazetteer({ counties, countyAor, facilities });
 }
 
-export async function buildLandmarkCounties(db: Database | DuckDBConnection): Promise<{ landmarks: number; attributed: number }> {
-  const gaz = await loadGazetteer(db);
-  const pairs = await query<{ aor: string | null; landmark: string }>(
-    db,
-    `SELECT DISTINCT aor, landmark FROM (SELECT aor, landmark FROM arrests UNION ALL SELECT aor, landmark FROM encounters)
-     WHERE landmark IS NOT NULL ORDER BY aor NULLS FIRST, landmark`,
-  );
-  await run(
-    db,
-    `CREATE TABLE landmark_county (aor VARCHAR, landmark VARCHAR NOT NULL, fips VARCHAR, method VARCHAR, confidence VARCHAR, reason VARCHAR, detail VARCHAR)`,
-  );
-  const appender = await (db instanceof DuckDBConnection ? db : db.connection).createAppender('landmark_county');
-  let attributed = 0;
-  for (const { aor, landmark } of pairs) {
-    const a = attributeLandmark(landmark, aor, gaz);
-    if (aor === null) appender.appendNull();
-    else appender.appendVarchar(aor);
-    appender.appendVarchar(landmark);
-    if (a.fips === null) {
-      appender.appendNull();
-      appender.appendNull();
-      appender.appendNull();
-      appender.appendVarchar(a.reason);
-    } else {
-      attributed += 1;
-      appender.appendVarchar(a.fips);
-      appender.appendVarchar(a.method);
-      appender.appendVarchar(a.confidence);
-      appender.appendNull();
-    }
-    appender.appendVarchar(a.detail);
-    appender.endRow();
+/**
+ * Builds landmark_county one records table at a time, so the arrests' landmarks are matched (in JavaScript)
+ * while DuckDB is still loading the encounters. Each distinct (AOR, landmark) is attributed once.
+ */
+export class LandmarkCounties {
+  private readonly seen = new Set<string>();
+  private attributed = 0;
+
+  private constructor(
+    private readonly db: Database | DuckDBConnection,
+    private readonly gaz: Gazetteer,
+    private readonly appender: DuckDBAppender,
+  ) {}
+
+  /** Needs census_population, county_aor and hifld_facilities; creates the empty table. */
+  static async start(db: Database | DuckDBConnection): Promise<LandmarkCounties> {
+    const gaz = await loadGazetteer(db);
+    await run(
+      db,
+      `CREATE TABLE landmark_county (aor VARCHAR, landmark VARCHAR NOT NULL, fips VARCHAR, method VARCHAR, confidence VARCHAR, reason VARCHAR, detail VARCHAR)`,
+    );
+    const appender = await (db instanceof DuckDBConnection ? db : db.connection).createAppender('landmark_county');
+    return new LandmarkCounties(db, gaz, appender);
   }
-  appender.closeSync();
-  return { landmarks: pairs.length, attributed };
+
+  /** Attribute the landmarks of one records table that earlier tables did not already have. */
+  async add(table: 'arrests' | 'encounters'): Promise<void> {
+    const pairs = await query<{ aor: string | null; landmark: string }>(this.db, `SELECT DISTINCT aor, landmark FROM ${table} WHERE landmark IS NOT NULL`);
+    const appender = this.appender;
+    for (const { aor, landmark } of pairs) {
+      const key = `${aor ?? ''}\u0000${landmark}`;
+      if (this.seen.has(key)) continue;
+      this.seen.add(key);
+      const a = attributeLandmark(landmark, aor, this.gaz);
+      if (aor === null) appender.appendNull();
+      else appender.appendVarchar(aor);
+      appender.appendVarchar(landmark);
+      if (a.fips === null) {
+        appender.appendNull();
+        appender.appendNull();
+        appender.appendNull();
+        appender.appendVarchar(a.reason);
+      } else {
+        this.attributed += 1;
+        appender.appendVarchar(a.fips);
+        appender.appendVarchar(a.method);
+        appender.appendVarchar(a.confidence);
+        appender.appendNull();
+      }
+      appender.appendVarchar(a.detail);
+      appender.endRow();
+    }
+  }
+
+  finish(): { landmarks: number; attributed: number } {
+    this.appender.closeSync();
+    return { landmarks: this.seen.size, attributed: this.attributed };
+  }
 }

@@ -5,6 +5,9 @@ export const ratio = (part: number, whole: number): number | null => (whole > 0 
 /** Arrests/encounters joined to their landmark's county attribution (alias l) and the county's AOR row (alias g). */
 export const COUNTY_JOIN = `LEFT JOIN landmark_county l ON l.aor IS NOT DISTINCT FROM t.aor AND l.landmark = t.landmark`;
 
+/** The AOR's name (alias an) for labels: the records store only the code. */
+export const AOR_NAME_JOIN = `LEFT JOIN aor_codes an ON an.code = t.aor`;
+
 export interface MetricResult<R> {
   metric: string;
   definition: string;
