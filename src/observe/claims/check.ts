@@ -4,7 +4,7 @@ import type { Database } from '../db.js';
 import { projectRoot } from '../paths.js';
 import { judge } from './judge.js';
 import { claimFilesIn, readClaimFile } from './load-claims.js';
-import { type Figure, measure } from './measures.js';
+import { type Figure, formatFigure, measure } from './measures.js';
 import type { Claim, Verdict } from './schema.js';
 
 export interface ClaimResult {
@@ -38,13 +38,12 @@ export async function checkClaims(db: Database, files?: string[]): Promise<Claim
 }
 
 export function formatClaimResult(r: ClaimResult): string {
-  const pct = (v: number | null): string => (v === null ? 'n/a' : `${(v * 100).toFixed(1)}%`);
   const lines = [
     `${r.id}: ${r.verdict.toUpperCase()}`,
     `  claim: "${r.statement}"`,
     `  by: ${r.claimant.who}, ${r.claimant.where}${r.claimant.url ? ` <${r.claimant.url}>` : ''}`,
     `  judged: ${r.reasoning}`,
-    ...r.figures.map((f) => `  figure ${f.id}: ${pct(f.value)} (${f.numerator.toLocaleString('en-US')} / ${f.denominator.toLocaleString('en-US')}) — ${f.definition}`),
+    ...r.figures.map((f) => `  figure ${f.id}: ${formatFigure(f)} — ${f.definition}`),
     ...r.caveats.map((c) => `  caveat: ${c}`),
   ];
   return lines.join('\n');

@@ -1,5 +1,5 @@
 // Turn measured figures into a verdict by the claim's own rule.
-import type { Figure } from './measures.js';
+import { type Figure, formatValue } from './measures.js';
 import { type Judge, VERDICTS, type Verdict } from './schema.js';
 
 const rank = (v: Verdict): number => VERDICTS.indexOf(v);
@@ -15,14 +15,16 @@ export function judge(rule: Judge, figures: Map<string, Figure>): { verdict: Ver
   const get = (id: string): number | null => figures.get(id)?.value ?? null;
   const value = get(rule.measure);
   if (value === null) return { verdict: 'not testable with these records', reasoning: `${rule.measure} has no data. ${rule.explain}` };
-  const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+  const unit = figures.get(rule.measure)?.unit ?? 'share';
+  // Targets, tolerances and differences are in the measure's own unit (a share, or a count of records).
+  const show = (x: number): string => formatValue(unit === 'growth' ? 'share' : unit, x);
   let verdict: Verdict;
   let reasoning: string;
   switch (rule.rule) {
     case 'near': {
       const diff = Math.abs(value - rule.target);
       verdict = diff <= rule.tolerance ? 'supported' : diff <= 2 * rule.tolerance ? 'partly supported' : 'not supported';
-      reasoning = `measured ${pct(value)} vs claimed ${pct(rule.target)} (tolerance ±${pct(rule.tolerance)})`;
+      reasoning = `measured ${show(value)} vs claimed ${show(rule.target)} (tolerance ±${show(rule.tolerance)})`;
       break;
     }
     case 'below':
@@ -30,7 +32,7 @@ export function judge(rule: Judge, figures: Map<string, Figure>): { verdict: Ver
       const ok = rule.rule === 'below' ? value < rule.threshold : value > rule.threshold;
       const near = Math.abs(value - rule.threshold) <= rule.margin;
       verdict = ok ? 'supported' : near ? 'partly supported' : 'not supported';
-      reasoning = `measured ${pct(value)}; the claim needs ${rule.rule} ${pct(rule.threshold)}`;
+      reasoning = `measured ${show(value)}; the claim needs ${rule.rule} ${show(rule.threshold)}`;
       break;
     }
     case 'greater': {
@@ -38,7 +40,8 @@ export function judge(rule: Judge, figures: Map<string, Figure>): { verdict: Ver
       if (other === null) return { verdict: 'not testable with these records', reasoning: `${rule.than} has no data. ${rule.explain}` };
       const diff = value - other;
       verdict = diff > rule.minDifference ? 'supported' : diff > 0 ? 'partly supported' : 'not supported';
-      reasoning = `${rule.measure} ${pct(value)} vs ${rule.than} ${pct(other)} (difference ${(diff * 100).toFixed(1)} points; needs > ${(rule.minDifference * 100).toFixed(1)})`;
+      const points = (x: number): string => (unit === 'count' ? show(x) : `${(x * 100).toFixed(1)} points`);
+      reasoning = `${rule.measure} ${show(value)} vs ${rule.than} ${show(other)} (difference ${points(diff)}; needs > ${points(rule.minDifference)})`;
       break;
     }
   }

@@ -4,25 +4,64 @@ import { type Database, query } from '../db.js';
 import { ratio } from '../metrics/common.js';
 import type { MeasureRef } from './schema.js';
 
+/** A measure that cannot be computed from its filters (a claim-file mistake, reported with the measure's id). */
+export class MeasureError extends Error {
+  constructor(
+    readonly measure: string,
+    message: string,
+  ) {
+    super(`measure ${measure}: ${message}`);
+    this.name = 'MeasureError';
+  }
+}
+
 export interface Figure {
   id: string;
   label: string;
+  /** A share (0–1), a growth rate (0.3 = +30%) or a count of records. */
+  unit: 'share' | 'growth' | 'count';
   value: number | null;
   numerator: number;
-  denominator: number;
+  /** What the share or growth is of; null for a count. */
+  denominator: number | null;
   definition: string;
 }
 
 type F = MeasureRef['filters'];
 
+/** A figure's value as people read it: 67.8%, +30.2%, 1,234. */
+export function formatValue(unit: Figure['unit'], value: number | null): string {
+  if (value === null) return 'n/a';
+  if (unit === 'count') return value.toLocaleString('en-US', { maximumFractionDigits: 1 });
+  const pct = `${(value * 100).toFixed(1)}%`;
+  return unit === 'growth' && value > 0 ? `+${pct}` : pct;
+}
+
+/** The figure with what it is made of: "67.8% (368,951 / 544,059)" or "195". */
+export function formatFigure(f: Figure): string {
+  const v = formatValue(f.unit, f.value);
+  if (f.denominator === null) return v;
+  return `${v} (${f.numerator.toLocaleString('en-US')} / ${f.denominator.toLocaleString('en-US')})`;
+}
+
 function fyRange(f: F): [number, number] {
   return [f.fyFrom ?? f.fy ?? 2016, f.fyTo ?? f.fy ?? 2019];
 }
 
-async function arrestShare(db: Database, f: F, cls: 'custodial' | 'at_large'): Promise<[number, number]> {
+interface ArrestCounts {
+  total: number;
+  custodial: number;
+  atLarge: number;
+  localJail: number;
+  prison: number;
+  program287g: number;
+}
+
+/** Arrests matching the filters, split by method class (see method-class.ts). */
+async function arrestCounts(db: Database, f: F): Promise<ArrestCounts> {
   const [from, to] = fyRange(f);
   const where = ['t.fy BETWEEN $from AND $to'];
-  const params: Record<string, number | ReturnType<typeof listValue>> = { from, to };
+  const params: Record<string, number | string | ReturnType<typeof listValue>> = { from, to };
   if (f.aor?.length) {
     where.push('t.aor IN (SELECT unnest($aor))');
     params.aor = listValue(f.aor);
@@ -31,15 +70,26 @@ async function arrestShare(db: Database, f: F, cls: 'custodial' | 'at_large'): P
     where.push('l.fips IN (SELECT unnest($county))');
     params.county = listValue(f.county);
   }
-  const [row] = await query<{ n: number; d: number }>(
+  if (f.dateFrom) {
+    where.push('t.apprehension_date >= CAST($dateFrom AS DATE)');
+    params.dateFrom = f.dateFrom;
+  }
+  if (f.dateTo) {
+    where.push('t.apprehension_date <= CAST($dateTo AS DATE)');
+    params.dateTo = f.dateTo;
+  }
+  const [row] = await query<{ [K in keyof ArrestCounts]: number }>(
     db,
-    `SELECT count(*) FILTER (WHERE m.class = '${cls}') AS n, count(*) AS d FROM arrests t
+    `SELECT count(*) AS total, count(*) FILTER (WHERE m.class = 'custodial') AS custodial, count(*) FILTER (WHERE m.class = 'at_large') AS atLarge,
+       count(*) FILTER (WHERE m.detail = 'local_jail') AS localJail, count(*) FILTER (WHERE m.detail IN ('state_prison', 'federal_prison')) AS prison,
+       count(*) FILTER (WHERE m.detail = '287g') AS program287g
+     FROM arrests t
      LEFT JOIN method_classes m ON m.method = t.method
      LEFT JOIN landmark_county l ON l.aor IS NOT DISTINCT FROM t.aor AND l.landmark = t.landmark
      WHERE ${where.join(' AND ')}`,
     params,
   );
-  return [row?.n ?? 0, row?.d ?? 0];
+  return row ?? { total: 0, custodial: 0, atLarge: 0, localJail: 0, prison: 0, program287g: 0 };
 }
 
 async function countBy(db: Database, sql: string, params: Record<string, number>): Promise<number> {
@@ -51,34 +101,76 @@ export async function measure(db: Database, ref: MeasureRef): Promise<Figure> {
   const f = ref.filters;
   const [from, to] = fyRange(f);
   const scope = [f.aor?.length ? `AORs ${f.aor.join(', ')}` : '', f.county?.length ? `counties ${f.county.join(', ')}` : ''].filter(Boolean).join('; ');
-  const where = `FY${from}${to !== from ? `–FY${to}` : ''}${scope ? `, ${scope}` : ''}`;
+  const dates = f.dateFrom || f.dateTo ? `, arrest dates ${f.dateFrom ?? '…'} to ${f.dateTo ?? '…'}` : '';
+  const where = `FY${from}${to !== from ? `–FY${to}` : ''}${scope ? `, ${scope}` : ''}${dates}`;
   const fig = (numerator: number, denominator: number, definition: string, value = ratio(numerator, denominator)): Figure => ({
     id: ref.id,
     label: ref.label ?? ref.measure,
+    unit: 'share',
     value,
     numerator,
     denominator,
     definition,
   });
+  const growth = (b: number, a: number, definition: string): Figure => ({
+    ...fig(b, a, definition),
+    unit: 'growth',
+    value: a > 0 ? Math.round((b / a - 1) * 10000) / 10000 : null,
+  });
+  const count = (n: number, definition: string, value: number = n): Figure => ({ ...fig(n, 0, definition), unit: 'count', denominator: null, value });
+  const ALL = 'all ICE administrative arrests';
   switch (ref.measure) {
     case 'custodial-share': {
-      const [n, d] = await arrestShare(db, f, 'custodial');
-      return fig(n, d, `custodial arrests (CAP local/state/federal, Criminal Alien Program, 287(g)) / all ICE administrative arrests, ${where}`);
+      const c = await arrestCounts(db, f);
+      return fig(c.custodial, c.total, `custodial arrests (CAP local/state/federal, Criminal Alien Program, 287(g)) / ${ALL}, ${where}`);
     }
     case 'at-large-share': {
-      const [n, d] = await arrestShare(db, f, 'at_large');
-      return fig(n, d, `at-large arrests (Located, Non-Custodial, Probation and Parole, Worksite) / all ICE administrative arrests, ${where}`);
+      const c = await arrestCounts(db, f);
+      return fig(c.atLarge, c.total, `at-large arrests (Located, Non-Custodial, Probation and Parole, Worksite) / ${ALL}, ${where}`);
+    }
+    case 'local-jail-share': {
+      const c = await arrestCounts(db, f);
+      return fig(c.localJail, c.total, `arrests by method "CAP Local Incarceration" / ${ALL}, ${where}`);
+    }
+    case 'prison-share': {
+      const c = await arrestCounts(db, f);
+      return fig(c.prison, c.total, `arrests by method "CAP State Incarceration" or "CAP Federal Incarceration" / ${ALL}, ${where}`);
+    }
+    case 'program-287g-share': {
+      const c = await arrestCounts(db, f);
+      return fig(c.program287g, c.total, `arrests by method "287(g) Program" / ${ALL}, ${where}`);
+    }
+    case 'arrests-count': {
+      const c = await arrestCounts(db, f);
+      return count(c.total, `ICE administrative arrests, ${where}`);
+    }
+    case 'at-large-count': {
+      const c = await arrestCounts(db, f);
+      return count(c.atLarge, `at-large arrests (Located, Non-Custodial, Probation and Parole, Worksite), ${where}`);
+    }
+    case 'at-large-per-year': {
+      const c = await arrestCounts(db, f);
+      const years = to - from + 1;
+      return count(c.atLarge, `at-large arrests (Located, Non-Custodial, Probation and Parole, Worksite) per fiscal year: ${c.atLarge.toLocaleString('en-US')} over ${years} year(s), ${where}`, Math.round(c.atLarge / years));
+    }
+    case 'arrests-per-week':
+    case 'at-large-per-week': {
+      if (!f.dateFrom || !f.dateTo) throw new MeasureError(ref.id, `${ref.measure} needs filters dateFrom and dateTo`);
+      const weeks = ((Date.parse(f.dateTo) - Date.parse(f.dateFrom)) / 86_400_000 + 1) / 7;
+      const c = await arrestCounts(db, f);
+      const [n, what] = ref.measure === 'at-large-per-week' ? [c.atLarge, 'at-large arrests (Located, Non-Custodial, Probation and Parole, Worksite)'] : [c.total, 'ICE administrative arrests'];
+      return count(n, `${what} per week: ${n.toLocaleString('en-US')} over ${weeks.toFixed(1)} weeks, ${where}`, Math.round((n / weeks) * 10) / 10);
     }
     case 'arrests-growth': {
       const a = await countBy(db, 'SELECT count(*) AS n FROM arrests WHERE fy = $fy', { fy: from });
       const b = await countBy(db, 'SELECT count(*) AS n FROM arrests WHERE fy = $fy', { fy: to });
-      return fig(b, a, `ICE administrative arrests FY${to} / FY${from} − 1`, a > 0 ? Math.round((b / a - 1) * 10000) / 10000 : null);
+      return growth(b, a, `ICE administrative arrests FY${to} / FY${from} − 1`);
     }
     case 'detainers-growth': {
       const sql = "SELECT count(*) AS n FROM encounters WHERE fy = $fy AND disposition = 'Detainer'";
       const a = await countBy(db, sql, { fy: from });
       const b = await countBy(db, sql, { fy: to });
-      return fig(b, a, `encounters with disposition "Detainer" FY${to} / FY${from} − 1`, a > 0 ? Math.round((b / a - 1) * 10000) / 10000 : null);
+      return growth(b, a, `encounters with disposition "Detainer" FY${to} / FY${from} − 1`);
     }
     case 'pa-booked-share': {
       const params = { from: f.yearFrom ?? 2007, to: f.yearTo ?? 2015 };

@@ -7,12 +7,22 @@ export type Verdict = (typeof VERDICTS)[number];
 export const MEASURES = [
   'custodial-share',
   'at-large-share',
+  'local-jail-share',
+  'prison-share',
+  'program-287g-share',
+  'arrests-count',
+  'at-large-count',
+  'at-large-per-year',
+  'arrests-per-week',
+  'at-large-per-week',
   'arrests-growth',
   'detainers-growth',
   'pa-booked-share',
   'trac-custody-share',
   'removals-convicted-share',
 ] as const;
+
+const isoDate = z.iso.date();
 
 export const MeasureRef = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -23,13 +33,20 @@ export const MeasureRef = z.strictObject({
       fy: z.number().int().optional(),
       fyFrom: z.number().int().optional(),
       fyTo: z.number().int().optional(),
+      /** Arrest dates (apprehension_date), inclusive, on top of the fiscal years. */
+      dateFrom: isoDate.optional(),
+      dateTo: isoDate.optional(),
       yearFrom: z.number().int().optional(),
       yearTo: z.number().int().optional(),
       aor: z.array(z.string().length(3)).optional(),
       county: z.array(z.string().regex(/^\d{5}$/)).optional(),
       state: z.string().optional(),
     })
+    .refine((f) => !f.dateFrom || !f.dateTo || f.dateFrom <= f.dateTo, { message: 'dateFrom must not be after dateTo', path: ['dateTo'] })
     .default({}),
+}).refine((m) => !m.measure.endsWith('-per-week') || (m.filters.dateFrom && m.filters.dateTo), {
+  message: 'a per-week measure needs filters dateFrom and dateTo',
+  path: ['filters'],
 });
 export type MeasureRef = z.infer<typeof MeasureRef>;
 
