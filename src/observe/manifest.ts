@@ -1,7 +1,10 @@
 // The public records Comity reads: path inside the data directory, checksum, and where each can be downloaded.
 // Checksums are of the files as described in each dataset's SOURCE.md. `upstream` is the public URL named there
 // (a commit-pinned raw GitHub URL); null where the file is a derived or transcribed copy with no byte-identical
-// public original, which only a mirror of the data directory can supply (see fetch.ts).
+// public original, which only a mirror of the data directory can supply (see fetch.ts). A test checks that each
+// URL's repository and commit are the ones its SOURCE.md names; the paths were checked against an index of those
+// public repositories (and the Travis County table's stored public copy matches the shared file byte for byte).
+// Downloading itself is tested only against a local server: tests never touch the internet.
 
 export interface DataFile {
   /** Path relative to the data directory, with forward slashes. */

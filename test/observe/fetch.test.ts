@@ -63,3 +63,16 @@ test('derived files without an upstream URL are reported unavailable when no mir
   const r = await fetchData({ dest: tempPath('cache'), mirror: '', files: derived });
   assert.equal(r[0]?.status, 'unavailable');
 });
+
+test('every download URL is the commit-pinned public copy that its dataset SOURCE.md names', () => {
+  for (const f of DATA_FILES) {
+    if (!f.upstream) continue; // transcribed or derived copies: only a mirror of the data directory has them
+    const m = /^https:\/\/raw\.githubusercontent\.com\/([^/]+\/[^/]+)\/([0-9a-f]{40})\/(.+)$/.exec(f.upstream);
+    assert.ok(m?.[1] && m[2] && m[3], `${f.path}: ${f.upstream}`);
+    const source = readFileSync(join(DATA_DIR, f.path.split('/')[0] ?? '', 'SOURCE.md'), 'utf8');
+    assert.ok(source.includes(m[1]), `${f.path}: SOURCE.md names ${m[1]}`);
+    assert.ok(source.includes(m[2]), `${f.path}: SOURCE.md names commit ${m[2]}`);
+  }
+  // The record-level ICE files all have a public copy.
+  assert.ok(DATA_FILES.filter((f) => f.path.startsWith('ice-foia-')).every((f) => f.upstream));
+});
