@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  MetricInputError, agreements287g, custodialShare, detainersLodged, paDetainerOutcomes, policyVsPractice,
+  countyOcdId, MetricInputError, agreements287g, custodialShare, detainersLodged, paDetainerOutcomes, policyVsPractice,
   removalsByThreat, sanctuaryLists, tracDetainers,
 } from '../../src/observe/index.js';
 import { observeRoutes } from '../../src/server/observe-routes.js';
@@ -56,10 +56,29 @@ test('detainers, removals, 287(g), sanctuary lists and policy vs practice return
     const lists = await sanctuaryLists(db);
     assert.equal(lists.rows.filter((r) => r.list === 'DOJ 2025-08-05').length, 35);
     assert.ok(lists.rows.some((r) => r.list === 'CIS 2017' && r.countyFips === '06037'));
+    // Every DOJ entry resolves to a jurisdiction the engine answers for, with how much of its law is registered.
+    const doj = new Map(lists.rows.filter((r) => r.list === 'DOJ 2025-08-05').map((r) => [r.jurisdiction, r]));
+    for (const r of doj.values()) {
+      assert.ok(r.jurisdictionId && r.hold && r.notifyRelease && r.lawRegisteredAt, JSON.stringify(r));
+    }
+    assert.equal(doj.get('Cook County, IL')?.jurisdictionId, 'ocd-division/country:us/state:il/county:cook');
+    assert.equal(doj.get('Cook County, IL')?.lawRegisteredAt, 'local');
+    assert.equal(doj.get('Jersey City, NJ')?.jurisdictionId, 'ocd-division/country:us/state:nj/place:jersey_city');
+    assert.equal(doj.get('New York City, NY')?.jurisdictionId, 'ocd-division/country:us/state:ny/place:new_york');
+    assert.equal(doj.get('District of Columbia')?.jurisdictionId, 'ocd-division/country:us/district:dc');
+    // California's SB 54 forbids holds for civil immigration detainers on the list's date.
+    assert.equal(doj.get('California')?.hold, 'MUST_NOT');
+    assert.equal(doj.get('Connecticut')?.lawRegisteredAt, 'federal'); // no Connecticut law in the registry yet
     const pvp = await policyVsPractice(db, { fy: 2018, counties: ['48201', '06037'] });
     assert.equal(pvp.rows.length, 2);
+    assert.equal(countyOcdId('51760', 'Richmond city'), 'ocd-division/country:us/state:va/place:richmond');
+    assert.equal(countyOcdId('22071', 'Orleans Parish'), 'ocd-division/country:us/state:la/county:orleans');
+    // The standard request is ICE's usual detainer (I-247A with an I-200): Texas's SB 4 mandates it, California's SB 54 forbids it.
+    assert.equal(pvp.rows.find((r) => r.fips === '48201')?.hold, 'MUST');
+    assert.equal(pvp.rows.find((r) => r.fips === '06037')?.hold, 'MUST_NOT');
     for (const r of pvp.rows) {
       assert.match(r.jurisdiction, /^ocd-division\/country:us\/state:(tx|ca)\/county:/);
+      assert.equal(r.lawRegisteredAt, 'state');
       assert.ok(r.hold === null || ['MUST', 'MAY', 'NOT_REQUIRED', 'MUST_NOT'].includes(r.hold));
     }
   });

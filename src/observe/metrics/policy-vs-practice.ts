@@ -1,7 +1,7 @@
 // Policy vs practice: each county's law (the engine's answer to a standard HOLD and NOTIFY_RELEASE request at a
 // date) beside what the records show there (custodial share of ICE arrests, detainers, TRAC custody share).
 import { listValue } from '@duckdb/node-api';
-import { decide } from '../../law/index.js';
+import { type LawAt, STANDARD_REQUEST_TEXT, lawAt, ocdIdFor } from './law-at.js';
 import { STATE_BY_FIPS } from '../attribution/states.js';
 import { type Database, query } from '../db.js';
 import { type MetricResult, MetricInputError, checkFy, ratio } from './common.js';
@@ -14,6 +14,8 @@ export interface PolicyPracticeRow {
   hold: string | null;
   notifyRelease: string | null;
   lawNote: string | null;
+  /** The most specific level of law the registry holds for the county (see law-at.ts). */
+  lawRegisteredAt: LawAt['lawRegisteredAt'];
   arrests: number;
   custodial: number;
   atLarge: number;
@@ -22,28 +24,11 @@ export interface PolicyPracticeRow {
   tracCustodyShare: number | null;
 }
 
-/** Open Civic Data id of a county from its Census name ("St. Louis County" → county:st._louis). */
+/** Open Civic Data id of a county from its Census name ("St. Louis County" → county:st._louis, "Richmond city" → place:richmond). */
 export function countyOcdId(fips: string, countyName: string): string | null {
   const state = STATE_BY_FIPS.get(fips.slice(0, 2));
   if (!state) return null;
-  const name = countyName
-    .toLowerCase()
-    .replace(/ (county|parish|borough|census area|municipality|city and borough)$/, '')
-    .replace(/'/g, '')
-    .replace(/\s+/g, '_');
-  const type = / city$/.test(countyName.toLowerCase()) ? 'place' : 'county';
-  return `ocd-division/country:us/state:${state.abbr.toLowerCase()}/${type}:${type === 'place' ? name.replace(/_city$/, '') : name}`;
-}
-
-function lawAt(jurisdiction: string, at: string): { hold: string | null; notifyRelease: string | null; note: string | null } {
-  try {
-    const result = decide({ jurisdiction, agency: { kind: 'sheriff_jail' }, at, requests: ['HOLD', 'NOTIFY_RELEASE'] });
-    if (!result.ok) return { hold: null, notifyRelease: null, note: result.problems.map((p) => p.message ?? String(p)).join('; ') };
-    const d = result.response.decisions as Record<string, { modality?: string } | undefined>;
-    return { hold: d.HOLD?.modality ?? null, notifyRelease: d.NOTIFY_RELEASE?.modality ?? null, note: null };
-  } catch (error) {
-    return { hold: null, notifyRelease: null, note: error instanceof Error ? error.message : String(error) };
-  }
+  return ocdIdFor('county', countyName, state.abbr);
 }
 
 export async function policyVsPractice(
@@ -75,10 +60,9 @@ export async function policyVsPractice(
      ORDER BY a.arrests DESC, a.fips`,
     params,
   );
-  const at = `${date}T12:00:00Z`;
   const out = rows.map((r) => {
     const jurisdiction = countyOcdId(r.fips, r.county) ?? '';
-    const law = lawAt(jurisdiction, at);
+    const law = lawAt(jurisdiction, date);
     return {
       fips: r.fips,
       county: `${r.county}, ${r.state}`,
@@ -86,6 +70,7 @@ export async function policyVsPractice(
       hold: law.hold,
       notifyRelease: law.notifyRelease,
       lawNote: law.note,
+      lawRegisteredAt: law.lawRegisteredAt,
       arrests: r.arrests,
       custodial: r.custodial,
       atLarge: r.atLarge,
@@ -96,7 +81,7 @@ export async function policyVsPractice(
   });
   return {
     metric: 'policy-vs-practice',
-    definition: `law = the engine's modality for a sheriff's jail asked to HOLD and to NOTIFY_RELEASE on ${date}; practice = ICE arrests in FY${fy} attributed to the county from landmarks (custodial share) and TRAC's cumulative FY2003–2016 detainer custody share.`,
+    definition: `law = the engine's modality on ${date} for ${STANDARD_REQUEST_TEXT}; practice = ICE arrests in FY${fy} attributed to the county from landmarks (custodial share) and TRAC's cumulative FY2003–2016 detainer custody share.`,
     filters: { fy, date, counties: options.counties ?? null, top },
     rows: out,
     caveats: [
