@@ -53,7 +53,14 @@ function urlFor(file: DataFile, mirror: string | undefined): string | null {
 }
 
 async function download(file: DataFile, url: string, target: string): Promise<number> {
-  const response = await fetch(url);
+  let response: Response;
+  try {
+    response = await fetch(url);
+  } catch (error) {
+    // fetch() rejects with "fetch failed" and the reason (DNS, refused, reset) in its cause.
+    const cause = error instanceof Error && error.cause instanceof Error ? error.cause.message : error instanceof Error ? error.message : String(error);
+    throw new FetchError(file.path, url, `cannot download: ${cause}`);
+  }
   if (!response.ok || !response.body) throw new FetchError(file.path, url, `HTTP ${response.status}`);
   await mkdir(dirname(target), { recursive: true });
   const tmp = `${target}.part-${process.pid}`;

@@ -76,3 +76,17 @@ test('every download URL is the commit-pinned public copy that its dataset SOURC
   // The record-level ICE files all have a public copy.
   assert.ok(DATA_FILES.filter((f) => f.path.startsWith('ice-foia-')).every((f) => f.upstream));
 });
+
+test('an unreachable mirror fails naming the file and the reason, not with a bare "fetch failed"', async () => {
+  // A port that was just listening and is now closed: the connection is refused.
+  const server = await serve();
+  const url = server.url;
+  await server.close();
+  const target = 'geo/uwchr_aor_codes.yaml';
+  await assert.rejects(fetchData({ dest: tempPath('cache'), mirror: url, files: small.filter((f) => f.path === target) }), (e: unknown) => {
+    assert.ok(e instanceof FetchError, String(e));
+    assert.equal(e.file, target);
+    assert.match(e.message, /cannot download: .*ECONNREFUSED/);
+    return true;
+  });
+});
