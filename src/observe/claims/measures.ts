@@ -85,7 +85,7 @@ async function arrestCounts(db: Database, f: F): Promise<ArrestCounts> {
        count(*) FILTER (WHERE m.detail = '287g') AS program287g
      FROM arrests t
      LEFT JOIN method_classes m ON m.method = t.method
-     LEFT JOIN landmark_county l ON l.aor IS NOT DISTINCT FROM t.aor AND l.landmark = t.landmark
+     ${f.county?.length ? 'LEFT JOIN landmark_county l ON l.aor IS NOT DISTINCT FROM t.aor AND l.landmark = t.landmark' : ''}
      WHERE ${where.join(' AND ')}`,
     params,
   );
