@@ -25,6 +25,11 @@ test('custodial share by county and month keep every arrest', async () => {
       const r = await custodialShare(db, { fy: 2016, by });
       assert.equal(r.rows.reduce((s, x) => s + x.total, 0), 110104, by);
     }
+    // Labels are the Census names; the records naming no single county are one labelled row.
+    const counties = await custodialShare(db, { fy: 2018, by: 'county' });
+    assert.equal(counties.rows.find((r) => r.key === '48113')?.label, 'Dallas County, Texas');
+    assert.equal(counties.rows.filter((r) => r.key === null).length, 1);
+    assert.match(counties.rows.find((r) => r.key === null)?.label ?? '', /no single county/);
     const months = await custodialShare(db, { fy: 2017, by: 'month' });
     assert.equal(months.rows[0]?.key, '2016-10');
     assert.equal(months.rows.length, 12);

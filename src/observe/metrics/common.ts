@@ -5,6 +5,12 @@ export const ratio = (part: number, whole: number): number | null => (whole > 0 
 /** Arrests/encounters joined to their landmark's county attribution (alias l) and the county's AOR row (alias g). */
 export const COUNTY_JOIN = `LEFT JOIN landmark_county l ON l.aor IS NOT DISTINCT FROM t.aor AND l.landmark = t.landmark`;
 
+/** The county's Census name and state (alias cn) for labels, e.g. "Dallas County, Texas". */
+export const COUNTY_NAME_JOIN = `LEFT JOIN census_population cn ON cn.fips = l.fips AND cn.sumlev = '050'`;
+
+/** The label of the row of records whose landmark names no single county (SQL string literal). */
+export const UNATTRIBUTED = "'(no single county in the landmark)'";
+
 /** The AOR's name (alias an) for labels: the records store only the code. */
 export const AOR_NAME_JOIN = `LEFT JOIN aor_codes an ON an.code = t.aor`;
 

@@ -1,6 +1,6 @@
 // Custodial vs at-large arrests: how many of ICE's arrests were of people already in jail or prison custody.
 import { type Database, query } from '../db.js';
-import { type MetricResult, AOR_NAME_JOIN, COUNTY_JOIN, checkChoice, checkFy, ratio, fyAorFilter } from './common.js';
+import { type MetricResult, AOR_NAME_JOIN, COUNTY_JOIN, COUNTY_NAME_JOIN, UNATTRIBUTED, checkChoice, checkFy, ratio, fyAorFilter } from './common.js';
 
 export const ARREST_FYS = [2016, 2017, 2018, 2019] as const;
 export const SHARE_BY = ['aor', 'state', 'county', 'month', 'fy'] as const;
@@ -30,8 +30,8 @@ export interface CustodialShareRow {
 
 const KEY: Record<ShareBy, { key: string; label: string }> = {
   aor: { key: 't.aor', label: 'any_value(an.name)' },
-  state: { key: 'substr(l.fips, 1, 2)', label: 'any_value(c.state_name)' },
-  county: { key: 'l.fips', label: "any_value(c.county_name || ', ' || c.state_name)" },
+  state: { key: 'substr(l.fips, 1, 2)', label: `CASE WHEN substr(l.fips, 1, 2) IS NULL THEN ${UNATTRIBUTED} ELSE any_value(cn.state_name) END` },
+  county: { key: 'l.fips', label: `CASE WHEN l.fips IS NULL THEN ${UNATTRIBUTED} ELSE any_value(cn.county_name || ', ' || cn.state_name) END` },
   month: { key: "strftime(t.apprehension_date, '%Y-%m')", label: 'NULL' },
   fy: { key: 'CAST(t.fy AS VARCHAR)', label: 'NULL' },
 };
@@ -59,7 +59,7 @@ export async function custodialShare(db: Database, options: CustodialShareOption
        count(*) FILTER (WHERE m.detail = 'federal_prison') AS federalPrison,
        count(*) FILTER (WHERE m.detail = '287g') AS program287g
      FROM arrests t LEFT JOIN method_classes m ON m.method = t.method
-     ${COUNTY_JOIN} LEFT JOIN county_aor c ON c.fips = l.fips ${AOR_NAME_JOIN}
+     ${COUNTY_JOIN} ${COUNTY_NAME_JOIN} ${AOR_NAME_JOIN}
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
      GROUP BY 1 ORDER BY ${by === 'month' || by === 'fy' ? 'key' : 'total DESC, key'}`,
     params,

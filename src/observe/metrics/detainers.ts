@@ -1,6 +1,6 @@
 // Detainers: lodged (ICE encounters with disposition "Detainer"), TRAC's custody outcomes, Pennsylvania outcomes.
 import { type Database, query } from '../db.js';
-import { type MetricResult, AOR_NAME_JOIN, COUNTY_JOIN, checkChoice, checkFy, ratio, fyAorFilter } from './common.js';
+import { type MetricResult, AOR_NAME_JOIN, COUNTY_JOIN, COUNTY_NAME_JOIN, UNATTRIBUTED, checkChoice, checkFy, ratio, fyAorFilter } from './common.js';
 
 export const ENCOUNTER_FYS = [2016, 2017, 2019] as const;
 export const LODGED_BY = ['aor', 'state', 'county', 'month', 'fy'] as const;
@@ -15,8 +15,8 @@ export interface DetainersLodgedRow {
 
 const KEY: Record<(typeof LODGED_BY)[number], { key: string; label: string }> = {
   aor: { key: 't.aor', label: 'any_value(an.name)' },
-  state: { key: 'substr(l.fips, 1, 2)', label: 'any_value(c.state_name)' },
-  county: { key: 'l.fips', label: "any_value(c.county_name || ', ' || c.state_name)" },
+  state: { key: 'substr(l.fips, 1, 2)', label: `CASE WHEN substr(l.fips, 1, 2) IS NULL THEN ${UNATTRIBUTED} ELSE any_value(cn.state_name) END` },
+  county: { key: 'l.fips', label: `CASE WHEN l.fips IS NULL THEN ${UNATTRIBUTED} ELSE any_value(cn.county_name || ', ' || cn.state_name) END` },
   month: { key: "strftime(t.event_date, '%Y-%m')", label: 'NULL' },
   fy: { key: 'CAST(t.fy AS VARCHAR)', label: 'NULL' },
 };
@@ -29,7 +29,7 @@ export async function detainersLodged(db: Database, options: { fy?: number; by?:
     db,
     `SELECT ${KEY[by].key} AS key, ${KEY[by].label} AS label, count(*) AS encounters,
        count(*) FILTER (WHERE t.disposition = 'Detainer') AS detainers
-     FROM encounters t ${COUNTY_JOIN} LEFT JOIN county_aor c ON c.fips = l.fips ${AOR_NAME_JOIN}
+     FROM encounters t ${COUNTY_JOIN} ${COUNTY_NAME_JOIN} ${AOR_NAME_JOIN}
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY 1 ORDER BY ${by === 'month' || by === 'fy' ? 'key' : 'detainers DESC, key'}`,
     params,
   );
