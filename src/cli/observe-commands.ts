@@ -1,7 +1,7 @@
 /** `comity data …`, `comity observe …`, `comity claims check`: parse, call the observatory library, format. */
 import type { Command } from 'commander';
 import {
-  ClaimFileError, DatabaseMissingError, FetchError, LoadError, MetricInputError, type MetricResult, agreements287g,
+  ClaimFileError, DatabaseMissingError, attributionCoverage, FetchError, LoadError, MetricInputError, type MetricResult, agreements287g,
   checkClaims, custodialShare, detainersLodged, fetchData, formatClaimResult, loadData, openObservatory,
   paDetainerOutcomes, policyVsPractice, removalsByThreat, sanctuaryLists, terminalProgress, tracDetainers,
 } from '../observe/index.js';
@@ -162,6 +162,19 @@ export function registerObserveCommands(program: Command): void {
     .option('--json', 'JSON output')
     .action(async (o: { fy?: number; date?: string; county?: string[]; top?: number; db?: string; json?: boolean }) => {
       print(await withDb(o.db, (d) => policyVsPractice(d, { ...o, counties: o.county })), Boolean(o.json));
+    });
+
+  observe
+    .command('attribution')
+    .description('how many records the landmark → county attribution places, by method and confidence, and why the rest are not placed')
+    .option('--of <records>', 'arrests | encounters', 'arrests')
+    .option('--fy <year>', 'fiscal year', int('fy'))
+    .option('--aor <code>', 'only this AOR')
+    .option('--method <method>', 'only arrests made by this apprehension method (e.g. "CAP Local Incarceration")')
+    .option(...dbOpt)
+    .option('--json', 'JSON output')
+    .action(async (o: { of?: string; fy?: number; aor?: string; method?: string; db?: string; json?: boolean }) => {
+      print(await withDb(o.db, (d) => attributionCoverage(d, o)), Boolean(o.json));
     });
 
   program

@@ -2,8 +2,47 @@
 import { z } from 'zod';
 import { DecisionRequest } from '../law/index.js';
 
+type Param = [name: string, schema: Record<string, unknown>, description: string];
+const fy: Param = ['fy', { type: 'integer' }, 'fiscal year (October–September)'];
+const aor: Param = ['aor', { type: 'string', pattern: '^[A-Za-z]{3}$' }, "ICE Area of Responsibility, 3-letter code (e.g. LOS)"];
+const by = (values: readonly string[]): Param => ['by', { type: 'string', enum: values }, 'grouping'];
+
+/** The observatory's GET endpoints (src/server/observe-routes.ts), each a metric with its definition and caveats. */
+const OBSERVE: Record<string, { summary: string; params: Param[] }> = {
+  'custodial-share': { summary: 'Custodial vs at-large ICE arrests', params: [fy, by(['aor', 'state', 'county', 'month', 'fy']), aor, ['county', { type: 'string', pattern: '^\\d{5}$' }, 'county FIPS']] },
+  detainers: { summary: 'Detainers lodged at ICE encounters', params: [fy, by(['aor', 'state', 'county', 'month', 'fy']), aor] },
+  'detainers/trac': { summary: "TRAC's detainers and ICE custody outcomes", params: [by(['facility', 'county', 'state']), ['state', { type: 'string' }, 'state name']] },
+  'detainers/pa': { summary: 'Pennsylvania detainer outcomes', params: [by(['facility', 'year', 'facility-year']), ['facility', { type: 'string' }, 'facility name contains']] },
+  removals: { summary: 'Removals by ICE threat level', params: [fy, by(['aor', 'fy', 'aor-fy']), aor] },
+  '287g': { summary: "287(g) agreements on ICE's list", params: [by(['state', 'model', 'year', 'county', 'state-model']), ['state', { type: 'string' }, 'state name'], ['signedBefore', { type: 'string', format: 'date' }, 'signed before']] },
+  'sanctuary-lists': { summary: 'The DOJ 2025 and CIS 2017 sanctuary lists, joined to jurisdictions and the registered law', params: [] },
+  'policy-vs-practice': {
+    summary: "Each county's registered law beside its observed arrests and detainer outcomes",
+    params: [fy, ['date', { type: 'string', format: 'date' }, 'date of the law'], ['top', { type: 'integer' }, 'how many counties'], ['county', { type: 'string' }, 'comma-separated county FIPS']],
+  },
+  attribution: { summary: 'How many records the landmark → county attribution places, and why the rest are not placed', params: [['of', { type: 'string', enum: ['arrests', 'encounters'] }, 'records'], fy, aor, ['method', { type: 'string' }, 'apprehension method (arrests)']] },
+  claims: { summary: 'Every shipped claim, checked against the records: verdict, figures, caveats', params: [] },
+};
+
 export function openApiDocument(): Record<string, unknown> {
   const problem = { $ref: '#/components/schemas/Problem' };
+  const observePaths = Object.fromEntries(
+    Object.entries(OBSERVE).map(([path, { summary, params }]) => [
+      `/api/v1/observe/${path}`,
+      {
+        get: {
+          summary,
+          tags: ['observatory'],
+          parameters: params.map(([name, schema, description]) => ({ name, in: 'query', schema, description })),
+          responses: {
+            200: { description: 'The metric: definition, filters, rows, caveats' },
+            400: { description: 'Invalid query parameter (the problem names it)', content: { 'application/problem+json': { schema: problem } } },
+            503: { description: 'The records are not loaded yet (`comity data load`)', content: { 'application/problem+json': { schema: problem } } },
+          },
+        },
+      },
+    ]),
+  );
   return {
     openapi: '3.1.0',
     info: { title: 'Comity API', version: '1', description: 'What the law allows when ICE asks a local jail or police agency for help. Information, not legal advice.' },
@@ -26,6 +65,7 @@ export function openApiDocument(): Record<string, unknown> {
         },
       },
       '/api/v1/health': { get: { summary: 'Liveness and registry fingerprint', responses: { 200: { description: 'ok' } } } },
+      ...observePaths,
     },
     components: {
       schemas: {

@@ -3,6 +3,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { createApp } from '../../src/server/app.js';
 import { listen } from '../../src/server/listen.js';
+import { observeRoutes } from '../../src/server/observe-routes.js';
 
 const app = createApp();
 const request = {
@@ -45,8 +46,12 @@ test('jurisdictions, health and OpenAPI; unknown routes are 404 problems', async
   assert.ok(Array.isArray(await j.json()));
   assert.equal((await app.request('/api/v1/jurisdictions?state=pennsylvania')).status, 400);
   assert.equal((await app.request('/api/v1/health')).status, 200);
-  const doc = await (await app.request('/api/v1/openapi.json')).json() as { openapi: string };
+  const doc = await (await app.request('/api/v1/openapi.json')).json() as { openapi: string; paths: Record<string, unknown> };
   assert.equal(doc.openapi, '3.1.0');
+  // Every observatory route is documented, and nothing documented is missing a route.
+  const routes = observeRoutes().routes.map((r) => `/api/v1/observe${r.path}`);
+  const documented = Object.keys(doc.paths).filter((p) => p.startsWith('/api/v1/observe/'));
+  assert.deepEqual([...new Set(routes)].sort(), documented.sort());
   const nf = await app.request('/api/v1/nothing');
   assert.equal(nf.status, 404);
   assert.equal(nf.headers.get('content-type'), 'application/problem+json');
