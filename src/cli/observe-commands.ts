@@ -42,10 +42,12 @@ async function withDb<T>(db: string | undefined, fn: (d: Database) => Promise<T>
 function table(rows: Record<string, unknown>[]): string {
   if (rows.length === 0) return '(no rows)';
   const cols = Object.keys(rows[0] ?? {});
-  const cell = (v: unknown): string => (v === null || v === undefined ? '—' : typeof v === 'number' && !Number.isInteger(v) ? `${(v * 100).toFixed(1)}%` : String(v));
-  const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c]).length)));
+  // Columns named …Share/share hold ratios (0–1): shown as percentages, including exactly 0 and 1.
+  const cell = (v: unknown, col: string): string =>
+    v === null || v === undefined ? '—' : typeof v === 'number' && /share$/i.test(col) ? `${(v * 100).toFixed(1)}%` : String(v);
+  const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c], c).length)));
   const line = (vals: string[]): string => vals.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
-  return [line(cols), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(cols.map((c) => cell(r[c]))))].join('\n');
+  return [line(cols), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(cols.map((c) => cell(r[c], c))))].join('\n');
 }
 
 function print<R extends object>(result: MetricResult<R>, json: boolean): void {

@@ -6,6 +6,7 @@ import { STATE_BY_FIPS } from '../attribution/states.js';
 import { type Database, query } from '../db.js';
 import { type MetricResult, MetricInputError, checkFy, ratio } from './common.js';
 import { ARREST_FYS } from './custodial-share.js';
+import { ENCOUNTER_FYS } from './detainers.js';
 
 export interface PolicyPracticeRow {
   fips: string;
@@ -20,6 +21,10 @@ export interface PolicyPracticeRow {
   custodial: number;
   atLarge: number;
   custodialShare: number | null;
+  /** Arrests processed through the county's 287(g) program in the fiscal year. */
+  program287g: number;
+  /** Encounters in the fiscal year with disposition "Detainer" whose landmark is in the county (null: no encounter records for the year). */
+  detainersLodged: number | null;
   tracDetainers: number | null;
   tracCustodyShare: number | null;
 }
@@ -44,18 +49,30 @@ export async function policyVsPractice(
   const countyFilter = options.counties?.length ? 'AND l.fips IN (SELECT unnest($counties))' : '';
   const params: Record<string, number | ReturnType<typeof listValue>> = { fy, top };
   if (options.counties?.length) params.counties = listValue(options.counties);
-  const rows = await query<{ fips: string; county: string; state: string; arrests: number; custodial: number; atLarge: number; tracDetainers: number | null; tracYes: number | null }>(
+  // The encounter records lack FY2018: detainers lodged are then unknown (null), not zero.
+  const haveEncounters = (ENCOUNTER_FYS as readonly number[]).includes(fy);
+  const rows = await query<{
+    fips: string; county: string; state: string; arrests: number; custodial: number; atLarge: number; program287g: number;
+    detainersLodged: number | null; tracDetainers: number | null; tracYes: number | null;
+  }>(
     db,
     `WITH a AS (
        SELECT l.fips, count(*) AS arrests, count(*) FILTER (WHERE m.class = 'custodial') AS custodial,
-         count(*) FILTER (WHERE m.class = 'at_large') AS atLarge
+         count(*) FILTER (WHERE m.class = 'at_large') AS atLarge, count(*) FILTER (WHERE m.detail = '287g') AS program287g
        FROM arrests t LEFT JOIN method_classes m ON m.method = t.method
        JOIN landmark_county l ON l.aor IS NOT DISTINCT FROM t.aor AND l.landmark = t.landmark
        WHERE t.fy = $fy AND l.fips IS NOT NULL ${countyFilter}
-       GROUP BY 1 ORDER BY arrests DESC LIMIT $top)
-     SELECT a.fips, p.county_name AS county, p.state_name AS state, a.arrests, a.custodial, a.atLarge,
+       GROUP BY 1 ORDER BY arrests DESC LIMIT $top),
+     d AS (
+       SELECT l.fips, count(*) AS n FROM encounters t
+       JOIN landmark_county l ON l.aor IS NOT DISTINCT FROM t.aor AND l.landmark = t.landmark
+       WHERE t.fy = $fy AND t.disposition = 'Detainer' AND l.fips IN (SELECT fips FROM a)
+       GROUP BY 1)
+     SELECT a.fips, p.county_name AS county, p.state_name AS state, a.arrests, a.custodial, a.atLarge, a.program287g,
+       ${haveEncounters ? 'coalesce(d.n, 0)' : 'NULL'} AS detainersLodged,
        tc.detainers AS tracDetainers, tc.custody_yes AS tracYes
      FROM a JOIN census_population p ON p.fips = a.fips AND p.sumlev = '050'
+     LEFT JOIN d ON d.fips = a.fips
      LEFT JOIN trac_detainers_county tc ON lower(tc.state) = lower(p.state_name) AND lower(tc.county) = lower(p.county_name)
      ORDER BY a.arrests DESC, a.fips`,
     params,
@@ -75,19 +92,22 @@ export async function policyVsPractice(
       custodial: r.custodial,
       atLarge: r.atLarge,
       custodialShare: ratio(r.custodial, r.arrests),
+      program287g: r.program287g,
+      detainersLodged: r.detainersLodged,
       tracDetainers: r.tracDetainers,
       tracCustodyShare: r.tracDetainers === null || r.tracYes === null ? null : ratio(r.tracYes, r.tracDetainers),
     };
   });
   return {
     metric: 'policy-vs-practice',
-    definition: `law = the engine's modality on ${date} for ${STANDARD_REQUEST_TEXT}; practice = ICE arrests in FY${fy} attributed to the county from landmarks (custodial share) and TRAC's cumulative FY2003–2016 detainer custody share.`,
+    definition: `law = the engine's modality on ${date} for ${STANDARD_REQUEST_TEXT}; practice = ICE arrests in FY${fy} attributed to the county from landmarks (custodial share, 287(g) arrests), detainers lodged at encounters there in FY${fy}, and TRAC's cumulative FY2003–2016 detainer custody share.`,
     filters: { fy, date, counties: options.counties ?? null, top },
     rows: out,
     caveats: [
       'Arrests are placed in counties by landmark text; at-large arrests rarely name a county, so county custodial shares are biased high.',
       'The law column is only as complete as the registry: a county with no registered local law gets its state and federal layers.',
       'TRAC counts end in early FY2016 and are cumulative; they predate most of the FY2016–2019 arrests.',
+      'The encounter records have no FY2018; detainersLodged is then null. Detainers lodged count encounters whose final disposition is "Detainer" (about half of all detainers).',
     ],
   };
 }
