@@ -81,6 +81,16 @@ test('detainers, removals, 287(g), sanctuary lists and policy vs practice return
     // The standard request is ICE's usual detainer (I-247A with an I-200): Texas's SB 4 mandates it, California's SB 54 forbids it.
     assert.equal(pvp.rows.find((r) => r.fips === '48201')?.hold, 'MUST');
     assert.equal(pvp.rows.find((r) => r.fips === '06037')?.hold, 'MUST_NOT');
+    // FY2018 has no encounter records: detainers lodged are unknown, not zero. FY2019 counts them, cross-checked in SQL.
+    assert.ok(pvp.rows.every((r) => r.detainersLodged === null));
+    const [dallas] = (await policyVsPractice(db, { fy: 2019, counties: ['48113'] })).rows;
+    const [lodged] = await query<{ n: number }>(
+      db,
+      `SELECT count(*) AS n FROM encounters t JOIN landmark_county l ON l.aor IS NOT DISTINCT FROM t.aor AND l.landmark = t.landmark
+       WHERE t.fy = 2019 AND t.disposition = 'Detainer' AND l.fips = '48113'`,
+    );
+    assert.equal(dallas?.detainersLodged, lodged?.n);
+    assert.ok((lodged?.n ?? 0) > 0);
     for (const r of pvp.rows) {
       assert.match(r.jurisdiction, /^ocd-division\/country:us\/state:(tx|ca)\/county:/);
       assert.equal(r.lawRegisteredAt, 'state');
