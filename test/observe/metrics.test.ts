@@ -84,13 +84,13 @@ test('detainers, removals, 287(g), sanctuary lists and policy vs practice return
     // FY2018 has no encounter records: detainers lodged are unknown, not zero. FY2019 counts them, cross-checked in SQL.
     assert.ok(pvp.rows.every((r) => r.detainersLodged === null));
     const [dallas] = (await policyVsPractice(db, { fy: 2019, counties: ['48113'] })).rows;
-    const [lodged] = await query<{ n: number }>(
+    const [inDallas] = await query<{ n: number }>(
       db,
       `SELECT count(*) AS n FROM encounters t JOIN landmark_county l ON l.aor IS NOT DISTINCT FROM t.aor AND l.landmark = t.landmark
        WHERE t.fy = 2019 AND t.disposition = 'Detainer' AND l.fips = '48113'`,
     );
-    assert.equal(dallas?.detainersLodged, lodged?.n);
-    assert.ok((lodged?.n ?? 0) > 0);
+    assert.equal(dallas?.detainersLodged, inDallas?.n);
+    assert.ok((inDallas?.n ?? 0) > 0);
     for (const r of pvp.rows) {
       assert.match(r.jurisdiction, /^ocd-division\/country:us\/state:(tx|ca)\/county:/);
       assert.equal(r.lawRegisteredAt, 'state');
