@@ -74,7 +74,10 @@ export function registerObserveCommands(program: Command): void {
         progress.stop();
         write(`loaded ${Object.keys(r.tables).length} tables from ${r.dataDir} into ${r.db} in ${(r.ms / 1000).toFixed(1)} s`);
         for (const [name, rows] of Object.entries(r.tables)) write(`  ${name.padEnd(28)} ${rows.toLocaleString('en-US')}`);
-        write(`  landmarks attributed to a county: ${r.attribution.attributed} of ${r.attribution.landmarks}`);
+        write(`  landmarks attributed to a county: ${r.attribution.attributed.toLocaleString('en-US')} of ${r.attribution.landmarks.toLocaleString('en-US')}`);
+        const jail = await withDb(r.db, (d) => attributionCoverage(d, { method: 'CAP Local Incarceration' }));
+        const share = jail.rows.filter((x) => !x.outcome.startsWith('none')).reduce((sum, x) => sum + (x.share ?? 0), 0);
+        write(`  CAP Local Incarceration arrests attributed to a county: ${(share * 100).toFixed(1)}% (comity observe attribution)`);
         const unknown = r.sources.filter((s) => !s.known);
         if (unknown.length > 0) write(`note: ${unknown.length} file(s) differ from the published checksums: ${unknown.map((s) => s.file).join(', ')}`);
       } catch (error) {
