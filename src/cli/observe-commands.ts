@@ -1,7 +1,7 @@
 /** `comity data …`, `comity observe …`, `comity claims check`: parse, call the observatory library, format. */
 import type { Command } from 'commander';
 import {
-  ClaimFileError, DatabaseMissingError, attributionCoverage, FetchError, LoadError, MetricInputError, type MetricResult, agreements287g,
+  ClaimFileError, DatabaseMissingError, attributionCoverage, recordQuality, FetchError, LoadError, MetricInputError, type MetricResult, agreements287g,
   checkClaims, custodialShare, detainersLodged, fetchData, formatClaimResult, loadData, openObservatory,
   paDetainerOutcomes, policyVsPractice, removalsByThreat, sanctuaryLists, terminalProgress, tracDetainers,
 } from '../observe/index.js';
@@ -180,6 +180,19 @@ export function registerObserveCommands(program: Command): void {
     .option('--json', 'JSON output')
     .action(async (o: { of?: string; fy?: number; aor?: string; method?: string; db?: string; json?: boolean }) => {
       print(await withDb(o.db, (d) => attributionCoverage(d, o)), Boolean(o.json));
+    });
+
+  observe
+    .command('quality')
+    .description('what the ICE records leave blank, and how many rows are identical to another in every released field')
+    .option('--table <table>', 'arrests | encounters | removals', 'arrests')
+    .option(...dbOpt)
+    .option('--json', 'JSON output')
+    .action(async (o: { table?: string; db?: string; json?: boolean }) => {
+      const result = await withDb(o.db, (d) => recordQuality(d, o));
+      // The blanks are a nested object: one column per field in the table.
+      const rows = result.rows.map(({ blank, ...r }) => ({ ...r, ...Object.fromEntries(Object.entries(blank).map(([k, v]) => [k.endsWith(' (redacted)') ? `redacted ${k.slice(0, -11)}` : `blank ${k}`, v])) }));
+      print({ ...result, rows: o.json ? result.rows : rows }, Boolean(o.json));
     });
 
   program

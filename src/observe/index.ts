@@ -17,6 +17,7 @@ export { removalsByThreat, REMOVALS_BY, REMOVAL_FYS } from './metrics/removals.j
 export { agreements287g, G287_BY } from './metrics/g287.js';
 export { sanctuaryLists } from './metrics/sanctuary.js';
 export { policyVsPractice, countyOcdId } from './metrics/policy-vs-practice.js';
+export { recordQuality, QUALITY_TABLES, type RecordQualityRow } from './metrics/record-quality.js';
 export { attributionCoverage, COVERAGE_OF, type AttributionCoverageRow } from './metrics/attribution-coverage.js';
 export { checkClaims, checkClaim, formatClaimResult, defaultClaimsDir, type ClaimResult } from './claims/check.js';
 export { parseClaim, readClaimFile, ClaimFileError } from './claims/load-claims.js';

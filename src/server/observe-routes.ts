@@ -1,7 +1,7 @@
 /** GET endpoints over the observatory's metrics (mounted at /api/v1/observe). Thin: parse the query, call the library. */
 import { type Context, Hono } from 'hono';
 import {
-  DatabaseMissingError, MetricInputError, attributionCoverage, type MetricResult, agreements287g, checkClaims, custodialShare,
+  DatabaseMissingError, MetricInputError, attributionCoverage, recordQuality, type MetricResult, agreements287g, checkClaims, custodialShare,
   detainersLodged, openObservatory, paDetainerOutcomes, policyVsPractice, removalsByThreat, sanctuaryLists, tracDetainers,
 } from '../observe/index.js';
 import type { Database } from '../observe/db.js';
@@ -62,6 +62,7 @@ export function observeRoutes(options: { db?: string } = {}): Hono {
     policyVsPractice(d, { fy: intParam(q, 'fy'), date: q.date, top: intParam(q, 'top'), counties: q.county ? q.county.split(',') : undefined }),
   );
   route('/attribution', (d, q) => attributionCoverage(d, { of: q.of, fy: intParam(q, 'fy'), aor: q.aor, method: q.method }));
+  route('/quality', (d, q) => recordQuality(d, { table: q.table }));
   route('/claims', (d) => checkClaims(d));
   return app;
 }

@@ -21,6 +21,7 @@ const OBSERVE: Record<string, { summary: string; params: Param[] }> = {
     params: [fy, ['date', { type: 'string', format: 'date' }, 'date of the law'], ['top', { type: 'integer' }, 'how many counties'], ['county', { type: 'string' }, 'comma-separated county FIPS']],
   },
   attribution: { summary: 'How many records the landmark → county attribution places, and why the rest are not placed', params: [['of', { type: 'string', enum: ['arrests', 'encounters'] }, 'records'], fy, aor, ['method', { type: 'string' }, 'apprehension method (arrests)']] },
+  quality: { summary: 'What the ICE records leave blank, and rows identical to another in every released field', params: [['table', { type: 'string', enum: ['arrests', 'encounters', 'removals'] }, 'records table']] },
   claims: { summary: 'Every shipped claim, checked against the records: verdict, figures, caveats', params: [] },
 };
 

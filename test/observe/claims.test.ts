@@ -17,6 +17,9 @@ test('every shipped claim gets a verdict with measured figures', async () => {
     // Custodial arrests FY2016–FY2019 over all 544,059 arrests (the total stated in the issue).
     assert.equal(seventy?.figures[0]?.denominator, 544059);
     // The conviction split cannot be tested from arrest records, so the count alone can at most partly support it.
+    // Figures over the ICE records carry computed notes on those records: rows, identical rows, blanks.
+    assert.match(seventy?.records[0] ?? '', /^arrests, FY2016–FY2019: 544,059 rows; [\d,]+ \([\d.]+%\) identical/);
+    assert.ok(results.find((r) => r.id === 'trac-detainers-under-40-percent')?.records.length === 0, 'no ICE records table behind PA and TRAC figures');
     const meck = results.find((r) => r.id === 'mecklenburg-arrest-report');
     assert.equal(meck?.verdict, 'partly supported');
     const week = meck?.figures.find((f) => f.id === 'arrests-week-of-2019-02-04');

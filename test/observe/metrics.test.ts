@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import {
-  attributionCoverage, countyOcdId, MetricInputError, query, agreements287g, custodialShare, detainersLodged, paDetainerOutcomes, policyVsPractice,
+  attributionCoverage, countyOcdId, MetricInputError, query, recordQuality, agreements287g, custodialShare, detainersLodged, paDetainerOutcomes, policyVsPractice,
   removalsByThreat, sanctuaryLists, tracDetainers,
 } from '../../src/observe/index.js';
 import { observeRoutes } from '../../src/server/observe-routes.js';
@@ -120,6 +120,25 @@ test('HTTP routes return metrics as JSON and 400 problems on bad parameters', as
   const badOf = await app.request('/attribution?of=removals');
   assert.equal(badOf.status, 400);
   assert.equal(((await badOf.json()) as { field: string }).field, 'of');
+});
+
+test('record quality: identical rows and blanks per year, cross-checked against an exact DISTINCT', async () => {
+  await withLoadedDb(async (db) => {
+    const q = await recordQuality(db, { table: 'arrests' });
+    assert.deepEqual(q.rows.map((r) => r.fy), [2016, 2017, 2018, 2019]);
+    const [exact] = await query<{ identical: number; noAor: number }>(
+      db,
+      `SELECT count(*) - count(DISTINCT (aor, apprehension_date, method, landmark, operation, disposition, citizenship, gender)) AS identical,
+         count(*) FILTER (WHERE aor IS NULL) AS noAor
+       FROM arrests WHERE fy = 2016`,
+    );
+    const fy2016 = q.rows[0];
+    assert.equal(fy2016?.rows, 110104);
+    assert.equal(fy2016?.identical, exact?.identical);
+    assert.equal(fy2016?.blank.aor, exact?.noAor);
+    assert.ok((fy2016?.identical ?? 0) > 0, 'the redacted release has rows alike in every field');
+    await assert.rejects(recordQuality(db, { table: 'people' }), MetricInputError);
+  });
 });
 
 test('attribution coverage accounts for every record, and matches the landmark table it summarises', async () => {

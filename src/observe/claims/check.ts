@@ -6,6 +6,7 @@ import { judge } from './judge.js';
 import { claimFilesIn, readClaimFile } from './load-claims.js';
 import { type Figure, formatFigure, measure } from './measures.js';
 import type { Claim, Verdict } from './schema.js';
+import { IDENTICAL_CAVEAT, qualityNote } from '../metrics/record-quality.js';
 
 export interface ClaimResult {
   id: string;
@@ -16,6 +17,8 @@ export interface ClaimResult {
   reasoning: string;
   figures: Figure[];
   caveats: string[];
+  /** Computed from the loaded records: rows, rows identical to another, blanks, for each table and years a figure counts. */
+  records: string[];
 }
 
 export function defaultClaimsDir(): string {
@@ -26,7 +29,14 @@ export async function checkClaim(db: Database, claim: Claim, file = ''): Promise
   const figures: Figure[] = [];
   for (const ref of claim.measures) figures.push(await measure(db, ref));
   const { verdict, reasoning } = judge(claim.judge, new Map(figures.map((f) => [f.id, f])));
-  return { id: claim.id, file, statement: claim.statement, claimant: claim.claimant, verdict, reasoning, figures, caveats: claim.caveats };
+  const sources = new Map(figures.flatMap((f) => (f.source ? [[`${f.source.table}:${f.source.fyFrom}:${f.source.fyTo}`, f.source] as const] : [])));
+  const records: string[] = [];
+  for (const s of sources.values()) {
+    const note = await qualityNote(db, s.table, s.fyFrom, s.fyTo);
+    if (note) records.push(note);
+  }
+  const caveats = records.length > 0 ? [...claim.caveats, IDENTICAL_CAVEAT] : claim.caveats;
+  return { id: claim.id, file, statement: claim.statement, claimant: claim.claimant, verdict, reasoning, figures, caveats, records };
 }
 
 /** Check the given claim files, or every file in claims/. */
@@ -44,6 +54,7 @@ export function formatClaimResult(r: ClaimResult): string {
     `  by: ${r.claimant.who}, ${r.claimant.where}${r.claimant.url ? ` <${r.claimant.url}>` : ''}`,
     `  judged: ${r.reasoning}`,
     ...r.figures.map((f) => `  figure ${f.id}: ${formatFigure(f)} — ${f.definition}`),
+    ...r.records.map((n) => `  records: ${n}`),
     ...r.caveats.map((c) => `  caveat: ${c}`),
   ];
   return lines.join('\n');

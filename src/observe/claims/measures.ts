@@ -3,6 +3,7 @@ import { listValue } from '@duckdb/node-api';
 import { type Database, query } from '../db.js';
 import { ratio } from '../metrics/common.js';
 import type { MeasureRef } from './schema.js';
+import type { QualityTable } from '../metrics/record-quality.js';
 
 /** A measure that cannot be computed from its filters (a claim-file mistake, reported with the measure's id). */
 export class MeasureError extends Error {
@@ -25,6 +26,8 @@ export interface Figure {
   /** What the share or growth is of; null for a count. */
   denominator: number | null;
   definition: string;
+  /** The ICE records table and fiscal years the figure counts (for the record-quality notes), if any. */
+  source?: { table: QualityTable; fyFrom: number; fyTo: number };
 }
 
 type F = MeasureRef['filters'];
@@ -97,7 +100,23 @@ async function countBy(db: Database, sql: string, params: Record<string, number>
   return row?.n ?? 0;
 }
 
+/** The records table each measure counts. */
+const SOURCE_TABLE: Partial<Record<MeasureRef['measure'], QualityTable>> = {
+  'custodial-share': 'arrests', 'at-large-share': 'arrests', 'local-jail-share': 'arrests', 'prison-share': 'arrests',
+  'program-287g-share': 'arrests', 'arrests-count': 'arrests', 'at-large-count': 'arrests', 'at-large-per-year': 'arrests',
+  'arrests-per-week': 'arrests', 'at-large-per-week': 'arrests', 'arrests-growth': 'arrests', 'detainers-growth': 'encounters',
+  'removals-convicted-share': 'removals',
+};
+
 export async function measure(db: Database, ref: MeasureRef): Promise<Figure> {
+  const figure = await measureFigure(db, ref);
+  const table = SOURCE_TABLE[ref.measure];
+  if (!table) return figure;
+  const [fyFrom, fyTo] = fyRange(ref.filters);
+  return { ...figure, source: { table, fyFrom, fyTo } };
+}
+
+async function measureFigure(db: Database, ref: MeasureRef): Promise<Figure> {
   const f = ref.filters;
   const [from, to] = fyRange(f);
   const scope = [f.aor?.length ? `AORs ${f.aor.join(', ')}` : '', f.county?.length ? `counties ${f.county.join(', ')}` : ''].filter(Boolean).join('; ');
@@ -172,14 +191,20 @@ export async function measure(db: Database, ref: MeasureRef): Promise<Figure> {
       const b = await countBy(db, sql, { fy: to });
       return growth(b, a, `encounters with disposition "Detainer" FY${to} / FY${from} − 1`);
     }
-    case 'pa-booked-share': {
+    case 'pa-booked-share':
+    case 'pa-booked-share-of-recorded': {
       const params = { from: f.yearFrom ?? 2007, to: f.yearTo ?? 2015 };
-      const [row] = await query<{ n: number; d: number }>(
+      const [row] = await query<{ n: number; d: number; blank: number }>(
         db,
-        `SELECT count(*) FILTER (WHERE lift_reason = 'Booked into Detention') AS n, count(*) AS d FROM pa_detainers WHERE year(date) BETWEEN $from AND $to`,
+        `SELECT count(*) FILTER (WHERE lift_reason = 'Booked into Detention') AS n, count(*) AS d, count(*) FILTER (WHERE lift_reason IS NULL) AS blank
+         FROM pa_detainers WHERE year(date) BETWEEN $from AND $to`,
         params,
       );
-      return fig(row?.n ?? 0, row?.d ?? 0, `Pennsylvania detainers lodged ${params.from}–${params.to} whose outcome is "Booked into Detention" (ICE took custody) / all detainers lodged (blank outcomes count as not booked)`);
+      const blank = row?.blank ?? 0;
+      if (ref.measure === 'pa-booked-share-of-recorded') {
+        return fig(row?.n ?? 0, (row?.d ?? 0) - blank, `Pennsylvania detainers lodged ${params.from}–${params.to} whose outcome is "Booked into Detention" / those with any outcome recorded (${blank.toLocaleString('en-US')} blank left out)`);
+      }
+      return fig(row?.n ?? 0, row?.d ?? 0, `Pennsylvania detainers lodged ${params.from}–${params.to} whose outcome is "Booked into Detention" (ICE took custody) / all detainers lodged (the ${blank.toLocaleString('en-US')} with a blank outcome count as not booked)`);
     }
     case 'trac-custody-share': {
       const params: Record<string, string> = {};

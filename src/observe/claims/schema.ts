@@ -18,6 +18,7 @@ export const MEASURES = [
   'arrests-growth',
   'detainers-growth',
   'pa-booked-share',
+  'pa-booked-share-of-recorded',
   'trac-custody-share',
   'removals-convicted-share',
 ] as const;
