@@ -40,6 +40,15 @@ test('bad metric input is a MetricInputError naming the field', async () => {
   await withLoadedDb(async (db) => {
     await assert.rejects(custodialShare(db, { fy: 2015 }), (e: unknown) => e instanceof MetricInputError && e.field === 'fy');
     await assert.rejects(custodialShare(db, { by: 'planet' }), (e: unknown) => e instanceof MetricInputError && e.field === 'by');
+    const field = (name: string) => (e: unknown) => e instanceof MetricInputError && e.field === name;
+    // An unknown area is an error listing the known codes, not an empty table; lower case is accepted.
+    await assert.rejects(custodialShare(db, { aor: 'zzz' }), (e: unknown) => field('aor')(e) && /ATL, BAL/.test((e as Error).message));
+    assert.ok((await custodialShare(db, { fy: 2018, aor: 'los' })).rows.length > 0);
+    await assert.rejects(removalsByThreat(db, { aor: 'XX' }), field('aor'));
+    await assert.rejects(custodialShare(db, { county: 'abc' }), field('county'));
+    await assert.rejects(agreements287g(db, { signedBefore: 'abc' }), field('signedBefore'));
+    await assert.rejects(policyVsPractice(db, { date: '2019-02-31' }), field('date'));
+    await assert.rejects(policyVsPractice(db, { counties: ['1'] }), field('county'));
   });
 });
 

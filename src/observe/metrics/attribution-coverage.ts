@@ -25,7 +25,7 @@ export async function attributionCoverage(
   const of = checkChoice('of', options.of, COVERAGE_OF, 'arrests');
   checkFy(options.fy, of === 'arrests' ? ARREST_FYS : ENCOUNTER_FYS);
   if (options.method !== undefined && of !== 'arrests') throw new MetricInputError('method', 'method applies to arrests only');
-  const { where, params } = fyAorFilter(options);
+  const { where, params } = await fyAorFilter(db, options);
   if (options.method) {
     where.push('t.method = $method');
     params.method = options.method;

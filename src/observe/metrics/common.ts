@@ -1,4 +1,5 @@
 // Shared pieces of the metric queries: filters, ratios, and the join from records to counties.
+import { type Database, query } from '../db.js';
 
 export const ratio = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 10000) / 10000 : null);
 
@@ -44,8 +45,26 @@ export function checkChoice<T extends string>(field: string, value: string | und
   return value as T;
 }
 
-/** The WHERE clauses and bound parameters for the fiscal-year and ICE-area filters every metric shares. */
-export function fyAorFilter(options: { fy?: number; aor?: string }, alias = 't.'): { where: string[]; params: Record<string, string | number> } {
+/** A real calendar date written YYYY-MM-DD (2019-02-31 is not one). */
+export function checkDate(field: string, value: string | undefined): void {
+  if (value === undefined) return;
+  const ok = /^\d{4}-\d{2}-\d{2}$/.test(value) && new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value;
+  if (!ok) throw new MetricInputError(field, `${field} must be a date YYYY-MM-DD (got ${value})`);
+}
+
+export function checkCountyFips(field: string, value: string | undefined): void {
+  if (value !== undefined && !/^\d{5}$/.test(value)) throw new MetricInputError(field, `${field} must be a 5-digit county FIPS code (got ${value})`);
+}
+
+/**
+ * The WHERE clauses and bound parameters for the fiscal-year and ICE-area filters every metric shares. An AOR code
+ * the records do not know is an input error (listing the known codes), not an empty answer.
+ */
+export async function fyAorFilter(
+  db: Database,
+  options: { fy?: number; aor?: string },
+  alias = 't.',
+): Promise<{ where: string[]; params: Record<string, string | number> }> {
   const where: string[] = [];
   const params: Record<string, string | number> = {};
   if (options.fy !== undefined) {
@@ -53,8 +72,11 @@ export function fyAorFilter(options: { fy?: number; aor?: string }, alias = 't.'
     params.fy = options.fy;
   }
   if (options.aor) {
+    const code = options.aor.toUpperCase();
+    const known = (await query<{ code: string }>(db, 'SELECT code FROM aor_codes ORDER BY code')).map((r) => r.code);
+    if (!known.includes(code)) throw new MetricInputError('aor', `aor must be an ICE area code, one of ${known.join(', ')} (got ${options.aor})`);
     where.push(`${alias}aor = $aor`);
-    params.aor = options.aor.toUpperCase();
+    params.aor = code;
   }
   return { where, params };
 }

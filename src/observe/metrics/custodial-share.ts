@@ -1,6 +1,6 @@
 // Custodial vs at-large arrests: how many of ICE's arrests were of people already in jail or prison custody.
 import { type Database, query } from '../db.js';
-import { type MetricResult, AOR_NAME_JOIN, COUNTY_JOIN, COUNTY_NAME_JOIN, UNATTRIBUTED, checkChoice, checkFy, ratio, fyAorFilter } from './common.js';
+import { type MetricResult, AOR_NAME_JOIN, COUNTY_JOIN, COUNTY_NAME_JOIN, UNATTRIBUTED, checkChoice, checkCountyFips, checkFy, ratio, fyAorFilter } from './common.js';
 
 export const ARREST_FYS = [2016, 2017, 2018, 2019] as const;
 export const SHARE_BY = ['aor', 'state', 'county', 'month', 'fy'] as const;
@@ -43,7 +43,8 @@ export async function custodialShare(db: Database, options: CustodialShareOption
   checkFy(options.fy, ARREST_FYS);
   const by = checkChoice('by', options.by, SHARE_BY, 'aor');
   const { key, label } = KEY[by];
-  const { where, params } = fyAorFilter(options);
+  const { where, params } = await fyAorFilter(db, options);
+  checkCountyFips('county', options.county);
   if (options.county) {
     where.push('l.fips = $county');
     params.county = options.county;

@@ -24,7 +24,7 @@ const KEY: Record<(typeof LODGED_BY)[number], { key: string; label: string }> = 
 export async function detainersLodged(db: Database, options: { fy?: number; by?: string; aor?: string } = {}): Promise<MetricResult<DetainersLodgedRow>> {
   checkFy(options.fy, ENCOUNTER_FYS);
   const by = checkChoice('by', options.by, LODGED_BY, 'aor');
-  const { where, params } = fyAorFilter(options);
+  const { where, params } = await fyAorFilter(db, options);
   const rows = await query<DetainersLodgedRow & { encounters: number; detainers: number }>(
     db,
     `SELECT ${KEY[by].key} AS key, ${KEY[by].label} AS label, count(*) AS encounters,

@@ -1,6 +1,6 @@
 // 287(g) agreements by state, county, model and signing year.
 import { type Database, query } from '../db.js';
-import { type MetricResult, checkChoice } from './common.js';
+import { type MetricResult, checkChoice, checkDate } from './common.js';
 
 export const G287_BY = ['state', 'model', 'year', 'county', 'state-model'] as const;
 export interface G287Row {
@@ -15,6 +15,7 @@ export interface G287Row {
 
 export async function agreements287g(db: Database, options: { by?: string; state?: string; signedBefore?: string } = {}): Promise<MetricResult<G287Row>> {
   const by = checkChoice('by', options.by, G287_BY, 'state');
+  checkDate('signedBefore', options.signedBefore);
   const cols = {
     state: by === 'state' || by === 'state-model' || by === 'county' ? 'g.state' : 'NULL',
     county: by === 'county' ? 'g.county' : 'NULL',

@@ -4,7 +4,7 @@ import { listValue } from '@duckdb/node-api';
 import { type LawAt, STANDARD_REQUEST_TEXT, lawAt, ocdIdFor } from './law-at.js';
 import { STATE_BY_FIPS } from '../attribution/states.js';
 import { type Database, query } from '../db.js';
-import { type MetricResult, MetricInputError, checkFy, ratio } from './common.js';
+import { type MetricResult, checkCountyFips, checkDate, checkFy, ratio } from './common.js';
 import { ARREST_FYS } from './custodial-share.js';
 import { ENCOUNTER_FYS } from './detainers.js';
 
@@ -42,9 +42,9 @@ export async function policyVsPractice(
 ): Promise<MetricResult<PolicyPracticeRow>> {
   checkFy(options.fy, ARREST_FYS);
   const fy = options.fy ?? 2018;
-  for (const c of options.counties ?? []) if (!/^\d{5}$/.test(c)) throw new MetricInputError('county', `county must be a 5-digit FIPS code (got ${c})`);
+  for (const c of options.counties ?? []) checkCountyFips('county', c);
   const date = options.date ?? `${fy}-04-01`;
-  if (!/^\d{4}-\d{2}-\d{2}$/.test(date)) throw new MetricInputError('date', `date must be YYYY-MM-DD (got ${date})`);
+  checkDate('date', date);
   const top = options.top ?? 25;
   const countyFilter = options.counties?.length ? 'AND l.fips IN (SELECT unnest($counties))' : '';
   const params: Record<string, number | ReturnType<typeof listValue>> = { fy, top };

@@ -20,7 +20,7 @@ export interface RemovalsRow {
 export async function removalsByThreat(db: Database, options: { fy?: number; by?: string; aor?: string } = {}): Promise<MetricResult<RemovalsRow>> {
   checkFy(options.fy, REMOVAL_FYS);
   const by = checkChoice('by', options.by, REMOVALS_BY, 'aor');
-  const { where, params } = fyAorFilter(options, '');
+  const { where, params } = await fyAorFilter(db, options, '');
   const aor = by === 'fy' ? 'NULL' : 'aor';
   const fy = by === 'aor' ? 'NULL' : 'CAST(fy AS INTEGER)';
   const rows = await query<RemovalsRow>(
