@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import fc from 'fast-check';
 import {
   attributionCoverage, countyOcdId, MetricInputError, query, recordQuality, agreements287g, custodialShare, detainersLodged, paDetainerOutcomes, policyVsPractice,
   removalsByThreat, sanctuaryLists, tracDetainers,
@@ -167,4 +168,19 @@ test('attribution coverage accounts for every record, and matches the landmark t
     for (const x of r.rows) assert.ok(x.outcome.startsWith('none: ') ? x.confidence === null : x.confidence !== null, JSON.stringify(x));
     await assert.rejects(attributionCoverage(db, { of: 'encounters', method: 'Located' }), MetricInputError);
   });
+});
+
+test('property: no query string makes an observatory endpoint fail with anything but a 400 problem', async () => {
+  const app = observeRoutes({ db: await loadedDbPath() });
+  const paths = observeRoutes().routes.map((r) => r.path).filter((p) => p !== '/claims');
+  const keys = ['fy', 'by', 'aor', 'county', 'state', 'facility', 'signedBefore', 'date', 'top', 'of', 'method', 'table', 'source'];
+  const value = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('2016', '2018', '2019', '2015', '-1', '1e9', 'LOS', 'county', 'month', '06037', '2018-02-30', "'; DROP TABLE arrests; --"));
+  await fc.assert(
+    fc.asyncProperty(fc.constantFrom(...paths), fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: 4 }), async (path, query) => {
+      const res = await app.request(`${path}?${new URLSearchParams(query).toString()}`);
+      assert.ok(res.status === 200 || res.status === 400, `${path}?${new URLSearchParams(query)} → ${res.status}`);
+      if (res.status === 400) assert.equal(res.headers.get('content-type'), 'application/problem+json');
+    }),
+    { numRuns: 150 },
+  );
 });
