@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { VERDICTS, checkClaim, checkClaims, parseClaim, query } from '../../src/observe/index.js';
+import { ClaimFileError, VERDICTS, checkClaim, checkClaims, parseClaim, query } from '../../src/observe/index.js';
 import { withLoadedDb } from './helpers.js';
 
 test('every shipped claim gets a verdict with measured figures', async () => {
@@ -64,6 +64,20 @@ test('a per-week measure without its date window is refused with the key path', 
   const r = parseClaim('id: x\nstatement: s\nclaimant: { who: w, where: e }\nmeasures:\n  - { id: w, measure: arrests-per-week, filters: { fy: 2018 } }\njudge: { rule: not-testable, explain: e }\n', 'x.yaml');
   assert.equal(r.ok, false);
   if (!r.ok) assert.ok(r.problems.some((p) => p.path === 'measures.0.filters' && /dateFrom and dateTo/.test(p.message)), JSON.stringify(r.problems));
+});
+
+test('a judge naming no measured figure, an unknown AOR code and a missing file are claim-file errors', async () => {
+  const typo = parseClaim('id: x\nstatement: s\nclaimant: { who: w, where: e }\nmeasures:\n  - { id: a, measure: custodial-share }\njudge: { rule: greater, measure: a, than: b, explain: e }\n', 'typo.yaml');
+  assert.equal(typo.ok, false);
+  if (!typo.ok) assert.ok(typo.problems.some((p) => p.path === 'judge.than' && p.line === 6 && /no measure with id "b"/.test(p.message)), JSON.stringify(typo.problems));
+  const zzz = parseClaim('id: x\nstatement: s\nclaimant: { who: w, where: e }\nmeasures:\n  - { id: a, measure: custodial-share, filters: { aor: [ZZZ] } }\njudge: { rule: above, measure: a, threshold: 0.1, explain: e }\n', 'zzz.yaml');
+  assert.ok(zzz.ok);
+  await withLoadedDb(async (db) => {
+    if (zzz.ok) {
+      await assert.rejects(checkClaim(db, zzz.claim, 'zzz.yaml'), (e: unknown) => e instanceof ClaimFileError && e.problems[0]?.path === 'measures.0' && /ZZZ/.test(e.message));
+    }
+    await assert.rejects(checkClaims(db, ['no-such-claim.yaml']), (e: unknown) => e instanceof ClaimFileError && /no-such-claim\.yaml: no such file/.test(e.message));
+  });
 });
 
 test('a malformed claim file reports the line and the key path', () => {

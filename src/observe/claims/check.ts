@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { Database } from '../db.js';
 import { projectRoot } from '../paths.js';
 import { judge } from './judge.js';
-import { claimFilesIn, readClaimFile } from './load-claims.js';
-import { type Figure, formatFigure, measure } from './measures.js';
+import { ClaimFileError, claimFilesIn, readClaimFile } from './load-claims.js';
+import { type Figure, MeasureError, formatFigure, measure } from './measures.js';
 import type { Claim, Verdict } from './schema.js';
 import { IDENTICAL_CAVEAT, qualityNote } from '../metrics/record-quality.js';
 
@@ -27,7 +27,14 @@ export function defaultClaimsDir(): string {
 
 export async function checkClaim(db: Database, claim: Claim, file = ''): Promise<ClaimResult> {
   const figures: Figure[] = [];
-  for (const ref of claim.measures) figures.push(await measure(db, ref));
+  for (const [i, ref] of claim.measures.entries()) {
+    try {
+      figures.push(await measure(db, ref));
+    } catch (error) {
+      if (error instanceof MeasureError) throw new ClaimFileError([{ file, line: null, path: `measures.${i}`, message: error.message }]);
+      throw error;
+    }
+  }
   const { verdict, reasoning } = judge(claim.judge, new Map(figures.map((f) => [f.id, f])));
   const sources = new Map(figures.flatMap((f) => (f.source ? [[`${f.source.table}:${f.source.fyFrom}:${f.source.fyTo}`, f.source] as const] : [])));
   const records: string[] = [];

@@ -37,7 +37,14 @@ export function parseClaim(text: string, file: string): { ok: true; claim: Claim
 }
 
 export async function readClaimFile(file: string): Promise<Claim> {
-  const result = parseClaim(await readFile(file, 'utf8'), file);
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    const reason = (error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : (error as Error).message;
+    throw new ClaimFileError([{ file, line: null, path: '', message: reason }]);
+  }
+  const result = parseClaim(text, file);
   if (!result.ok) throw new ClaimFileError(result.problems);
   return result.claim;
 }

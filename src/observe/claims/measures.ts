@@ -108,7 +108,17 @@ const SOURCE_TABLE: Partial<Record<MeasureRef['measure'], QualityTable>> = {
   'removals-convicted-share': 'removals',
 };
 
+/** AOR codes in a claim's filters must be codes the records use: an unknown one would silently measure nothing. */
+async function checkAors(db: Database, ref: MeasureRef): Promise<void> {
+  const aors = ref.filters.aor ?? [];
+  if (aors.length === 0) return;
+  const known = new Set((await query<{ code: string }>(db, 'SELECT code FROM aor_codes')).map((r) => r.code));
+  const unknown = aors.filter((a) => !known.has(a));
+  if (unknown.length > 0) throw new MeasureError(ref.id, `unknown AOR code(s) ${unknown.join(', ')}; the records use ${[...known].sort().join(', ')}`);
+}
+
 export async function measure(db: Database, ref: MeasureRef): Promise<Figure> {
+  await checkAors(db, ref);
   const figure = await measureFigure(db, ref);
   const table = SOURCE_TABLE[ref.measure];
   if (!table) return figure;

@@ -74,5 +74,13 @@ export const Claim = z.strictObject({
   measures: z.array(MeasureRef).default([]),
   judge: Judge,
   caveats: z.array(z.string()).default([]),
+}).superRefine((claim, ctx) => {
+  // The judge must name figures the claim measures: a typo would otherwise read as "no data".
+  const ids = new Set(claim.measures.map((m) => m.id));
+  const judge = claim.judge;
+  const refs: ['measure' | 'than', string][] = judge.rule === 'not-testable' ? [] : [['measure', judge.measure], ...(judge.rule === 'greater' ? [['than', judge.than] as ['than', string]] : [])];
+  for (const [key, id] of refs) {
+    if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['judge', key], message: `no measure with id "${id}" (the claim measures ${[...ids].join(', ') || 'nothing'})` });
+  }
 });
 export type Claim = z.infer<typeof Claim>;
