@@ -1,7 +1,7 @@
 /** `comity data …`, `comity observe …`, `comity claims check`: parse, call the observatory library, format. */
 import type { Command } from 'commander';
 import {
-  ClaimFileError, DatabaseMissingError, attributionCoverage, recordQuality, FetchError, LoadError, MetricInputError, type MetricResult, agreements287g,
+  ClaimFileError, DatabaseMissingError, DatabaseUnreadableError, attributionCoverage, recordQuality, FetchError, LoadError, MetricInputError, type MetricResult, agreements287g,
   checkClaims, custodialShare, detainersLodged, fetchData, formatClaimResult, loadData, openObservatory,
   paDetainerOutcomes, policyVsPractice, removalsByThreat, sanctuaryLists, terminalProgress, tracDetainers,
 } from '../observe/index.js';
@@ -14,7 +14,7 @@ const write = (s: string): void => {
 
 /** Library errors caused by the user's input or environment become UsageError (exit 2, one line). */
 function asUsage(error: unknown): unknown {
-  if (error instanceof MetricInputError || error instanceof DatabaseMissingError || error instanceof LoadError || error instanceof ClaimFileError || error instanceof FetchError) {
+  if (error instanceof MetricInputError || error instanceof DatabaseMissingError || error instanceof DatabaseUnreadableError || error instanceof LoadError || error instanceof ClaimFileError || error instanceof FetchError) {
     return new UsageError(error.message.split('\n').join('; '));
   }
   return error;

@@ -21,6 +21,17 @@ export class DatabaseMissingError extends Error {
   }
 }
 
+/** A file that exists but is not a Comity database (not DuckDB, or loaded without the observatory's tables). */
+export class DatabaseUnreadableError extends Error {
+  constructor(
+    readonly path: string,
+    reason: string,
+  ) {
+    super(`${path} is not a Comity database (${reason}): run \`comity data load --db ${path}\` to rebuild it, or pass another --db`);
+    this.name = 'DatabaseUnreadableError';
+  }
+}
+
 export async function openDatabase(path: string, options: { readOnly?: boolean } = {}): Promise<Database> {
   const config: Record<string, string> = {};
   if (options.readOnly) config.access_mode = 'READ_ONLY';

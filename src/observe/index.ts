@@ -4,7 +4,7 @@ export { DATA_FILES, type DataFile } from './manifest.js';
 export { fetchData, FetchError, type FetchOptions, type FetchResult } from './fetch.js';
 export { loadData, TABLE_SPECS, type LoadOptions, type LoadResult, type LoadedSource } from './load.js';
 export { LoadError } from './load-error.js';
-export { openDatabase, query, DatabaseMissingError, SESSION_TIME_ZONE, type Database } from './db.js';
+export { openDatabase, query, DatabaseMissingError, DatabaseUnreadableError, SESSION_TIME_ZONE, type Database } from './db.js';
 export { terminalProgress, type Progress, type ProgressFn } from './progress.js';
 export { METHOD_CLASSES, classifyMethod, type MethodClass, type MethodDetail } from './method-class.js';
 export { fiscalYearOf, fiscalYearPeriod, type Period } from './fiscal-year.js';

@@ -158,6 +158,8 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
   const started = performance.now();
   const dataDir = resolveDataDir(options.from).path;
   const dbPath = resolveDbPath(options.db);
+  // Checked before the work: the new file is renamed over this path at the end.
+  if (existsSync(dbPath) && (await stat(dbPath)).isDirectory()) throw new LoadError(dbPath, null, 'the database path is a directory; pass a file path with --db');
   const specs = TABLE_SPECS;
   const allFiles = [AOR_CODES_FILE, ...specs.flatMap((s) => s.files)];
   const missing = allFiles.filter((rel) => !existsSync(abs(dataDir, rel)));

@@ -1,7 +1,7 @@
 /** GET endpoints over the observatory's metrics (mounted at /api/v1/observe). Thin: parse the query, call the library. */
 import { type Context, Hono } from 'hono';
 import {
-  DatabaseMissingError, MetricInputError, attributionCoverage, recordQuality, type MetricResult, agreements287g, checkClaims, custodialShare,
+  DatabaseMissingError, DatabaseUnreadableError, MetricInputError, attributionCoverage, recordQuality, type MetricResult, agreements287g, checkClaims, custodialShare,
   detainersLodged, openObservatory, paDetainerOutcomes, policyVsPractice, removalsByThreat, sanctuaryLists, tracDetainers,
 } from '../observe/index.js';
 import type { Database } from '../observe/db.js';
@@ -46,7 +46,7 @@ export function observeRoutes(options: { db?: string } = {}): Hono {
         return c.json((await fn(await db(), q)) as object);
       } catch (error) {
         if (error instanceof BadQuery || error instanceof MetricInputError) return problemJson(c, 400, 'Bad query parameter', error.message, error.field);
-        if (error instanceof DatabaseMissingError) return problemJson(c, 503, 'Observatory not loaded', error.message);
+        if (error instanceof DatabaseMissingError || error instanceof DatabaseUnreadableError) return problemJson(c, 503, 'Observatory not loaded', error.message);
         throw error;
       }
     });

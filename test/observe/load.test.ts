@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
-import { copyFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { gunzipSync, gzipSync } from 'node:zlib';
-import { LoadError, loadData, query, resolveDataDir, resolveDbPath } from '../../src/observe/index.js';
+import { DatabaseUnreadableError, LoadError, loadData, openDatabase, openObservatory, query, resolveDataDir, resolveDbPath } from '../../src/observe/index.js';
 import { DATA_DIR, dataDirWith, loadedDbPath, tableChecksums, tempPath, withLoadedDb } from './helpers.js';
 
 // ICE's published totals (ERO annual reports; repeated in the dataset's SOURCE.md).
@@ -119,6 +119,18 @@ test('an Area of Responsibility missing from the AOR codes stops the load at its
     assert.match(e.detail, /column aor: unknown Area of Responsibility .*"Atlantis Area of Responsibility"/);
     return true;
   });
+});
+
+test('a database path that is a directory, a file that is not DuckDB, and a DuckDB file without the records are clear errors', async () => {
+  const dir = tempPath('dir');
+  mkdirSync(dir);
+  await assert.rejects(loadData({ from: DATA_DIR, db: dir }), (e: unknown) => e instanceof LoadError && /is a directory/.test(e.message));
+  const garbage = tempPath('garbage.duckdb');
+  writeFileSync(garbage, 'not a database');
+  await assert.rejects(openObservatory(garbage), (e: unknown) => e instanceof DatabaseUnreadableError && e.path === garbage);
+  const empty = tempPath('empty.duckdb');
+  (await openDatabase(empty)).close();
+  await assert.rejects(openObservatory(empty), (e: unknown) => e instanceof DatabaseUnreadableError && /no sources table/.test(e.message));
 });
 
 test('data directory and database path resolution', () => {
