@@ -22,4 +22,4 @@ export { attributionCoverage, COVERAGE_OF, type AttributionCoverageRow } from '.
 export { checkClaims, checkClaim, formatClaimResult, defaultClaimsDir, type ClaimResult } from './claims/check.js';
 export { parseClaim, readClaimFile, ClaimFileError } from './claims/load-claims.js';
 export { VERDICTS, type Verdict, type Claim } from './claims/schema.js';
-export { openObservatory } from './open.js';
+export { openObservatory, LiveObservatory } from './open.js';

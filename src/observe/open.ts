@@ -1,5 +1,5 @@
 // Open the loaded database read-only, or say how to create it.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { type Database, DatabaseMissingError, DatabaseUnreadableError, openDatabase, query } from './db.js';
 import { resolveDbPath } from './paths.js';
 
@@ -19,4 +19,64 @@ export async function openObservatory(dbPath?: string): Promise<Database> {
     throw new DatabaseUnreadableError(path, 'it has no sources table');
   }
   return db;
+}
+
+interface Opened {
+  db: Database;
+  /** The file's identity when opened: a new load renames a new file into place, which changes the inode. */
+  ino: number;
+  mtimeMs: number;
+  inFlight: number;
+  retired: boolean;
+}
+
+/**
+ * The observatory for a long-running server: opens the database on first use and, when `comity data load` has
+ * since replaced the file, opens the new one for the next request and closes the old one once its requests end.
+ */
+export class LiveObservatory {
+  private current: Promise<Opened> | undefined;
+
+  constructor(private readonly dbPath?: string) {}
+
+  async use<T>(fn: (db: Database) => Promise<T>): Promise<T> {
+    const entry = await this.entry();
+    entry.inFlight += 1;
+    try {
+      return await fn(entry.db);
+    } finally {
+      entry.inFlight -= 1;
+      if (entry.retired && entry.inFlight === 0) entry.db.close();
+    }
+  }
+
+  close(): void {
+    const current = this.current;
+    this.current = undefined;
+    void current?.then((e) => {
+      e.retired = true;
+      if (e.inFlight === 0) e.db.close();
+    }, () => undefined);
+  }
+
+  private async entry(): Promise<Opened> {
+    const path = resolveDbPath(this.dbPath);
+    const stats = existsSync(path) ? statSync(path) : undefined;
+    const open = this.current;
+    if (open) {
+      const e = await open.catch(() => undefined);
+      if (e && stats && e.ino === stats.ino && e.mtimeMs === stats.mtimeMs) return e;
+      if (e) {
+        e.retired = true;
+        if (e.inFlight === 0) e.db.close();
+      }
+      if (this.current === open) this.current = undefined;
+    }
+    this.current ??= openObservatory(this.dbPath).then((db) => ({ db, ino: stats?.ino ?? 0, mtimeMs: stats?.mtimeMs ?? 0, inFlight: 0, retired: false }));
+    const mine = this.current;
+    mine.catch(() => {
+      if (this.current === mine) this.current = undefined;
+    });
+    return mine;
+  }
 }

@@ -2,7 +2,7 @@
 import { type Context, Hono } from 'hono';
 import {
   DatabaseMissingError, DatabaseUnreadableError, MetricInputError, attributionCoverage, recordQuality, type MetricResult, agreements287g, checkClaims, custodialShare,
-  detainersLodged, openObservatory, paDetainerOutcomes, policyVsPractice, removalsByThreat, sanctuaryLists, tracDetainers,
+  detainersLodged, LiveObservatory, paDetainerOutcomes, policyVsPractice, removalsByThreat, sanctuaryLists, tracDetainers,
 } from '../observe/index.js';
 import type { Database } from '../observe/db.js';
 
@@ -31,19 +31,12 @@ function problemJson(c: Context, status: 400 | 500 | 503, title: string, detail:
 
 export function observeRoutes(options: { db?: string } = {}): Hono {
   const app = new Hono();
-  let opened: Promise<Database> | undefined;
-  const db = (): Promise<Database> => {
-    opened ??= openObservatory(options.db).catch((error: unknown) => {
-      opened = undefined;
-      throw error;
-    });
-    return opened;
-  };
+  const observatory = new LiveObservatory(options.db);
   const route = (path: string, fn: (d: Database, q: Q) => Promise<MetricResult<object> | unknown>): void => {
     app.get(path, async (c) => {
       try {
         const q = c.req.query() as Q;
-        return c.json((await fn(await db(), q)) as object);
+        return c.json((await observatory.use((d) => fn(d, q))) as object);
       } catch (error) {
         if (error instanceof BadQuery || error instanceof MetricInputError) return problemJson(c, 400, 'Bad query parameter', error.message, error.field);
         if (error instanceof DatabaseMissingError || error instanceof DatabaseUnreadableError) return problemJson(c, 503, 'Observatory not loaded', error.message);

@@ -2,11 +2,12 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import fc from 'fast-check';
 import {
-  attributionCoverage, countyOcdId, MetricInputError, query, recordQuality, agreements287g, custodialShare, detainersLodged, paDetainerOutcomes, policyVsPractice,
+  attributionCoverage, countyOcdId, MetricInputError, openDatabase, query, recordQuality, agreements287g, custodialShare, detainersLodged, paDetainerOutcomes, policyVsPractice,
   removalsByThreat, sanctuaryLists, tracDetainers,
 } from '../../src/observe/index.js';
 import { observeRoutes } from '../../src/server/observe-routes.js';
-import { loadedDbPath, withLoadedDb } from './helpers.js';
+import { copyFileSync, renameSync } from 'node:fs';
+import { loadedDbPath, tempPath, withLoadedDb } from './helpers.js';
 
 test('custodial share by AOR sums to the published FY2018 total and shares add up', async () => {
   await withLoadedDb(async (db) => {
@@ -183,4 +184,24 @@ test('property: no query string makes an observatory endpoint fail with anything
     }),
     { numRuns: 150 },
   );
+});
+
+test('the API answers from a database that a new load replaced, without a restart', async () => {
+  const path = tempPath('live.duckdb');
+  copyFileSync(await loadedDbPath(), path);
+  const app = observeRoutes({ db: path });
+  const total = async (): Promise<number> => {
+    const res = await app.request('/custodial-share?by=fy');
+    assert.equal(res.status, 200);
+    return ((await res.json()) as { rows: { total: number }[] }).rows.reduce((s, r) => s + r.total, 0);
+  };
+  assert.equal(await total(), 544059);
+  // A stand-in for `comity data load`: another complete database renamed over the file.
+  const next = tempPath('next.duckdb');
+  copyFileSync(await loadedDbPath(), next);
+  const writable = await openDatabase(next);
+  await query(writable, 'DELETE FROM arrests WHERE fy = 2016');
+  writable.close();
+  renameSync(next, path);
+  assert.equal(await total(), 544059 - 110104);
 });
