@@ -28,6 +28,15 @@ interface Opened {
   mtimeMs: number;
   inFlight: number;
   retired: boolean;
+  closed: boolean;
+}
+
+/** Close an entry once it is retired and no request uses it any more (once only). */
+function closeIfIdle(e: Opened): void {
+  if (e.retired && e.inFlight === 0 && !e.closed) {
+    e.closed = true;
+    e.db.close();
+  }
 }
 
 /**
@@ -46,7 +55,7 @@ export class LiveObservatory {
       return await fn(entry.db);
     } finally {
       entry.inFlight -= 1;
-      if (entry.retired && entry.inFlight === 0) entry.db.close();
+      closeIfIdle(entry);
     }
   }
 
@@ -55,7 +64,7 @@ export class LiveObservatory {
     this.current = undefined;
     void current?.then((e) => {
       e.retired = true;
-      if (e.inFlight === 0) e.db.close();
+      closeIfIdle(e);
     }, () => undefined);
   }
 
@@ -68,11 +77,11 @@ export class LiveObservatory {
       if (e && stats && e.ino === stats.ino && e.mtimeMs === stats.mtimeMs) return e;
       if (e) {
         e.retired = true;
-        if (e.inFlight === 0) e.db.close();
+        closeIfIdle(e);
       }
       if (this.current === open) this.current = undefined;
     }
-    this.current ??= openObservatory(this.dbPath).then((db) => ({ db, ino: stats?.ino ?? 0, mtimeMs: stats?.mtimeMs ?? 0, inFlight: 0, retired: false }));
+    this.current ??= openObservatory(this.dbPath).then((db) => ({ db, ino: stats?.ino ?? 0, mtimeMs: stats?.mtimeMs ?? 0, inFlight: 0, retired: false, closed: false }));
     const mine = this.current;
     mine.catch(() => {
       if (this.current === mine) this.current = undefined;
