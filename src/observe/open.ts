@@ -49,8 +49,7 @@ export class LiveObservatory {
   constructor(private readonly dbPath?: string) {}
 
   async use<T>(fn: (db: Database) => Promise<T>): Promise<T> {
-    const entry = await this.entry();
-    entry.inFlight += 1;
+    const entry = await this.acquire();
     try {
       return await fn(entry.db);
     } finally {
@@ -68,24 +67,31 @@ export class LiveObservatory {
     }, () => undefined);
   }
 
-  private async entry(): Promise<Opened> {
-    const path = resolveDbPath(this.dbPath);
-    const stats = existsSync(path) ? statSync(path) : undefined;
-    const open = this.current;
-    if (open) {
-      const e = await open.catch(() => undefined);
-      if (e && stats && e.ino === stats.ino && e.mtimeMs === stats.mtimeMs) return e;
-      if (e) {
+  /** The current entry, counted as in use: the check and the count happen in one synchronous step, so a
+   * concurrent request that retires the entry cannot close it under this one. */
+  private async acquire(): Promise<Opened> {
+    for (;;) {
+      const path = resolveDbPath(this.dbPath);
+      const stats = existsSync(path) ? statSync(path) : undefined;
+      const open = (this.current ??= this.open(stats));
+      const e = await open;
+      if (e.retired) continue; // retired while we waited: take the newer one
+      if (stats && (e.ino !== stats.ino || e.mtimeMs !== stats.mtimeMs)) {
         e.retired = true;
         closeIfIdle(e);
+        if (this.current === open) this.current = undefined;
+        continue;
       }
-      if (this.current === open) this.current = undefined;
+      e.inFlight += 1;
+      return e;
     }
-    this.current ??= openObservatory(this.dbPath).then((db) => ({ db, ino: stats?.ino ?? 0, mtimeMs: stats?.mtimeMs ?? 0, inFlight: 0, retired: false, closed: false }));
-    const mine = this.current;
-    mine.catch(() => {
-      if (this.current === mine) this.current = undefined;
+  }
+
+  private open(stats: { ino: number; mtimeMs: number } | undefined): Promise<Opened> {
+    const opening = openObservatory(this.dbPath).then((db) => ({ db, ino: stats?.ino ?? 0, mtimeMs: stats?.mtimeMs ?? 0, inFlight: 0, retired: false, closed: false }));
+    opening.catch(() => {
+      if (this.current === opening) this.current = undefined;
     });
-    return mine;
+    return opening;
   }
 }
