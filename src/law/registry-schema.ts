@@ -50,6 +50,8 @@ export const Rule = z.strictObject({
   warnings: z.array(z.string().min(1)).optional(),
   /** Pinpoint citation of this rule, when narrower than the provision's. */
   citation: z.string().min(1).optional(),
+  /** Link to the deepest anchor of the rule's pinpoint citation (defaults to the provision's source). */
+  source: z.url().optional(),
   note: z.string().optional(),
 }).refine((r) => r.modality || r.duties || r.warnings || r.hold, {
   message: 'a rule needs a modality, duties, warnings or a hold clock',
@@ -64,7 +66,14 @@ export const Provision = z.strictObject({
   id: z.string().regex(/^[a-z0-9]+(\.[a-z0-9-]+)+$/, 'must look like "ca.sb54.hold": lower-case words joined by dots'),
   title: z.string().min(1),
   citation: z.string().min(1),
+  /** The primary text, at the deepest anchor the source offers (e.g. an eCFR paragraph anchor). */
   source: z.url(),
+  /** An archived copy (e.g. the Wayback Machine) for news or agency web pages that may move. */
+  archived: z.url().optional(),
+  /** The last day someone checked this provision against its source. */
+  verified: isoDate.optional(),
+  /** Dates known only approximately (e.g. a sheriff's policy reported in the news); say why in confidenceNote. */
+  approximate: z.array(z.enum(['enacted', 'effective', 'ends'])).min(1).optional(),
   enacted: isoDate.optional(),
   effective: isoDate,
   /** The last day the provision was in force (inclusive). */
@@ -73,7 +82,7 @@ export const Provision = z.strictObject({
   statusNote: z.string().optional(),
   injunctions: z.array(Injunction).optional(),
   /** The date that decides whether the provision applies: the decision, the charge, or the confinement. */
-  appliesBy: z.enum(['decision', 'charge', 'confinement']).default('decision'),
+  appliesBy: z.enum(['decision', 'charge', 'conviction', 'confinement', 'request']).default('decision'),
   appliesByNote: z.string().optional(),
   agencies: z.strictObject({ only: z.array(AgencyKind).min(1).optional(), exclude: z.array(AgencyKind).min(1).optional() }).optional(),
   /** floor: cooperation mandated, local limits void. ceiling: cooperation limited, localities may be stricter. */
@@ -100,6 +109,17 @@ export const InstrumentFile = z.strictObject({
 });
 export type InstrumentFile = z.infer<typeof InstrumentFile>;
 
+export const Considered = z.strictObject({
+  title: z.string().min(1),
+  citation: z.string().min(1),
+  source: z.url(),
+  /** When it was in force, as far as known (ISO dates). */
+  from: isoDate.optional(),
+  to: isoDate.optional(),
+  /** Why it is not encoded: e.g. no effect on jail cooperation with ICE, superseded before 2013, never in force. */
+  why: z.string().min(1),
+});
+
 export const JurisdictionFile = z.strictObject({
   jurisdiction: ocdId,
   name: z.string().min(1),
@@ -108,6 +128,8 @@ export const JurisdictionFile = z.strictObject({
   /** Other registered jurisdictions whose law also binds here, e.g. a city within a county. */
   within: z.array(ocdId).optional(),
   summary: z.string().optional(),
+  /** Instruments examined for this jurisdiction and deliberately not encoded, with the reason (the audit trail). */
+  considered: z.array(Considered).optional(),
 });
 export type JurisdictionFile = z.infer<typeof JurisdictionFile>;
 
