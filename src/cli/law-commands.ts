@@ -18,7 +18,7 @@ export function registerLawCommands(program: Command, out: (s: string) => void):
     .action(async (file: string, opts: { explain?: boolean; policies?: string }) => {
       const input = await readJsonInput(file);
       const engine = opts.policies ? createEngine(opts.policies) : defaultEngine();
-      const r = engine.decide(input);
+      const r = engine.decideUnknown(input, { trace: true });
       if (!r.ok) {
         const p = r.problems[0]!;
         const more = r.problems.length > 1 ? ` (and ${r.problems.length - 1} more problem${r.problems.length > 2 ? 's' : ''})` : '';

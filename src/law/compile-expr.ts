@@ -1,22 +1,45 @@
 /** Compile a condition (expr.ts) into a closure over Facts, once, at registry compile time. */
 import { yearsBefore, dayOf } from './days.js';
 import type { ChargeMatch, Expr, OffenseMatch } from './expr.js';
-import { DOC_BIT, type Facts, type OffenseFact } from './facts.js';
+import { DOC_BIT, FACT, type Facts, type OffenseFact } from './facts.js';
 
 export type Predicate = (f: Facts) => boolean;
 export type CatalogLookup = (id: string) => readonly string[];
 
-export function compileExpr(e: Expr, catalog: CatalogLookup): Predicate {
+/**
+ * A provision dated by charge or conviction (`appliesBy`) reads only the offenses of its own time:
+ * its charge (or conviction) conditions match an offense dated within [from, to], per offense, so
+ * an old listed felony and a new unrelated charge never combine (RESEARCH.md §5; S.L. 2024-55).
+ */
+export interface OffenseWindow { kind: 'charge' | 'conviction'; from: number; to: number }
+
+/** The FACT bits a condition reads: a rule whose conditions read a fact the request left out may have answered otherwise. */
+export function factRefs(e: Expr): number {
+  if ('all' in e) return e.all.reduce((m, x) => m | factRefs(x), 0);
+  if ('any' in e) return e.any.reduce((m, x) => m | factRefs(x), 0);
+  if ('not' in e) return factRefs(e.not);
+  if ('document' in e) return FACT.documents;
+  if ('conviction' in e) return FACT.convictions;
+  if ('charge' in e) return FACT.charges;
+  if ('registrant' in e) return FACT.registrant;
+  if ('proofOfLawfulStatus' in e) return FACT.proofOfLawfulStatus;
+  if ('interviewConsentSigned' in e) return FACT.interviewConsentSigned;
+  if ('agreement287g' in e) return FACT.agreement287g;
+  return 0;
+}
+
+export function compileExpr(e: Expr, catalog: CatalogLookup, window?: OffenseWindow): Predicate {
+  const rec = (x: Expr) => compileExpr(x, catalog, window);
   if ('all' in e) {
-    const ps = e.all.map((x) => compileExpr(x, catalog));
+    const ps = e.all.map(rec);
     return (f) => ps.every((p) => p(f));
   }
   if ('any' in e) {
-    const ps = e.any.map((x) => compileExpr(x, catalog));
+    const ps = e.any.map(rec);
     return (f) => ps.some((p) => p(f));
   }
   if ('not' in e) {
-    const p = compileExpr(e.not, catalog);
+    const p = rec(e.not);
     return (f) => !p(f);
   }
   if ('document' in e) {
@@ -24,11 +47,11 @@ export function compileExpr(e: Expr, catalog: CatalogLookup): Predicate {
     return (f) => (f.docs & mask) !== 0;
   }
   if ('conviction' in e) {
-    const m = compileOffense(e.conviction, catalog);
+    const m = compileOffense(e.conviction, catalog, window?.kind === 'conviction' ? window : undefined);
     return (f) => f.convictions.some((o) => m(o, f));
   }
   if ('charge' in e) {
-    const m = compileOffense(e.charge, catalog);
+    const m = compileOffense(e.charge, catalog, window?.kind === 'charge' ? window : undefined);
     const stages = (e.charge as ChargeMatch).stages;
     return stages
       ? (f) => f.charges.some((o) => o.stage !== undefined && stages.includes(o.stage) && m(o, f))
@@ -47,8 +70,9 @@ export function compileExpr(e: Expr, catalog: CatalogLookup): Predicate {
 
 type OffensePredicate = (o: OffenseFact, f: Facts) => boolean;
 
-function compileOffense(m: OffenseMatch, catalog: CatalogLookup): OffensePredicate {
+function compileOffense(m: OffenseMatch, catalog: CatalogLookup, window: OffenseWindow | undefined): OffensePredicate {
   const checks: OffensePredicate[] = [];
+  if (window) { const { from, to } = window; checks.push((o) => o.day >= from && o.day <= to); }
   if (m.levels) { const v = m.levels as readonly string[]; checks.push((o) => v.includes(o.level)); }
   if (m.grades) { const v = m.grades; checks.push((o) => o.grade !== undefined && v.includes(o.grade)); }
   if (m.anyOf) {

@@ -1,224 +1,171 @@
 /**
- * decide(): one decision per request type, with citations, duties, warnings, the hold deadline
- * and a trace of every provision considered. Pure: the same request and registry give the same answer.
+ * decide(): one decision per request type, with citations (and their links), duties, warnings,
+ * the hold deadline, the facts left out that would change the answer, and — when asked — a trace
+ * of every provision considered. Pure: the same request and registry give the same answer.
  */
 import { isoInZone, isoOfDay } from './days.js';
-import { evaluate, Skip, type CompiledRegistry, type CompiledRule, type Outcome, type Recorder } from './engine.js';
+import { evaluate, type CompiledChain, type CompiledRegistry, type Outcome } from './engine.js';
 import { factsOf, type Facts } from './facts.js';
-import { describeReading, holdDeadline, type HoldTimes } from './hold-deadline.js';
+import { ANCHOR_FIELD, describeReading, holdDeadline } from './hold-deadline.js';
+import { missingFactsOf, type MissingFact } from './missing-facts.js';
+import { partsOf } from './decision-parts.js';
+import { TraceRecorder, type TraceEntry } from './trace.js';
 import type { ResolvedJurisdiction } from './jurisdiction-chain.js';
-import type { Confidence, Duty } from './registry-schema.js';
+import type { Confidence } from './registry-schema.js';
 import { DecisionRequest } from './request-schema.js';
+import { validateRequest } from './request-validate.js';
 import { DISCLAIMER, type Level, type Modality, type RequestType } from './vocab.js';
 
+export type { TraceEntry } from './trace.js';
+export type { MissingFact } from './missing-facts.js';
+
 export interface DutyOut { kind: string; citation: string; text: string; deadline?: string }
+
+/** A citation with where to read it. */
+export interface SourceLink { citation: string; href: string; verified?: string; archived?: string }
 
 export interface Decision {
   modality: Modality;
   holdUntil?: string | null;
+  /** Every provision that produced this decision, most specific first, each citation once. */
   citations: string[];
+  /** The citations with links to their text (deepest anchor), when each was last verified, and an archived copy where one is recorded. */
+  sources: SourceLink[];
   duties: DutyOut[];
+  /** Short warnings; each ends with a link to the full text. */
   warnings: string[];
-  /** The level and provision whose rule settled the modality. */
-  decidedBy: { level: Level; provision: string; jurisdiction: string };
-  /** The weakest confidence among the provisions that settled the modality. */
-  confidence: Confidence;
-}
-
-export interface TraceEntry {
-  request: RequestType;
-  level: Level;
-  jurisdiction: string;
-  provision: string;
-  citation: string;
-  applied: boolean;
-  outcome: Modality | 'duty' | null;
-  reason: string;
+  /** Facts the request left out that would change this answer. */
+  missingFacts: MissingFact[];
+  /** The most authoritative binding instrument among those that settled the modality. */
+  decidedBy: { level: Level; provision: string; jurisdiction: string; citation: string; instrument: string };
+  /** The strongest confidence among the provisions that settled the modality (any of them suffices). */
   confidence: Confidence;
 }
 
 export interface DecisionResponse {
   decisions: Partial<Record<RequestType, Decision>>;
-  trace: TraceEntry[];
-  jurisdiction: { id: string; name: string; level: string; fips?: string; timeZone: string; chain: string[]; registered: boolean };
+  /** Present when asked for (`{ trace: true }`; the CLI and the API ask by default). */
+  trace?: TraceEntry[];
+  jurisdiction: {
+    id: string; name: string; level: string; fips?: string; timeZone: string; chain: string[]; registered: boolean;
+    aliases?: string[]; assumedCounty?: { id: string; name: string; why: string };
+  };
   decisionDate: string;
   notes: string[];
   registry: string;
   disclaimer: string;
 }
 
-export interface RequestProblem { path: string; message: string }
+export interface RequestProblem { path: string; message: string; suggestions?: string[] }
 export type DecideResult = { ok: true; response: DecisionResponse } | { ok: false; problems: RequestProblem[] };
-
-const CONFIDENCE_RANK: Record<Confidence, number> = { verified: 2, secondary: 1, uncertain: 0 };
+export interface DecideOptions { trace?: boolean }
 
 /** Validate any input against the request contract, then decide. */
-export function decideWith(engine: CompiledRegistry, input: unknown): DecideResult {
-  const parsed = DecisionRequest.safeParse(input);
-  if (!parsed.success) {
-    return { ok: false, problems: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(request)', message: i.message })) };
+export function decideWith(engine: CompiledRegistry, input: unknown, opts: DecideOptions = {}): DecideResult {
+  let req: DecisionRequest;
+  if (validateRequest(input)) req = input as DecisionRequest;
+  else {
+    // The precompiled check failed: let zod say exactly what is wrong.
+    const parsed = DecisionRequest.safeParse(input);
+    if (parsed.success) req = parsed.data;
+    else return { ok: false, problems: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(request)', message: i.message })) };
   }
-  const c = engine.chain(parsed.data.jurisdiction);
-  if (!c.ok) return { ok: false, problems: [{ path: 'jurisdiction', message: c.message }] };
-  return { ok: true, response: decideValid(engine, parsed.data) };
+  const c = engine.chain(req.jurisdiction);
+  if (!c.ok) return { ok: false, problems: [{ path: 'jurisdiction', message: c.message, ...(c.suggestions ? { suggestions: c.suggestions } : {}) }] };
+  return { ok: true, response: decideIn(engine, c.chain, req, opts) };
 }
 
-export function decideValid(engine: CompiledRegistry, req: DecisionRequest): DecisionResponse {
+/** Decide a request already known to be valid (throws on an unknown jurisdiction). */
+export function decideValid(engine: CompiledRegistry, req: DecisionRequest, opts: DecideOptions = {}): DecisionResponse {
   const c = engine.chain(req.jurisdiction);
   if (!c.ok) throw new Error(c.message);
-  const { jurisdiction, byRequest } = c.chain;
+  return decideIn(engine, c.chain, req, opts);
+}
+
+function decideIn(engine: CompiledRegistry, chain: CompiledChain, req: DecisionRequest, opts: DecideOptions): DecisionResponse {
+  const { jurisdiction, law } = chain;
   const f = factsOf(req, jurisdiction.timeZone);
-  const times: HoldTimes = {
-    wouldBeReleasedMs: req.wouldBeReleasedAt ? Date.parse(req.wouldBeReleasedAt) : undefined,
-    detainerReceivedMs: req.detainerReceivedAt ? Date.parse(req.detainerReceivedAt) : undefined,
-  };
-  const trace: TraceEntry[] = [];
+  const trace: TraceEntry[] | undefined = opts.trace ? [] : undefined;
   const decisions: DecisionResponse['decisions'] = {};
   for (const t of req.requests) {
-    const groups = byRequest.get(t)!;
-    const rec = new TraceRecorder(t, f);
-    const outcome = evaluate(groups, f, rec);
-    decisions[t] = buildDecision(t, outcome, f, times, jurisdiction, req);
-    trace.push(...rec.entries);
+    const groups = law.byRequest.get(t)!;
+    let outcome: Outcome;
+    if (trace) {
+      const rec = new TraceRecorder(t, f);
+      outcome = evaluate(groups, f, rec);
+      trace.push(...rec.entries);
+    } else outcome = evaluate(groups, f);
+    decisions[t] = buildDecision(engine, t, outcome, f, jurisdiction, groups);
   }
+  const j = jurisdiction;
   return {
     decisions,
-    trace,
+    ...(trace ? { trace } : {}),
     jurisdiction: {
-      id: jurisdiction.id, name: jurisdiction.name, level: jurisdiction.level,
-      ...(jurisdiction.fips ? { fips: jurisdiction.fips } : {}), timeZone: jurisdiction.timeZone,
-      chain: jurisdiction.chain, registered: jurisdiction.registered,
+      id: j.id, name: j.name, level: j.level, ...(j.fips ? { fips: j.fips } : {}), timeZone: j.timeZone, chain: j.chain,
+      registered: j.registered, ...(j.aliases?.length ? { aliases: j.aliases } : {}), ...(j.assumedCounty ? { assumedCounty: j.assumedCounty } : {}),
     },
     decisionDate: isoOfDay(f.decisionDay),
-    notes: jurisdiction.notes,
+    notes: j.notes,
     registry: engine.registry.fingerprint,
     disclaimer: DISCLAIMER,
   };
 }
 
 function buildDecision(
-  t: RequestType, o: Outcome, f: Facts, times: HoldTimes, j: ResolvedJurisdiction, req: DecisionRequest,
+  engine: CompiledRegistry, t: RequestType, o: Outcome, f: Facts, j: ResolvedJurisdiction,
+  groups: Parameters<typeof missingFactsOf>[0],
 ): Decision {
   let modality = o.modality;
   let deciding = o.deciding;
-  const warnings: string[] = [];
-  const extraCitations: string[] = [];
   let holdUntil: string | null | undefined;
+  const extraWarnings: string[] = [];
+  const extraMissing: MissingFact[] = [];
+  let clockRule: (typeof o.applied)[number] | undefined;
   if (t === 'HOLD') {
     holdUntil = null;
     if (modality !== 'MUST_NOT') {
-      const dl = holdDeadline(o.applied, f, times, true);
+      const dl = holdDeadline(o.applied, f, engine.registry.holidays, true);
       if (dl) {
+        const b = dl.binding;
+        clockRule = o.applied.find((r) => r.rule.hold === b.cap);
         holdUntil = isoInZone(dl.endsAt, j.timeZone);
-        extraCitations.push(dl.binding.citation);
         if (dl.readings.length > 1 && new Set(dl.readings.map((r) => r.endsAt)).size > 1) {
-          warnings.push(`Hold clocks differ; Comity uses the earliest. ${dl.readings.map((r) => describeReading(r, j.timeZone)).join('; ')}.`);
+          extraWarnings.push(`Hold clocks differ; Comity uses the earliest. ${dl.readings.map((r) => describeReading(r, j.timeZone)).join('; ')}.`);
         }
-        if (dl.binding.anchorAssumed) {
-          warnings.push(`${dl.binding.cap.from === 'wouldBeReleased' ? 'wouldBeReleasedAt' : 'detainerReceivedAt'} was not given; the hold clock was started at the decision instant (${req.at}). Supply it for an exact deadline.`);
+        if (b.anchorAssumed) {
+          extraMissing.push({
+            fact: ANCHOR_FIELD[b.cap.from], provision: clockRule?.cp.p.id ?? '', citation: b.citation,
+            message: `${ANCHOR_FIELD[b.cap.from]} not given: the hold clock of ${b.citation} was started at the decision instant; supply it for an exact deadline`,
+          });
         }
-        if (f.atMs > dl.endsAt) {
+        const releaseMs = f.wouldBeReleasedMs;
+        if (releaseMs !== undefined && dl.endsAt <= releaseMs) {
           modality = 'MUST_NOT';
           holdUntil = null;
-          warnings.push(`The hold limit passed at ${isoInZone(dl.endsAt, j.timeZone)}: continued detention is no longer lawful under ${dl.binding.citation}.`);
-          deciding = o.applied.filter((r) => r.rule.hold === dl.binding.cap);
+          extraWarnings.push(`No hold past release is lawful: the hold limit of ${b.citation} ends at ${isoInZone(dl.endsAt, j.timeZone)}, before would-be release at ${isoInZone(releaseMs, j.timeZone)}.`);
+          deciding = clockRule ? [clockRule] : deciding;
+        } else if (f.atMs > dl.endsAt) {
+          modality = 'MUST_NOT';
+          holdUntil = null;
+          extraWarnings.push(`The hold limit passed at ${isoInZone(dl.endsAt, j.timeZone)}: continued detention is no longer lawful under ${b.citation}.`);
+          deciding = clockRule ? [clockRule] : deciding;
         }
       }
     }
   }
-  const duties: DutyOut[] = [];
-  const seenDuty = new Set<string>();
-  const addDuties = (r: CompiledRule, ds: Duty[] | undefined) => {
-    for (const d of ds ?? []) {
-      const key = `${d.kind}|${r.citation}`;
-      if (seenDuty.has(key)) continue;
-      seenDuty.add(key);
-      duties.push({ kind: d.kind, citation: r.citation, text: d.text, ...(d.deadline ? { deadline: d.deadline } : {}) });
-    }
-  };
-  const dutyCitations: string[] = [];
-  for (const r of o.applied) {
-    const decides = deciding.includes(r);
-    const attaches = !r.rule.modality && (!r.rule.onlyIfDecided || r.rule.onlyIfDecided.includes(modality));
-    if (!decides && !attaches) continue;
-    addDuties(r, r.rule.duties);
-    for (const w of r.rule.warnings ?? []) if (!warnings.includes(w)) warnings.push(w);
-    if (attaches && (r.rule.duties?.length || r.rule.warnings?.length)) dutyCitations.push(r.citation);
-  }
-  const ordered = [...deciding].reverse(); // most specific first
-  const citations = unique([...ordered.map((r) => r.citation), ...extraCitations, ...dutyCitations]);
-  const top = ordered[0];
-  const confidence = deciding.reduce<Confidence>((c, r) => (CONFIDENCE_RANK[r.cp.p.confidence] < CONFIDENCE_RANK[c] ? r.cp.p.confidence : c), 'verified');
-  for (const r of deciding) {
-    if (r.cp.p.confidence !== 'verified' && r.cp.p.confidenceNote) {
-      const w = `Confidence ${r.cp.p.confidence} (${r.cp.p.id}): ${r.cp.p.confidenceNote}`;
-      if (!warnings.includes(w)) warnings.push(w);
-    }
-  }
+  const parts = partsOf(engine, t, modality, deciding, o.applied, clockRule);
+  const missingFacts = f.absent ? missingFactsOf(groups, f, modality, deciding, o.applied) : [];
+  for (const m of extraMissing) missingFacts.push(m);
   return {
     modality,
     ...(t === 'HOLD' ? { holdUntil: holdUntil ?? null } : {}),
-    citations: citations.length ? citations : ['8 U.S.C. § 1357(g)(9)'],
-    duties,
-    warnings,
-    decidedBy: top
-      ? { level: top.cp.p.level, provision: top.cp.p.id, jurisdiction: top.cp.p.jurisdiction }
-      : { level: 'federal', provision: 'none', jurisdiction: j.chain[0]! },
-    confidence,
+    citations: parts.citations,
+    sources: parts.sources,
+    duties: parts.duties,
+    warnings: extraWarnings.length ? [...extraWarnings, ...parts.warnings] : parts.warnings,
+    missingFacts,
+    decidedBy: parts.decidedBy ?? { level: 'federal', provision: 'none', jurisdiction: j.chain[0]!, citation: '8 U.S.C. § 1357(g)(10)', instrument: 'statute' },
+    confidence: parts.confidence,
   };
-}
-
-function unique(xs: string[]): string[] {
-  return [...new Set(xs)];
-}
-
-const SKIP_REASON: Record<Exclude<Skip, Skip.None>, (r: CompiledRule, f: Facts) => string> = {
-  [Skip.NotYet]: (r) => `not yet in force: effective ${r.cp.p.effective}`,
-  [Skip.Ended]: (r) => `no longer in force: ended ${r.cp.p.ends} (${r.cp.p.status})`,
-  [Skip.NeverInForce]: (r) => `never in force (${r.cp.p.status})${r.cp.p.statusNote ? `: ${r.cp.p.statusNote}` : ''}`,
-  [Skip.Enjoined]: (r, f) => {
-    const i = r.cp.injunctions.find((x) => f.decisionDay >= x.from && f.decisionDay <= x.to)!;
-    return `enjoined by ${i.court} (${i.scope})`;
-  },
-  [Skip.ChargeAnchor]: (r) => `applies only to people charged on or after ${r.cp.p.effective}; no such charge is given`,
-  [Skip.Agency]: (r, f) => `does not cover a ${f.agencyKind}`,
-};
-
-class TraceRecorder implements Recorder {
-  readonly entries: TraceEntry[] = [];
-  private readonly byRule = new Map<CompiledRule, TraceEntry>();
-  constructor(private readonly request: RequestType, private readonly f: Facts) {}
-  private entry(r: CompiledRule, applied: boolean, outcome: TraceEntry['outcome'], reason: string): void {
-    const e: TraceEntry = {
-      request: this.request, level: r.cp.p.level, jurisdiction: r.cp.p.jurisdiction, provision: r.cp.p.id,
-      citation: r.citation, applied, outcome, reason, confidence: r.cp.p.confidence,
-    };
-    this.entries.push(e);
-    this.byRule.set(r, e);
-  }
-  skip(r: CompiledRule, why: Skip): void {
-    if (why === Skip.None) return;
-    this.entry(r, false, null, SKIP_REASON[why](r, this.f));
-  }
-  condition(r: CompiledRule, which: 'when' | 'unless'): void {
-    this.entry(r, false, null, which === 'when' ? `condition not met: ${r.whenText}` : `exception applies: ${r.unlessText}`);
-  }
-  applied(r: CompiledRule): void {
-    const why = r.whenText ? `condition met: ${r.whenText}` : 'applies';
-    this.entry(r, true, r.rule.modality ?? 'duty', r.rule.modality ? `${why} → ${r.rule.modality}` : `${why} → duties, warnings or clock`);
-  }
-  set(rules: CompiledRule[], modality: Modality, how: 'first' | 'replaced' | 'stacked'): void {
-    const text = how === 'first' ? 'sets the decision' : how === 'replaced' ? 'decides over the more general law, which left the matter open' : 'agrees with the decision';
-    for (const r of rules) this.note(r, `${text} (${modality})`);
-  }
-  overridden(rules: CompiledRule[], by: Modality): void {
-    for (const r of rules) this.note(r, `overridden: higher-level law already says ${by}`);
-  }
-  voided(rules: CompiledRule[]): void {
-    for (const r of rules) this.note(r, 'void: a higher-level floor forbids local limits on cooperation');
-  }
-  private note(r: CompiledRule, text: string): void {
-    const e = this.byRule.get(r);
-    if (e) e.reason += `; ${text}`;
-  }
 }

@@ -1,17 +1,22 @@
 /**
- * The compiled engine. The registry is compiled once into closures, and each jurisdiction chain
- * once more (lazily) into per-request-type rule lists ordered federal → state → county → place →
- * agency. Deciding never touches YAML. `evaluate` is shared by the full decision (with a
- * recorder that builds the trace) and the fast path (no recorder).
+ * The compiled engine. The registry is compiled once into closures, and the law of each chain of
+ * jurisdictions once more (lazily) into per-request-type rule lists ordered federal → state →
+ * county → place → agency. Chains are shared by every id that resolves to the same law; the cache
+ * from ids to resolutions is bounded. Deciding never touches YAML. `evaluate` serves the full
+ * decision, the fast path and the trace (with a recorder, only when one is asked for).
  */
-import { compileExpr, type Predicate } from './compile-expr.js';
+import { compileExpr, factRefs, type OffenseWindow, type Predicate } from './compile-expr.js';
 import { describeExpr } from './expr.js';
 import { dayOf } from './days.js';
-import type { Facts } from './facts.js';
+import { FACT, type Facts } from './facts.js';
+import { combine, RANK, START, type Step } from './layering.js';
 import { resolveJurisdiction, type ResolvedJurisdiction, type ResolveResult } from './jurisdiction-chain.js';
 import type { Registry, RegisteredProvision } from './load-registry.js';
 import type { Rule } from './registry-schema.js';
 import { REQUEST_TYPES, type AgencyKind, type Level, type Modality, type RequestType } from './vocab.js';
+import { BoundedCache } from './bounded-cache.js';
+
+export type Anchor = RegisteredProvision['appliesBy'];
 
 export interface CompiledProvision {
   p: RegisteredProvision;
@@ -19,17 +24,23 @@ export interface CompiledProvision {
   endDay: number;
   neverInForce: boolean;
   injunctions: { from: number; to: number; court: string; scope: string }[];
-  floor: boolean;
+  anchor: Anchor;
   excludes: (kind: AgencyKind) => boolean;
 }
 
 export interface CompiledRule {
   cp: CompiledProvision;
   rule: Rule;
-  index: number;
+  /** Position in the whole registry: a stable key for memoised decision parts. */
+  id: number;
   when: Predicate | null;
   unless: Predicate | null;
+  /** A floor rule: lower-level MUST_NOT on the same request is void once it applies (layering.ts). */
+  floor: boolean;
+  /** FACT bits its conditions (and its provision's anchor) read. */
+  refs: number;
   citation: string;
+  source: string;
   /** Readable conditions, written once at compile time for traces. */
   whenText: string | null;
   unlessText: string | null;
@@ -37,24 +48,29 @@ export interface CompiledRule {
 
 export interface LevelGroup { level: Level; jurisdiction: string; rules: CompiledRule[] }
 
+/** The law of one chain of jurisdictions, by request type: shared by every id with the same chain. */
+export interface CompiledLaw {
+  key: string;
+  byRequest: ReadonlyMap<RequestType, LevelGroup[]>;
+}
+
 export interface CompiledChain {
   jurisdiction: ResolvedJurisdiction;
+  law: CompiledLaw;
+  /** Back-compat: the law's rule lists. */
   byRequest: ReadonlyMap<RequestType, LevelGroup[]>;
 }
 
 /** Why a provision does not apply to these facts; 0 when it applies. */
-export const enum Skip { None = 0, NotYet, Ended, NeverInForce, Enjoined, ChargeAnchor, Agency }
+export const enum Skip { None = 0, NotYet, Ended, NeverInForce, Enjoined, AnchorMissing, AnchorOutside, Agency }
 
-/** Strength within one level: a prohibition outranks a mandate, which outranks a lifted duty and a permission. */
-export const RANK: Readonly<Record<Modality, number>> = { MAY: 0, NOT_REQUIRED: 1, MUST: 2, MUST_NOT: 3 };
+export { RANK };
 
 export interface Recorder {
   skip(r: CompiledRule, why: Skip): void;
   condition(r: CompiledRule, which: 'when' | 'unless'): void;
   applied(r: CompiledRule): void;
-  set(rules: CompiledRule[], modality: Modality, how: 'first' | 'replaced' | 'stacked'): void;
-  overridden(rules: CompiledRule[], by: Modality): void;
-  voided(rules: CompiledRule[]): void;
+  step(rules: CompiledRule[], modality: Modality, step: Step, above: Modality | null): void;
 }
 
 export interface Outcome {
@@ -64,12 +80,17 @@ export interface Outcome {
   applied: CompiledRule[];
 }
 
+const ANCHOR_FACT: Partial<Record<Anchor, number>> = { charge: FACT.charges, conviction: FACT.convictions, confinement: FACT.bookedAt };
+
 export class CompiledRegistry {
   private readonly provisionsByJurisdiction = new Map<string, CompiledProvision[]>();
   private readonly rulesByProvision = new Map<CompiledProvision, CompiledRule[]>();
-  private readonly chains = new Map<string, CompiledChain>();
+  private readonly laws = new Map<string, CompiledLaw>();
+  private readonly resolved: BoundedCache<string, ResolveResult>;
+  readonly rules: CompiledRule[] = [];
 
-  constructor(readonly registry: Registry) {
+  constructor(readonly registry: Registry, opts: { idCacheSize?: number } = {}) {
+    this.resolved = new BoundedCache(opts.idCacheSize ?? 4096);
     const catalog = (id: string) => registry.catalogs.get(id)?.categories ?? [];
     for (const p of registry.provisions) {
       const excluded = new Set(p.agencies?.exclude ?? []);
@@ -82,37 +103,57 @@ export class CompiledRegistry {
         injunctions: (p.injunctions ?? []).map((i) => ({
           from: dayOf(i.from), to: i.to ? dayOf(i.to) : Number.POSITIVE_INFINITY, court: i.court, scope: i.scope,
         })),
-        floor: p.layering === 'floor',
+        anchor: p.appliesBy,
         excludes: (k) => excluded.has(k) || (only !== null && !only.has(k)),
       };
+      const window: OffenseWindow | undefined = p.appliesBy === 'charge' || p.appliesBy === 'conviction'
+        ? { kind: p.appliesBy, from: cp.startDay, to: cp.endDay } : undefined;
       const list = this.provisionsByJurisdiction.get(p.jurisdiction) ?? [];
       list.push(cp);
       this.provisionsByJurisdiction.set(p.jurisdiction, list);
-      this.rulesByProvision.set(cp, p.rules.map((rule, index) => ({
-        cp, rule, index,
-        when: rule.when ? compileExpr(rule.when, catalog) : null,
-        unless: rule.unless ? compileExpr(rule.unless, catalog) : null,
-        citation: rule.citation ?? p.citation,
-        whenText: rule.when ? describeExpr(rule.when) : null,
-        unlessText: rule.unless ? describeExpr(rule.unless) : null,
-      })));
+      this.rulesByProvision.set(cp, p.rules.map((rule) => {
+        const r: CompiledRule = {
+          cp, rule, id: this.rules.length,
+          when: rule.when ? compileExpr(rule.when, catalog, window) : null,
+          unless: rule.unless ? compileExpr(rule.unless, catalog, window) : null,
+          floor: rule.floor ?? (p.layering === 'floor' && (rule.modality === 'MUST' || rule.modality === 'MAY')),
+          refs: (rule.when ? factRefs(rule.when) : 0) | (rule.unless ? factRefs(rule.unless) : 0) | (ANCHOR_FACT[p.appliesBy] ?? 0),
+          citation: rule.citation ?? p.citation,
+          source: rule.source ?? p.source,
+          whenText: rule.when ? describeExpr(rule.when) : null,
+          unlessText: rule.unless ? describeExpr(rule.unless) : null,
+        };
+        this.rules.push(r);
+        return r;
+      }));
     }
   }
 
   resolve(id: string): ResolveResult {
-    return resolveJurisdiction(this.registry, id);
+    const hit = this.resolved.get(id);
+    if (hit) return hit;
+    const r = resolveJurisdiction(this.registry, id);
+    this.resolved.set(id, r);
+    return r;
   }
 
-  /** The compiled chain for a jurisdiction id, built on first use and kept. */
-  chain(id: string): { ok: true; chain: CompiledChain } | { ok: false; message: string } {
-    const hit = this.chains.get(id);
-    if (hit) return { ok: true, chain: hit };
+  /** The compiled chain for a jurisdiction id; the law is built once per distinct chain and shared. */
+  chain(id: string): { ok: true; chain: CompiledChain } | { ok: false; message: string; suggestions?: string[] } {
     const r = this.resolve(id);
     if (!r.ok) return r;
+    const law = this.lawOf(r.value.chain);
+    return { ok: true, chain: { jurisdiction: r.value, law, byRequest: law.byRequest } };
+  }
+
+  private lawOf(chain: readonly string[]): CompiledLaw {
+    const withLaw = chain.filter((j) => this.provisionsByJurisdiction.has(j));
+    const key = withLaw.join('|');
+    const hit = this.laws.get(key);
+    if (hit) return hit;
     const groups: { level: Level; jurisdiction: string; provisions: CompiledProvision[] }[] = [];
     const agency: typeof groups = [];
-    for (const j of r.value.chain) {
-      const ps = this.provisionsByJurisdiction.get(j) ?? [];
+    for (const j of withLaw) {
+      const ps = this.provisionsByJurisdiction.get(j)!;
       const general = ps.filter((cp) => cp.p.level !== 'agency');
       const own = ps.filter((cp) => cp.p.level === 'agency');
       if (general.length) groups.push({ level: general[0]!.p.level, jurisdiction: j, provisions: general });
@@ -127,37 +168,55 @@ export class CompiledRegistry {
       }
       byRequest.set(t, list);
     }
-    const chain = { jurisdiction: r.value, byRequest };
-    this.chains.set(id, chain);
-    return { ok: true, chain };
+    const law = { key, byRequest };
+    this.laws.set(key, law);
+    return law;
   }
+
+  /** How many distinct chains of law and cached id resolutions are held (for the memory benchmark). */
+  cacheSizes(): { laws: number; ids: number } {
+    return { laws: this.laws.size, ids: this.resolved.size };
+  }
+}
+
+/** The day a provision's applicability is judged by, for anchors other than offenses. */
+function inWindow(cp: CompiledProvision, day: number): boolean {
+  return day >= cp.startDay && day <= cp.endDay;
 }
 
 export function skipOf(cp: CompiledProvision, f: Facts): Skip {
   if (cp.neverInForce) return Skip.NeverInForce;
   const d = f.decisionDay;
   if (d < cp.startDay) return Skip.NotYet;
-  if (d > cp.endDay) return Skip.Ended;
   if (cp.excludes(f.agencyKind)) return Skip.Agency;
   for (const i of cp.injunctions) if (d >= i.from && d <= i.to) return Skip.Enjoined;
-  if (cp.p.appliesBy === 'charge' && !f.charges.some((c) => c.day >= cp.startDay)) return Skip.ChargeAnchor;
-  return Skip.None;
+  switch (cp.anchor) {
+    case 'decision':
+      return d > cp.endDay ? Skip.Ended : Skip.None;
+    case 'request':
+      return inWindow(cp, f.requestDay) ? Skip.None : Skip.AnchorOutside;
+    case 'confinement':
+      if (Number.isNaN(f.bookedDay)) return Skip.AnchorMissing;
+      return inWindow(cp, f.bookedDay) ? Skip.None : Skip.AnchorOutside;
+    case 'charge':
+    case 'conviction': {
+      const xs = cp.anchor === 'charge' ? f.charges : f.convictions;
+      if (xs.length === 0) return (f.absent & ANCHOR_FACT[cp.anchor]!) ? Skip.AnchorMissing : Skip.AnchorOutside;
+      for (const o of xs) if (inWindow(cp, o.day)) return Skip.None;
+      return Skip.AnchorOutside;
+    }
+  }
 }
 
-/**
- * Layer the law for one request type. Within a level the strongest modality wins. Across levels
- * a higher MUST or MUST_NOT binds lower levels; under a higher MAY the lower level decides,
- * except that a floor makes lower prohibitions void (RESEARCH.md §5.1).
- */
+/** Layer the law for one request type (layering.ts states the algebra). */
 export function evaluate(groups: readonly LevelGroup[], f: Facts, rec?: Recorder): Outcome {
-  let cur: Modality = 'MAY';
-  let curSet = false;
-  let curFloor = false;
+  let state = START;
   let deciding: CompiledRule[] = [];
   const applied: CompiledRule[] = [];
   for (const g of groups) {
     let lvl: Modality | null = null;
     let lvlRules: CompiledRule[] = [];
+    let floorHere = false;
     for (const r of g.rules) {
       const skip = skipOf(r.cp, f);
       if (skip !== Skip.None) { rec?.skip(r, skip); continue; }
@@ -165,26 +224,18 @@ export function evaluate(groups: readonly LevelGroup[], f: Facts, rec?: Recorder
       if (r.unless && r.unless(f)) { rec?.condition(r, 'unless'); continue; }
       applied.push(r);
       rec?.applied(r);
+      if (r.floor) floorHere = true;
       const m = r.rule.modality;
       if (!m) continue;
       if (lvl === null || RANK[m] > RANK[lvl]) { lvl = m; lvlRules = [r]; } else if (m === lvl) lvlRules.push(r);
     }
-    if (lvl === null) continue;
-    const lvlFloor = lvlRules.some((r) => r.cp.floor);
-    if (!curSet) {
-      cur = lvl; deciding = lvlRules; curFloor = lvlFloor; curSet = true;
-      rec?.set(lvlRules, lvl, 'first');
-    } else if (lvl === cur) {
-      deciding = [...deciding, ...lvlRules]; curFloor ||= lvlFloor;
-      rec?.set(lvlRules, lvl, 'stacked');
-    } else if (cur === 'MUST' || cur === 'MUST_NOT') {
-      rec?.overridden(lvlRules, cur);
-    } else if (lvl === 'MUST_NOT' && curFloor) {
-      rec?.voided(lvlRules);
-    } else {
-      cur = lvl; deciding = lvlRules; curFloor = lvlFloor || (curFloor && lvl === 'MUST');
-      rec?.set(lvlRules, lvl, 'replaced');
-    }
+    const above = state.modality;
+    const { next, step } = combine(state, lvl, floorHere);
+    state = next;
+    if (step === null || lvl === null) continue;
+    if (step === 'first' || step === 'replaced') deciding = lvlRules;
+    else if (step === 'stacked') deciding = deciding.concat(lvlRules);
+    rec?.step(lvlRules, lvl, step, above);
   }
-  return { modality: cur, deciding, applied };
+  return { modality: state.modality ?? 'MAY', deciding, applied };
 }

@@ -1,12 +1,26 @@
 /**
  * The facts of a request in the form the compiled rules read: day numbers in the jail's time
- * zone, a bit mask of documents, offenses with parsed dates. Built once per decision.
+ * zone, a bit mask of documents, offenses with parsed dates, and a mask of the facts the request
+ * left out (for `missingFacts`). Built once per decision.
  */
 import { dayOf, localDay } from './days.js';
 import type { DecisionRequest } from './request-schema.js';
 import { DOCUMENTS, type AgencyKind, type ChargeStage, type DocumentType, type Model287g, type OffenseLevel } from './vocab.js';
 
 export const DOC_BIT: Readonly<Record<DocumentType, number>> = Object.fromEntries(DOCUMENTS.map((d, i) => [d, 1 << i])) as Record<DocumentType, number>;
+
+/** Facts a request may leave out, as bits: a rule's conditions reference some of them (compile-expr.ts). */
+export const FACT = {
+  documents: 1, convictions: 2, charges: 4, registrant: 8, proofOfLawfulStatus: 16,
+  interviewConsentSigned: 32, agreement287g: 64, wouldBeReleasedAt: 128, detainerReceivedAt: 256, bookedAt: 512,
+} as const;
+export type FactName = keyof typeof FACT;
+/** Where each fact sits in the request, for messages. */
+export const FACT_PATH: Readonly<Record<FactName, string>> = {
+  documents: 'documents', convictions: 'person.convictions', charges: 'person.charges', registrant: 'person.registrant',
+  proofOfLawfulStatus: 'person.proofOfLawfulStatus', interviewConsentSigned: 'person.interviewConsentSigned',
+  agreement287g: 'agency.agreement287g', wouldBeReleasedAt: 'wouldBeReleasedAt', detainerReceivedAt: 'detainerReceivedAt', bookedAt: 'bookedAt',
+};
 
 export interface OffenseFact { day: number; level: OffenseLevel; grade: string | undefined; categories: readonly string[]; stage?: ChargeStage | undefined }
 
@@ -22,6 +36,15 @@ export interface Facts {
   registrant: readonly string[];
   proofOfLawfulStatus: boolean;
   interviewConsentSigned: boolean;
+  wouldBeReleasedMs: number | undefined;
+  detainerReceivedMs: number | undefined;
+  bookedMs: number | undefined;
+  /** Local day of booking, NaN when not given. */
+  bookedDay: number;
+  /** Local day the detainer was received, else the decision day (for `appliesBy: request`). */
+  requestDay: number;
+  /** FACT bits of what the request did not give. */
+  absent: number;
   /** Memo of "n years before the decision day", filled on demand. */
   yearsBack: Map<number, number>;
 }
@@ -33,9 +56,24 @@ export function factsOf(req: DecisionRequest, timeZone: string): Facts {
   let docs = 0;
   if (req.documents) for (const d of req.documents) docs |= DOC_BIT[d];
   const p = req.person;
+  const decisionDay = localDay(atMs, timeZone);
+  const wouldBeReleasedMs = req.wouldBeReleasedAt ? Date.parse(req.wouldBeReleasedAt) : undefined;
+  const detainerReceivedMs = req.detainerReceivedAt ? Date.parse(req.detainerReceivedAt) : undefined;
+  const bookedMs = req.bookedAt ? Date.parse(req.bookedAt) : undefined;
+  let absent = 0;
+  if (!req.documents) absent |= FACT.documents;
+  if (!p?.convictions) absent |= FACT.convictions;
+  if (!p?.charges) absent |= FACT.charges;
+  if (!p?.registrant) absent |= FACT.registrant;
+  if (p?.proofOfLawfulStatus === undefined) absent |= FACT.proofOfLawfulStatus;
+  if (p?.interviewConsentSigned === undefined) absent |= FACT.interviewConsentSigned;
+  if (req.agency.agreement287g === undefined) absent |= FACT.agreement287g;
+  if (wouldBeReleasedMs === undefined) absent |= FACT.wouldBeReleasedAt;
+  if (detainerReceivedMs === undefined) absent |= FACT.detainerReceivedAt;
+  if (bookedMs === undefined) absent |= FACT.bookedAt;
   return {
     atMs,
-    decisionDay: localDay(atMs, timeZone),
+    decisionDay,
     timeZone,
     agencyKind: req.agency.kind,
     model287g: req.agency.agreement287g ?? null,
@@ -45,6 +83,12 @@ export function factsOf(req: DecisionRequest, timeZone: string): Facts {
     registrant: p?.registrant ?? NONE,
     proofOfLawfulStatus: p?.proofOfLawfulStatus === true,
     interviewConsentSigned: p?.interviewConsentSigned === true,
+    wouldBeReleasedMs,
+    detainerReceivedMs,
+    bookedMs,
+    bookedDay: bookedMs === undefined ? Number.NaN : localDay(bookedMs, timeZone),
+    requestDay: detainerReceivedMs === undefined ? decisionDay : localDay(detainerReceivedMs, timeZone),
+    absent,
     yearsBack: new Map(),
   };
 }

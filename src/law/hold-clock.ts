@@ -1,38 +1,22 @@
 /**
  * Hold clocks. 8 C.F.R. § 287.7(d) caps a detainer hold at 48 hours "excluding Saturdays, Sundays,
  * and holidays"; the I-247A (2017) asks for no more than 48 hours beyond would-be release, flat.
- * Holidays are the federal holidays of 5 U.S.C. § 6103 with their observed (substitute) days,
- * from the date-holidays library; days are counted in the jail's own time zone.
+ * Holidays are the federal holidays of 5 U.S.C. § 6103(a) on their observed (in-lieu-of) days, from the
+ * registry's calendar (policies/calendar/federal-holidays.yaml); executive-order closures are not counted.
+ * Days are counted in the jail's own time zone.
  */
-import Holidays from 'date-holidays';
-import { daysFromCivil, localDay, zoneOffsetMinutes, civilFromDays, isoOfDay } from './days.js';
+import type { HolidayCalendar } from './federal-holidays.js';
+import { localDay, zoneOffsetMinutes, isoOfDay } from './days.js';
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
 
-const federal = new Holidays('US');
-const holidayDaysByYear = new Map<number, Map<number, string>>();
-
-/** Federal holidays (and observed days) of a year: day number → name. */
-export function federalHolidays(year: number): Map<number, string> {
-  let days = holidayDaysByYear.get(year);
-  if (!days) {
-    days = new Map();
-    for (const h of federal.getHolidays(year)) {
-      if (h.type !== 'public') continue;
-      days.set(daysFromCivil(+h.date.slice(0, 4), +h.date.slice(5, 7), +h.date.slice(8, 10)), h.name);
-    }
-    holidayDaysByYear.set(year, days);
-  }
-  return days;
-}
-
 /** Why a day is excluded from a business-day clock, or null when it counts. */
-export function excludedDayReason(day: number): string | null {
+export function excludedDayReason(day: number, holidays: HolidayCalendar): string | null {
   const dow = (((day + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday; 0 = Sunday
   if (dow === 0) return 'Sunday';
   if (dow === 6) return 'Saturday';
-  const holiday = federalHolidays(civilFromDays(day)[0]).get(day);
+  const holiday = holidays.nameOf(day);
   return holiday ? `federal holiday (${holiday})` : null;
 }
 
@@ -46,14 +30,14 @@ function startOfLocalDay(day: number, zone: string, near: number): number {
 export interface ClockResult { endsAt: number; excludedDays: { date: string; reason: string }[] }
 
 /** Add `hours` of clock time from `start`, skipping Saturdays, Sundays and federal holidays (local time). */
-export function addBusinessHours(start: number, hours: number, zone: string): ClockResult {
+export function addBusinessHours(start: number, hours: number, zone: string, holidays: HolidayCalendar): ClockResult {
   let remaining = hours * HOUR_MS;
   let t = start;
   const excludedDays: ClockResult['excludedDays'] = [];
   for (let guard = 0; guard < 400; guard++) {
     const day = localDay(t, zone);
     const next = startOfLocalDay(day + 1, zone, t);
-    const reason = excludedDayReason(day);
+    const reason = excludedDayReason(day, holidays);
     if (reason) {
       excludedDays.push({ date: isoOfDay(day), reason });
       t = next;

@@ -1,19 +1,34 @@
-/** The law: the registry, the compiled engine and decide(). Depends on nothing else in Comity. */
+/**
+ * The law: the registry, the compiled engine and decide(). Depends on nothing else in Comity and
+ * imports no database: `import { decide } from 'comity/law'` loads only the law.
+ */
 import { CompiledRegistry } from './engine.js';
-import { decideValid, decideWith, type DecideResult, type DecisionResponse } from './decide.js';
+import { decideValid, decideWith, type DecideOptions, type DecideResult, type DecisionResponse, type RequestProblem } from './decide.js';
 import { loadRegistry, type Registry } from './load-registry.js';
 import { defaultPoliciesDir } from './project-root.js';
 import { evaluate } from './engine.js';
 import { factsOf } from './facts.js';
 import { holdDeadline } from './hold-deadline.js';
-import type { DecisionRequest } from './request-schema.js';
+import { DecisionRequest } from './request-schema.js';
+import { validateRequest } from './request-validate.js';
 import type { Modality, RequestType } from './vocab.js';
-import { formatProblem } from './yaml-file.js';
+import { formatProblem, type FileProblem } from './yaml-file.js';
 
 export class RegistryError extends Error {
-  constructor(readonly problems: import('./yaml-file.js').FileProblem[]) {
+  constructor(readonly problems: FileProblem[]) {
     super(`the registry has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
   }
+}
+
+export type ParseResult = { ok: true; request: DecisionRequest } | { ok: false; problems: RequestProblem[] };
+
+/** Check untrusted input against the request contract: the request, or every problem with its path. */
+export function parseRequest(input: unknown): ParseResult {
+  if (validateRequest(input)) return { ok: true, request: input as DecisionRequest };
+  const r = DecisionRequest.safeParse(input);
+  return r.success
+    ? { ok: true, request: r.data }
+    : { ok: false, problems: r.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(request)', message: i.message })) };
 }
 
 /** A compiled engine over one registry. Build one with `createEngine`; `decide` uses the bundled registry. */
@@ -22,40 +37,42 @@ export class Engine {
   constructor(readonly registry: Registry) {
     this.compiled = new CompiledRegistry(registry);
   }
-  /** Validate a request against the contract and decide it. */
-  decide(input: unknown): DecideResult {
-    return decideWith(this.compiled, input);
+  /** Decide a request. It is still checked against the contract (a typed value can be wrong at run time). */
+  decide(request: DecisionRequest, opts?: DecideOptions): DecideResult {
+    return decideWith(this.compiled, request, opts);
+  }
+  /** Decide untrusted input (parsed JSON from a file, a form, the network). */
+  decideUnknown(input: unknown, opts?: DecideOptions): DecideResult {
+    return decideWith(this.compiled, input, opts);
   }
   /** Decide a request already known to be valid (throws on an unknown jurisdiction). */
-  decideValid(req: DecisionRequest): DecisionResponse {
-    return decideValid(this.compiled, req);
+  decideValid(req: DecisionRequest, opts?: DecideOptions): DecisionResponse {
+    return decideValid(this.compiled, req, opts);
   }
   /**
    * The fast path: only the modality per request type, no citations or trace. For the simulator and
-   * the benchmark; the request must already be valid.
+   * the law map; the request must already be valid.
    */
   modalities(req: DecisionRequest): Partial<Record<RequestType, Modality>> {
     const c = this.compiled.chain(req.jurisdiction);
     if (!c.ok) throw new Error(c.message);
-    const { byRequest, jurisdiction } = c.chain;
+    const { law, jurisdiction } = c.chain;
     const f = factsOf(req, jurisdiction.timeZone);
     const out: Partial<Record<RequestType, Modality>> = {};
     for (const t of req.requests) {
-      const o = evaluate(byRequest.get(t)!, f);
+      const o = evaluate(law.byRequest.get(t)!, f);
       out[t] = o.modality;
       if (t === 'HOLD' && o.modality !== 'MUST_NOT') {
-        // A hold whose limit has passed is no longer lawful: the same rule as the full decision.
-        const dl = holdDeadline(o.applied, f, {
-          wouldBeReleasedMs: req.wouldBeReleasedAt ? Date.parse(req.wouldBeReleasedAt) : undefined,
-          detainerReceivedMs: req.detainerReceivedAt ? Date.parse(req.detainerReceivedAt) : undefined,
-        }, false);
-        if (dl && f.atMs > dl.endsAt) out[t] = 'MUST_NOT';
+        // The same rule as the full decision: no hold whose window closes before release, or has passed.
+        const dl = holdDeadline(o.applied, f, this.registry.holidays, false);
+        if (dl && ((f.wouldBeReleasedMs !== undefined && dl.endsAt <= f.wouldBeReleasedMs) || f.atMs > dl.endsAt)) out[t] = 'MUST_NOT';
       }
     }
     return out;
   }
 }
 
+/** Compile a registry folder; with no argument, the registry bundled with Comity, wherever it is installed. */
 export function createEngine(policiesDir: string = defaultPoliciesDir()): Engine {
   const r = loadRegistry(policiesDir);
   if (!r.ok) throw new RegistryError(r.problems);
@@ -68,16 +85,23 @@ export function defaultEngine(): Engine {
   return (bundled ??= createEngine());
 }
 
-/** Decide a request (any JSON value) with the bundled registry. */
-export function decide(input: unknown): DecideResult {
-  return defaultEngine().decide(input);
+/** Decide a request with the bundled registry. */
+export function decide(request: DecisionRequest, opts?: DecideOptions): DecideResult {
+  return defaultEngine().decide(request, opts);
+}
+
+/** Decide untrusted input (any JSON value) with the bundled registry. */
+export function decideUnknown(input: unknown, opts?: DecideOptions): DecideResult {
+  return defaultEngine().decideUnknown(input, opts);
 }
 
 export { loadRegistry } from './load-registry.js';
 export type { Registry, RegisteredProvision, LoadResult } from './load-registry.js';
-export type { DecideResult, DecisionResponse, Decision, TraceEntry, RequestProblem } from './decide.js';
+export type {
+  DecideResult, DecideOptions, DecisionResponse, Decision, TraceEntry, RequestProblem, MissingFact, SourceLink, DutyOut,
+} from './decide.js';
 export { DecisionRequest } from './request-schema.js';
 export { formatProblem, type FileProblem } from './yaml-file.js';
-export { explain } from './explain.js';
+export { explain, memo } from './explain.js';
 export { listJurisdictions, type JurisdictionSummary } from './jurisdictions-list.js';
 export * from './vocab.js';

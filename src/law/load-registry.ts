@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Expr } from './expr.js';
+import { compileHolidays, HolidayCalendarFile, type HolidayCalendar } from './federal-holidays.js';
 import { COUNTRY, parseOcd } from './ocd.js';
 import {
   CatalogFile, InstrumentFile, JurisdictionFile, type Provision,
@@ -29,6 +30,8 @@ export interface Registry {
   instruments: readonly RegisteredInstrument[];
   provisions: readonly RegisteredProvision[];
   catalogs: ReadonlyMap<string, RegisteredCatalog>;
+  /** Federal holidays (5 U.S.C. § 6103) for hold clocks, from calendar/federal-holidays.yaml. */
+  holidays: HolidayCalendar;
   /** sha256 over every file, so a response can say which registry produced it. */
   fingerprint: string;
   files: number;
@@ -44,6 +47,7 @@ export function loadRegistry(root: string): LoadResult {
   const instruments: RegisteredInstrument[] = [];
   const provisions: RegisteredProvision[] = [];
   const catalogs = new Map<string, RegisteredCatalog>();
+  let holidays: HolidayCalendar | undefined;
 
   for (const abs of files) {
     const file = relative(join(root, '..'), abs).split(sep).join('/');
@@ -51,7 +55,12 @@ export function loadRegistry(root: string): LoadResult {
     hash.update(file).update('\0').update(text).update('\0');
     const rel = relative(root, abs).split(sep);
     const expected = expectedJurisdiction(rel);
-    if (rel[0] === 'offenses') {
+    if (rel[0] === 'calendar') {
+      if (rel.join('/') !== CALENDAR_FILE) { problems.push({ file, path: '', message: `is not a known calendar file (expected ${CALENDAR_FILE})` }); continue; }
+      const r = parseYamlFile(file, text, HolidayCalendarFile);
+      if (!r.ok) { problems.push(...r.problems); continue; }
+      holidays = compileHolidays(r.value);
+    } else if (rel[0] === 'offenses') {
       const r = parseYamlFile(file, text, CatalogFile);
       if (!r.ok) { problems.push(...r.problems); continue; }
       if (catalogs.has(r.value.id)) problems.push({ file, path: 'id', message: `catalog "${r.value.id}" is defined twice` });
@@ -86,13 +95,19 @@ export function loadRegistry(root: string): LoadResult {
     }
   }
 
+  if (!holidays && !files.some((f) => relative(root, f).split(sep).join('/') === CALENDAR_FILE)) {
+    problems.push({ file: relative(join(root, '..'), join(root, CALENDAR_FILE)).split(sep).join('/'), path: '', message: 'is missing: hold clocks need the federal holiday calendar' });
+  }
   crossCheck(provisions, catalogs, jurisdictions, problems);
-  if (problems.length > 0) return { ok: false, problems };
+  if (problems.length > 0 || !holidays) return { ok: false, problems };
   return {
     ok: true,
-    registry: { jurisdictions, instruments, provisions, catalogs, fingerprint: hash.digest('hex').slice(0, 16), files: files.length },
+    registry: { jurisdictions, instruments, provisions, catalogs, holidays, fingerprint: hash.digest('hex').slice(0, 16), files: files.length },
   };
 }
+
+/** The one calendar file, relative to the registry root. */
+const CALENDAR_FILE = 'calendar/federal-holidays.yaml';
 
 function listYaml(dir: string): string[] {
   const out: string[] = [];

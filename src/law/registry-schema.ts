@@ -30,11 +30,15 @@ export const Duty = z.strictObject({
 export type Duty = z.infer<typeof Duty>;
 
 export const HoldCap = z.strictObject({
-  hours: z.number().positive(),
-  /** calendar: wall-clock hours; business: excluding Saturdays, Sundays and federal holidays. */
-  clock: z.enum(['calendar', 'business']),
-  from: z.enum(['wouldBeReleased', 'detainerReceived']),
-});
+  /** How long the hold may last; omit with `until` for a limit that is only a local time of day. */
+  hours: z.number().positive().optional(),
+  /** calendar: wall-clock hours; business: excluding Saturdays, Sundays and federal holidays (policies/calendar/). */
+  clock: z.enum(['calendar', 'business']).default('calendar'),
+  /** When the clock starts: would-be release, receipt of the detainer, or booking into the jail. */
+  from: z.enum(['wouldBeReleased', 'detainerReceived', 'booked']),
+  /** endOfLocalDay: the hold ends at 11:59 p.m. local time on the anchor's day (e.g. N.J. Directive 2018-6). */
+  until: z.literal('endOfLocalDay').optional(),
+}).refine((h) => h.hours !== undefined || h.until !== undefined, { message: 'a hold clock needs hours or until' });
 export type HoldCap = z.infer<typeof HoldCap>;
 
 export const Rule = z.strictObject({
@@ -50,6 +54,12 @@ export const Rule = z.strictObject({
   warnings: z.array(z.string().min(1)).optional(),
   /** Pinpoint citation of this rule, when narrower than the provision's. */
   citation: z.string().min(1).optional(),
+  /**
+   * Whether this rule is a floor: a duty or protected permission that lower levels may not limit
+   * (a lower MUST_NOT is void). Defaults to true for MUST and MAY rules of a `layering: floor`
+   * provision and false otherwise: an exemption (NOT_REQUIRED) never voids a local limit.
+   */
+  floor: z.boolean().optional(),
   /** Link to the deepest anchor of the rule's pinpoint citation (defaults to the provision's source). */
   source: z.url().optional(),
   note: z.string().optional(),

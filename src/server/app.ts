@@ -27,7 +27,7 @@ export function createApp(opts: AppOptions = {}): Hono {
     } catch (e) {
       return problem(c, 400, 'Invalid JSON', `The body is not valid JSON: ${(e as Error).message}`);
     }
-    const r = engine().decide(body);
+    const r = engine().decideUnknown(body, { trace: true });
     if (!r.ok) {
       const first = r.problems[0]!;
       return problem(c, 400, 'Invalid request', `${first.path}: ${first.message}`, { field: first.path, problems: r.problems });

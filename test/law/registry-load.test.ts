@@ -30,6 +30,7 @@ function withRegistry(files: Record<string, string>, fn: (dir: string) => void):
   const dir = mkdtempSync(join(tmpdir(), 'comity-reg-'));
   try {
     cpSync(join(defaultPoliciesDir(), 'federal'), join(dir, 'federal'), { recursive: true });
+    cpSync(join(defaultPoliciesDir(), 'calendar'), join(dir, 'calendar'), { recursive: true });
     for (const [rel, text] of Object.entries(files)) {
       mkdirSync(join(dir, rel, '..'), { recursive: true });
       writeFileSync(join(dir, rel), text);
@@ -98,10 +99,10 @@ test('a failed load leaves a previously built engine untouched', () => {
   withRegistry({ 'states/ca/test.yaml': GOOD.replace(/state:zz/g, 'state:ca').replace(/zz\./g, 'ca.') }, (dir) => {
     const engine = createEngine(dir);
     const req = { jurisdiction: 'ocd-division/country:us/state:ca', agency: { kind: 'sheriff_jail' }, at: '2021-01-05T10:00:00-08:00', requests: ['HOLD'] };
-    const before = engine.decide(req);
+    const before = engine.decideUnknown(req);
     writeFileSync(join(dir, 'states/ca/test.yaml'), 'provisions: [');
     assert.throws(() => createEngine(dir), /problem/);
-    assert.deepEqual(engine.decide(req), before);
+    assert.deepEqual(engine.decideUnknown(req), before);
     assert.ok(before.ok && before.response.decisions.HOLD!.modality === 'MUST_NOT');
   });
 });

@@ -1,6 +1,6 @@
 // The registered law at a jurisdiction and date, as the observatory shows it beside the records: the engine's
 // modality for a standard detainer (HOLD and NOTIFY_RELEASE) at a sheriff's jail.
-import { decide, defaultEngine } from '../../law/index.js';
+import { decideUnknown, defaultEngine } from '../../law/index.js';
 import { STATES, STATE_BY_CODE } from '../../law/states.js';
 
 export interface LawAt {
@@ -59,7 +59,7 @@ export function lawAt(jurisdiction: string, date: string): LawAt {
   const lawRegisteredAt = registeredLevel(jurisdiction);
   try {
     const at = `${date}T12:00:00Z`;
-    const result = decide({ ...STANDARD_REQUEST, jurisdiction, at, wouldBeReleasedAt: at });
+    const result = decideUnknown({ ...STANDARD_REQUEST, jurisdiction, at, wouldBeReleasedAt: at });
     if (!result.ok) return { hold: null, notifyRelease: null, lawRegisteredAt, note: result.problems.map((p) => p.message ?? String(p)).join('; ') };
     const d = result.response.decisions as Record<string, { modality?: string } | undefined>;
     return { hold: d.HOLD?.modality ?? null, notifyRelease: d.NOTIFY_RELEASE?.modality ?? null, lawRegisteredAt, note: null };

@@ -1,0 +1,119 @@
+/**
+ * The parts of a decision that depend only on which rules decided and applied: citations with
+ * their links, duties, warnings, the deciding instrument and the confidence. They are computed
+ * once per (request type, modality, deciding rules, applied rules) and shared, so a decision costs
+ * little more than layering its rules.
+ */
+import type { CompiledRegistry, CompiledRule } from './engine.js';
+import type { Confidence, Duty } from './registry-schema.js';
+import type { DutyOut, SourceLink } from './decide.js';
+import { BoundedCache } from './bounded-cache.js';
+import type { Level, Modality, RequestType } from './vocab.js';
+
+export interface DecisionParts {
+  citations: string[];
+  sources: SourceLink[];
+  duties: DutyOut[];
+  warnings: string[];
+  decidedBy: { level: Level; provision: string; jurisdiction: string; citation: string; instrument: string } | null;
+  confidence: Confidence;
+}
+
+const CONFIDENCE_RANK: Record<Confidence, number> = { verified: 2, secondary: 1, uncertain: 0 };
+
+/** How binding an instrument is, for "decided by": the law itself before the policies that follow it. */
+const AUTHORITY: Record<string, number> = {
+  constitution: 10, statute: 9, regulation: 8, court_decision: 7, ordinance: 6, executive_order: 5, ag_directive: 5,
+  board_policy: 4, moa: 3, agency_policy: 2, federal_form_policy: 1,
+};
+
+const caches = new WeakMap<CompiledRegistry, BoundedCache<string, DecisionParts>>();
+
+export function partsOf(
+  engine: CompiledRegistry, t: RequestType, modality: Modality, deciding: readonly CompiledRule[],
+  applied: readonly CompiledRule[], clockRule: CompiledRule | undefined,
+): DecisionParts {
+  let cache = caches.get(engine);
+  if (!cache) caches.set(engine, (cache = new BoundedCache(20_000)));
+  let key = `${t}|${modality}|${clockRule ? clockRule.id : -1}|`;
+  for (const r of deciding) key += `${r.id},`;
+  key += '|';
+  for (const r of applied) key += `${r.id},`;
+  let parts = cache.get(key);
+  if (!parts) cache.set(key, (parts = computeParts(modality, deciding, applied, clockRule)));
+  return parts;
+}
+
+/** Split "A; B" into its citations, so the same provision is cited once however rules combine it. */
+function atoms(citation: string): string[] {
+  return citation.split(/;\s+/).map((s) => s.trim()).filter(Boolean);
+}
+
+function firstSentence(text: string): string {
+  const m = /^(.{40,240}?[.;:])\s/.exec(text);
+  return m ? m[1]! : text.length > 240 ? `${text.slice(0, 237)}...` : text;
+}
+
+function computeParts(modality: Modality, deciding: readonly CompiledRule[], applied: readonly CompiledRule[], clockRule: CompiledRule | undefined): DecisionParts {
+  const attached: CompiledRule[] = [];
+  for (const r of applied) {
+    if (deciding.includes(r)) continue;
+    if (!r.rule.modality && (!r.rule.onlyIfDecided || r.rule.onlyIfDecided.includes(modality)) && (r.rule.duties?.length || r.rule.warnings?.length)) attached.push(r);
+  }
+  const ordered = [...deciding].reverse(); // most specific first
+  const cited: CompiledRule[] = [...ordered, ...(clockRule && !deciding.includes(clockRule) ? [clockRule] : []), ...attached];
+  const citations: string[] = [];
+  const sources: SourceLink[] = [];
+  for (const r of cited) {
+    for (const c of atoms(r.citation)) {
+      if (citations.includes(c)) continue;
+      citations.push(c);
+      const p = r.cp.p;
+      sources.push({ citation: c, href: r.source, ...(p.verified ? { verified: p.verified } : {}), ...(p.archived ? { archived: p.archived } : {}) });
+    }
+  }
+  const duties: DutyOut[] = [];
+  const seenDuty = new Set<string>();
+  const warnings: string[] = [];
+  const addFrom = (r: CompiledRule, ds: Duty[] | undefined) => {
+    for (const d of ds ?? []) {
+      const key = `${d.kind}|${d.text}`;
+      if (seenDuty.has(key)) continue;
+      seenDuty.add(key);
+      duties.push({ kind: d.kind, citation: r.citation, text: d.text, ...(d.deadline ? { deadline: d.deadline } : {}) });
+    }
+    for (const w of r.rule.warnings ?? []) {
+      const short = `${firstSentence(w)} Full text: ${r.source}`;
+      if (!warnings.includes(short)) warnings.push(short);
+    }
+  };
+  for (const r of deciding) addFrom(r, r.rule.duties);
+  for (const r of attached) addFrom(r, r.rule.duties);
+  let top: CompiledRule | undefined;
+  let confidence: Confidence = 'uncertain';
+  for (const r of ordered) {
+    if (CONFIDENCE_RANK[r.cp.p.confidence] > CONFIDENCE_RANK[confidence]) confidence = r.cp.p.confidence;
+    if (!top || authority(r) > authority(top)) top = r;
+  }
+  if (!top) confidence = 'verified'; // nothing registered decided: the federal default that a request is a request
+  for (const r of deciding) {
+    const p = r.cp.p;
+    if (p.confidence !== 'verified' && p.confidenceNote) {
+      const w = `Confidence ${p.confidence} (${p.id}): ${firstSentence(p.confidenceNote)} Full note: ${p.instrument.file}`;
+      if (!warnings.includes(w)) warnings.push(w);
+    }
+  }
+  return {
+    citations: citations.length ? citations : ['8 U.S.C. § 1357(g)(10)'],
+    sources: sources.length ? sources : [{ citation: '8 U.S.C. § 1357(g)(10)', href: 'https://www.law.cornell.edu/uscode/text/8/1357#g_10' }],
+    duties,
+    warnings,
+    decidedBy: top ? { level: top.cp.p.level, provision: top.cp.p.id, jurisdiction: top.cp.p.jurisdiction, citation: top.citation, instrument: top.cp.p.instrument.instrument } : null,
+    confidence,
+  };
+}
+
+/** Authority first, then confidence; on a tie the more specific (later) rule stays, as `ordered` is most specific first. */
+function authority(r: CompiledRule): number {
+  return (AUTHORITY[r.cp.p.instrument.instrument] ?? 0) * 10 + CONFIDENCE_RANK[r.cp.p.confidence];
+}
