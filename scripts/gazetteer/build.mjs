@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// Builds gazetteer/counties.tsv and gazetteer/places.tsv.gz from public inputs.
+// Builds gazetteer/counties.tsv, gazetteer/places/<st>.tsv and gazetteer/consolidated.tsv from public inputs.
 //
 //   node scripts/gazetteer/build.mjs <raw-dir> [out-dir]
 //
@@ -10,7 +10,6 @@ import { createHash } from 'node:crypto';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join, dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gzipSync } from 'node:zlib';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const rawDir = process.argv[2];
@@ -392,7 +391,16 @@ for (const p of sortedPlaces) {
   pLines.push([p.geoid, p.state, p.name, p.lsad, short(p.ocd, p.state), p.ocdDerived ? 1 : 0, cs, p.consolidatedWith, p.relation,
     [...p.aliases].sort().join(' '), p.notes.join(' ')].map(clean).join('\t'));
 }
-writeFileSync(join(outDir, 'places.tsv.gz'), gzipSync(Buffer.from(pLines.join('\n') + '\n'), { level: 9, mtime: 0 }));
+// One uncompressed file per state (gazetteer/places/<st>.tsv, e.g. ca.tsv), so that resolving one place
+// reads and parses only its state: the law engine's cold start depends on it.
+mkdirSync(join(outDir, 'places'), { recursive: true });
+const byStateLines = new Map();
+for (const line of pLines.slice(1)) {
+  const st = line.split('\t')[1];
+  if (!byStateLines.has(st)) byStateLines.set(st, []);
+  byStateLines.get(st).push(line);
+}
+for (const [st, lines] of byStateLines) writeFileSync(join(outDir, 'places', `${st.toLowerCase()}.tsv`), [pLines[0], ...lines].join('\n') + '\n');
 writeFileSync(join(outDir, 'consolidated.tsv'), ['# county_fips\tplace_geoid\trelation\tcounty_name\tplace_name',
   ...consolidated.sort((a, b) => a[0].localeCompare(b[0])).map((r) => r.join('\t'))].join('\n') + '\n');
 

@@ -55,7 +55,7 @@ export function checkCase(result: DecideResult, expect: CaseFile['cases'][number
     for (const k of ('duties' in e ? e.duties : undefined) ?? []) if (!kinds.includes(k)) problems.push(`${type}: missing duty ${k} (has ${kinds.join(', ') || 'none'})`);
     for (const k of ('noDuties' in e ? e.noDuties : undefined) ?? []) if (kinds.includes(k)) problems.push(`${type}: unexpected duty ${k}`);
     for (const c of ('citations' in e ? e.citations : undefined) ?? []) if (!d.citations.some((x) => x.includes(c))) problems.push(`${type}: no citation containing "${c}" (has ${d.citations.join(' | ')})`);
-    for (const w of ('warnings' in e ? e.warnings : undefined) ?? []) if (!d.warnings.some((x) => x.includes(w))) problems.push(`${type}: no warning containing "${w}"`);
+    for (const w of ('warnings' in e ? e.warnings : undefined) ?? []) if (!d.warnings.some((x) => x.includes(w)) && !d.warningDetails.some((x) => x.text.includes(w))) problems.push(`${type}: no warning containing "${w}"`);
     if ('confidence' in e && e.confidence && d.confidence !== e.confidence) problems.push(`${type}: expected confidence ${e.confidence}, got ${d.confidence}`);
   }
   return problems;

@@ -21,6 +21,9 @@ export type { MissingFact } from './missing-facts.js';
 
 export interface DutyOut { kind: string; citation: string; text: string; deadline?: string }
 
+/** A warning in full, with the provision it comes from. */
+export interface WarningDetail { text: string; citation: string; href: string }
+
 /** A citation with where to read it. */
 export interface SourceLink { citation: string; href: string; verified?: string; archived?: string }
 
@@ -32,8 +35,10 @@ export interface Decision {
   /** The citations with links to their text (deepest anchor), when each was last verified, and an archived copy where one is recorded. */
   sources: SourceLink[];
   duties: DutyOut[];
-  /** Short warnings; each ends with a link to the full text. */
+  /** Warnings, each short: a long one is cut to its first sentence, with the full text in warningDetails. */
   warnings: string[];
+  /** Every warning in full, with its citation and a link to the source. */
+  warningDetails: WarningDetail[];
   /** Facts the request left out that would change this answer. */
   missingFacts: MissingFact[];
   /** The most authoritative binding instrument among those that settled the modality. */
@@ -164,6 +169,7 @@ function buildDecision(
     sources: parts.sources,
     duties: parts.duties,
     warnings: extraWarnings.length ? [...extraWarnings, ...parts.warnings] : parts.warnings,
+    warningDetails: parts.warningDetails,
     missingFacts,
     decidedBy: parts.decidedBy ?? { level: 'federal', provision: 'none', jurisdiction: j.chain[0]!, citation: '8 U.S.C. § 1357(g)(10)', instrument: 'statute' },
     confidence: parts.confidence,

@@ -6,7 +6,7 @@
  */
 import type { CompiledRegistry, CompiledRule } from './engine.js';
 import type { Confidence, Duty } from './registry-schema.js';
-import type { DutyOut, SourceLink } from './decide.js';
+import type { DutyOut, SourceLink, WarningDetail } from './decide.js';
 import { BoundedCache } from './bounded-cache.js';
 import type { Level, Modality, RequestType } from './vocab.js';
 
@@ -15,6 +15,7 @@ export interface DecisionParts {
   sources: SourceLink[];
   duties: DutyOut[];
   warnings: string[];
+  warningDetails: WarningDetail[];
   decidedBy: { level: Level; provision: string; jurisdiction: string; citation: string; instrument: string } | null;
   confidence: Confidence;
 }
@@ -75,6 +76,7 @@ function computeParts(modality: Modality, deciding: readonly CompiledRule[], app
   const duties: DutyOut[] = [];
   const seenDuty = new Set<string>();
   const warnings: string[] = [];
+  const details: WarningDetail[] = [];
   const addFrom = (r: CompiledRule, ds: Duty[] | undefined) => {
     for (const d of ds ?? []) {
       const key = `${d.kind}|${d.text}`;
@@ -83,24 +85,31 @@ function computeParts(modality: Modality, deciding: readonly CompiledRule[], app
       duties.push({ kind: d.kind, citation: r.citation, text: d.text, ...(d.deadline ? { deadline: d.deadline } : {}) });
     }
     for (const w of r.rule.warnings ?? []) {
-      const short = `${firstSentence(w)} Full text: ${r.source}`;
-      if (!warnings.includes(short)) warnings.push(short);
+      const short = w.length > 280 ? `${firstSentence(w)} (${r.citation}; full text in warningDetails)` : w;
+      if (!warnings.includes(short)) { warnings.push(short); details.push({ text: w, citation: r.citation, href: r.source }); }
     }
   };
   for (const r of deciding) addFrom(r, r.rule.duties);
   for (const r of attached) addFrom(r, r.rule.duties);
+  // A binding answer (MUST, MUST_NOT) is settled by the level that first gave it: lower levels that
+  // agree cannot change it. A permission could have been changed by any level that agreed, so every
+  // deciding rule counts. The answer is as sure as the weakest rule it rests on.
+  const first = deciding[0];
+  const settling = first && (modality === 'MUST' || modality === 'MUST_NOT')
+    ? deciding.filter((r) => r.cp.p.jurisdiction === first.cp.p.jurisdiction && r.cp.p.level === first.cp.p.level)
+    : deciding;
   let top: CompiledRule | undefined;
-  let confidence: Confidence = 'uncertain';
-  for (const r of ordered) {
-    if (CONFIDENCE_RANK[r.cp.p.confidence] > CONFIDENCE_RANK[confidence]) confidence = r.cp.p.confidence;
+  let confidence: Confidence = 'verified'; // with nothing registered deciding: the federal default that a request is a request
+  for (const r of settling) {
+    if (CONFIDENCE_RANK[r.cp.p.confidence] < CONFIDENCE_RANK[confidence]) confidence = r.cp.p.confidence;
     if (!top || authority(r) > authority(top)) top = r;
   }
-  if (!top) confidence = 'verified'; // nothing registered decided: the federal default that a request is a request
   for (const r of deciding) {
     const p = r.cp.p;
     if (p.confidence !== 'verified' && p.confidenceNote) {
-      const w = `Confidence ${p.confidence} (${p.id}): ${firstSentence(p.confidenceNote)} Full note: ${p.instrument.file}`;
-      if (!warnings.includes(w)) warnings.push(w);
+      const full = `Confidence ${p.confidence} (${p.id}): ${p.confidenceNote}`;
+      const w = full.length > 280 ? `Confidence ${p.confidence} (${p.id}): ${firstSentence(p.confidenceNote)} (full note in warningDetails)` : full;
+      if (!warnings.includes(w)) { warnings.push(w); details.push({ text: full, citation: r.citation, href: p.source }); }
     }
   }
   return {
@@ -108,6 +117,7 @@ function computeParts(modality: Modality, deciding: readonly CompiledRule[], app
     sources: sources.length ? sources : [{ citation: '8 U.S.C. § 1357(g)(10)', href: 'https://www.law.cornell.edu/uscode/text/8/1357#g_10' }],
     duties,
     warnings,
+    warningDetails: details,
     decidedBy: top ? { level: top.cp.p.level, provision: top.cp.p.id, jurisdiction: top.cp.p.jurisdiction, citation: top.citation, instrument: top.cp.p.instrument.instrument } : null,
     confidence,
   };

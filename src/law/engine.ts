@@ -80,7 +80,7 @@ export interface Outcome {
   applied: CompiledRule[];
 }
 
-const ANCHOR_FACT: Partial<Record<Anchor, number>> = { charge: FACT.charges, conviction: FACT.convictions, confinement: FACT.bookedAt };
+const ANCHOR_FACT: Partial<Record<Anchor, number>> = { charge: FACT.charges, conviction: FACT.convictions };
 
 export class CompiledRegistry {
   private readonly provisionsByJurisdiction = new Map<string, CompiledProvision[]>();
@@ -188,16 +188,19 @@ export function skipOf(cp: CompiledProvision, f: Facts): Skip {
   if (cp.neverInForce) return Skip.NeverInForce;
   const d = f.decisionDay;
   if (d < cp.startDay) return Skip.NotYet;
+  // A superseded or repealed provision stops for everyone on its last day; successors say whom they take over.
+  if (d > cp.endDay) return Skip.Ended;
   if (cp.excludes(f.agencyKind)) return Skip.Agency;
   for (const i of cp.injunctions) if (d >= i.from && d <= i.to) return Skip.Enjoined;
   switch (cp.anchor) {
     case 'decision':
-      return d > cp.endDay ? Skip.Ended : Skip.None;
+      return Skip.None;
     case 'request':
       return inWindow(cp, f.requestDay) ? Skip.None : Skip.AnchorOutside;
     case 'confinement':
-      if (Number.isNaN(f.bookedDay)) return Skip.AnchorMissing;
-      return inWindow(cp, f.bookedDay) ? Skip.None : Skip.AnchorOutside;
+      // "Any person confined on or after" the date: the person is in custody at the decision, so the
+      // decision date (checked above) settles it; booking before the date does not take them out.
+      return Skip.None;
     case 'charge':
     case 'conviction': {
       const xs = cp.anchor === 'charge' ? f.charges : f.convictions;

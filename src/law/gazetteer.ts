@@ -9,7 +9,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
 
 export interface GazCounty {
   kind: 'county';
@@ -101,10 +100,11 @@ function defaultDir(): string {
 
 const cache = new Map<string, Gazetteer>();
 
+/** Parses the lines of places.tsv (one state's file, or any part of the whole). */
 function parsePlaces(placesTsv: string): GazPlace[] {
   const places: GazPlace[] = [];
   for (const line of placesTsv.split('\n')) {
-    if (!line || line.startsWith('#')) continue;
+    if (!line || line.charCodeAt(0) === 35 /* # */) continue;
     const [geoid, state, name, lsad, ocd, derived, cs, cw, relation, aliases, note] = line.split('\t') as string[];
     const prefix = ocd!.startsWith('ocd-division/') ? '' : `ocd-division/country:us/state:${state!.toLowerCase()}/`;
     const p: GazPlace = {
@@ -124,47 +124,125 @@ function parsePlaces(placesTsv: string): GazPlace[] {
   return places;
 }
 
+function parseCounties(countiesTsv: string): GazCounty[] {
+  const counties: GazCounty[] = [];
+  for (const line of countiesTsv.split('\n')) {
+    if (!line || line.charCodeAt(0) === 35 /* # */) continue;
+    const [fips, state, name, ocd, derived, tz, other, aliases, note] = line.split('\t') as string[];
+    const c: GazCounty = { kind: 'county', fips: fips!, name: name!, state: state!, ocd: ocd!, timeZone: tz!, aliases: aliases ? aliases.split(' ') : [] };
+    if (other) c.otherTimeZones = other.split(' ');
+    if (derived === '1') c.ocdDerived = true;
+    if (note) c.note = note;
+    counties.push(c);
+  }
+  return counties;
+}
+
+/** The whole places.tsv split into one text per state (column 2), for `Gazetteer.parse`. */
+function splitByState(placesTsv: string): Map<string, string> {
+  const lines = new Map<string, string[]>();
+  for (const line of placesTsv.split('\n')) {
+    if (!line || line.charCodeAt(0) === 35) continue;
+    const a = line.indexOf('\t');
+    const st = line.slice(a + 1, line.indexOf('\t', a + 1));
+    let l = lines.get(st);
+    if (!l) lines.set(st, (l = []));
+    l.push(line);
+  }
+  return new Map([...lines].map(([st, l]) => [st, l.join('\n')]));
+}
+
+/** The state an OCD id lies in ('ocd-division/country:us/state:ca/…' → 'CA'; '…/district:dc' → 'DC'), if any. */
+function stateOfOcd(id: string): string | undefined {
+  const m = /^ocd-division\/country:us\/(?:state:([a-z]{2})|district:(dc))(?:\/|$)/i.exec(id);
+  return (m?.[1] ?? m?.[2])?.toUpperCase();
+}
+
+/**
+ * The same id with '_' and '-' swapped in the value of its last segment, as users type them
+ * (`county:miami_dade` for OCD's `county:miami-dade`): all '_' → '-', all '-' → '_', and each swapped
+ * for the other. Nothing else is changed, so a misspelling stays unknown.
+ */
+function dashVariants(id: string): string[] {
+  const slash = id.lastIndexOf('/');
+  const colon = id.indexOf(':', slash + 1);
+  if (colon < 0) return [];
+  const head = id.slice(0, colon + 1), v = id.slice(colon + 1);
+  if (!/[-_]/.test(v)) return [];
+  const out = new Set([v.replace(/_/g, '-'), v.replace(/-/g, '_'), v.replace(/[-_]/g, (c) => (c === '_' ? '-' : '_'))]);
+  out.delete(v);
+  return [...out].map((x) => head + x);
+}
+
+/** One state's places and their indexes, built the first time the state is needed. */
+interface StatePlaces {
+  list: GazPlace[];
+  /** OCD id or alias → entry (the county for a consolidated place). */
+  ocd: Map<string, GazEntry>;
+  geoid: Map<string, GazPlace>;
+  /** Normalized full and base names → entries (counties and places of the state), built for byName. */
+  names?: { full: Map<string, GazEntry[]>; base: Map<string, GazEntry[]> };
+}
+
 export class Gazetteer {
   readonly counties: readonly GazCounty[];
   private placeList?: GazPlace[];
-  private readonly placesSource: () => GazPlace[];
+  /** The places.tsv text of one state (upper-case code), or undefined when the state has none. */
+  private readonly placesSource: (state: string) => string | undefined;
   private readonly countyOcd = new Map<string, GazCounty>();
   private readonly countyFips = new Map<string, GazCounty>();
-  private placeOcd?: Map<string, GazEntry>;
-  private placeGeoid?: Map<string, GazPlace>;
   private readonly byState = new Map<string, GazCounty[]>();
-  private nameIndex?: { full: Map<string, GazEntry[]>; base: Map<string, GazEntry[]> };
+  /** Two-digit state FIPS → state code, from the counties. */
+  private readonly stateByFips = new Map<string, string>();
+  private readonly placeStates = new Map<string, StatePlaces>();
   private grams?: Map<GazEntry, Set<string>[]>;
 
-  private constructor(counties: GazCounty[], places: () => GazPlace[]) {
+  private constructor(counties: GazCounty[], places: (state: string) => string | undefined) {
     this.counties = counties;
     this.placesSource = places;
     for (const c of counties) {
       this.countyFips.set(c.fips, c);
       let l = this.byState.get(c.state);
-      if (!l) this.byState.set(c.state, (l = []));
+      if (!l) {
+        this.byState.set(c.state, (l = []));
+        this.stateByFips.set(c.fips.slice(0, 2), c.state);
+      }
       l.push(c);
       this.countyOcd.set(c.ocd, c);
     }
     for (const c of counties) for (const a of c.aliases) if (!this.countyOcd.has(a)) this.countyOcd.set(a, c);
   }
 
-  /** Every place (parsed on first use, so that county look-ups start fast). */
-  get places(): readonly GazPlace[] {
-    if (!this.placeList) {
-      const list = this.placesSource();
-      const ocd = new Map<string, GazEntry>(), geoid = new Map<string, GazPlace>();
-      for (const p of list) {
-        geoid.set(p.geoid, p);
-        const target: GazEntry = (p.consolidatedWith && this.countyFips.get(p.consolidatedWith)) || p;
-        if (!ocd.has(p.ocd) || target !== p) ocd.set(p.ocd, target);
-        for (const a of p.aliases) if (!ocd.has(a) || target !== p) ocd.set(a, target);
-      }
-      this.placeList = list;
-      this.placeOcd = ocd;
-      this.placeGeoid = geoid;
+  /** The places of one state ('CA'), parsed and indexed on first use. */
+  private statePlaces(st: string): StatePlaces {
+    let s = this.placeStates.get(st);
+    if (s) return s;
+    const text = this.byState.has(st) ? this.placesSource(st) : undefined;
+    const list = text ? parsePlaces(text) : [];
+    const ocd = new Map<string, GazEntry>(), geoid = new Map<string, GazPlace>();
+    for (const p of list) {
+      geoid.set(p.geoid, p);
+      const target: GazEntry = (p.consolidatedWith && this.countyFips.get(p.consolidatedWith)) || p;
+      if (!ocd.has(p.ocd) || target !== p) ocd.set(p.ocd, target);
+      for (const a of p.aliases) if (!ocd.has(a) || target !== p) ocd.set(a, target);
     }
-    return this.placeList;
+    this.placeStates.set(st, (s = { list, ocd, geoid }));
+    return s;
+  }
+
+  /** State codes in FIPS order. */
+  private states(): string[] {
+    return [...this.stateByFips.keys()].sort().map((f) => this.stateByFips.get(f)!);
+  }
+
+  /** Every place, in GEOID order (parses every state on first use; a single look-up parses one state). */
+  get places(): readonly GazPlace[] {
+    return (this.placeList ??= this.states().flatMap((st) => this.statePlaces(st).list));
+  }
+
+  /** The states whose places have been parsed so far, in FIPS order (for tests and diagnostics). */
+  loadedStates(): string[] {
+    return this.states().filter((st) => this.placeStates.has(st));
   }
 
   /** Loads the gazetteer from `dir` (default: the package's gazetteer/ folder), once per folder. */
@@ -172,35 +250,49 @@ export class Gazetteer {
     const d = dir ?? defaultDir();
     let g = cache.get(d);
     if (!g) {
-      g = Gazetteer.parse(readFileSync(join(d, 'counties.tsv'), 'utf8'),
-        () => gunzipSync(readFileSync(join(d, 'places.tsv.gz'))).toString('utf8'));
+      g = new Gazetteer(parseCounties(readFileSync(join(d, 'counties.tsv'), 'utf8')), (st) => {
+        const f = join(d, 'places', `${st.toLowerCase()}.tsv`);
+        return existsSync(f) ? readFileSync(f, 'utf8') : undefined;
+      });
       cache.set(d, g);
     }
     return g;
   }
 
-  /** Builds a gazetteer from the text of counties.tsv and (decompressed) places.tsv, or a function giving it. */
+  /**
+   * Builds a gazetteer from the text of counties.tsv and of places.tsv (every state's places, as
+   * `load` reads them from gazetteer/places/<st>.tsv, concatenated), or a function giving it.
+   */
   static parse(countiesTsv: string, placesTsv: string | (() => string)): Gazetteer {
-    const counties: GazCounty[] = [];
-    for (const line of countiesTsv.split('\n')) {
-      if (!line || line.startsWith('#')) continue;
-      const [fips, state, name, ocd, derived, tz, other, aliases, note] = line.split('\t') as string[];
-      const c: GazCounty = { kind: 'county', fips: fips!, name: name!, state: state!, ocd: ocd!, timeZone: tz!, aliases: aliases ? aliases.split(' ') : [] };
-      if (other) c.otherTimeZones = other.split(' ');
-      if (derived === '1') c.ocdDerived = true;
-      if (note) c.note = note;
-      counties.push(c);
-    }
-    return new Gazetteer(counties, () => parsePlaces(typeof placesTsv === 'string' ? placesTsv : placesTsv()));
+    let split: Map<string, string> | undefined;
+    return new Gazetteer(parseCounties(countiesTsv),
+      (st) => (split ??= splitByState(typeof placesTsv === 'string' ? placesTsv : placesTsv())).get(st));
   }
 
-  /** The entry with this canonical OCD id or alias. A consolidated place's ids give the county. */
-  byOcd(id: string): GazEntry | undefined {
-    const k = id.trim();
+  /** An entry by its exact id or alias (then lower-cased): counties first, then the places of the id's state only. */
+  private ocdExact(k: string): GazEntry | undefined {
     const c = this.countyOcd.get(k) ?? this.countyOcd.get(k.toLowerCase());
     if (c) return c;
-    this.places;
-    return this.placeOcd!.get(k) ?? this.placeOcd!.get(k.toLowerCase());
+    const st = stateOfOcd(k);
+    if (!st || !this.byState.has(st)) return undefined;
+    const m = this.statePlaces(st).ocd;
+    return m.get(k) ?? m.get(k.toLowerCase());
+  }
+
+  /**
+   * The entry with this canonical OCD id or alias. A consolidated place's ids give the county. When
+   * the id is unknown, the same id with '_' and '-' swapped in its last segment is tried
+   * ('county:miami_dade' finds OCD's 'county:miami-dade'); nothing looser.
+   */
+  byOcd(id: string): GazEntry | undefined {
+    const k = id.trim();
+    const e = this.ocdExact(k);
+    if (e) return e;
+    for (const v of dashVariants(k)) {
+      const x = this.ocdExact(v);
+      if (x) return x;
+    }
+    return undefined;
   }
 
   /** '06085' → county; '0668000' → place; anything else → undefined. */
@@ -208,28 +300,30 @@ export class Gazetteer {
     const k = code.trim();
     if (k.length === 5) return this.countyFips.get(k);
     if (k.length !== 7) return undefined;
-    this.places;
-    return this.placeGeoid!.get(k);
+    const st = this.stateByFips.get(k.slice(0, 2));
+    return st ? this.statePlaces(st).geoid.get(k) : undefined;
   }
 
-  private names() {
-    if (this.nameIndex) return this.nameIndex;
+  /** The name indexes of one state (its counties and places), built on first use. */
+  private names(st: string): { full: Map<string, GazEntry[]>; base: Map<string, GazEntry[]> } {
+    const sp = this.statePlaces(st);
+    if (sp.names) return sp.names;
     const full = new Map<string, GazEntry[]>(), base = new Map<string, GazEntry[]>();
     const add = (m: Map<string, GazEntry[]>, k: string, e: GazEntry) => {
       const l = m.get(k);
       if (!l) m.set(k, [e]); else if (!l.includes(e)) l.push(e);
     };
-    for (const c of this.counties) {
+    for (const c of this.byState.get(st) ?? []) {
       const n = norm(c.name);
-      add(full, `${c.state}|${n}`, c);
-      add(base, `${c.state}|${countyBase(n)}`, c);
+      add(full, n, c);
+      add(base, countyBase(n), c);
     }
-    for (const p of this.places) {
+    for (const p of sp.list) {
       const e: GazEntry = (p.consolidatedWith && this.countyFips.get(p.consolidatedWith)) || p;
-      add(full, `${p.state}|${norm(p.lsad ? `${p.name} ${p.lsad}` : p.name)}`, e);
-      add(base, `${p.state}|${norm(p.name)}`, e);
+      add(full, norm(p.lsad ? `${p.name} ${p.lsad}` : p.name), e);
+      add(base, norm(p.name), e);
     }
-    return (this.nameIndex = { full, base });
+    return (sp.names = { full, base });
   }
 
   /** Splits 'Santa Clara County, CA' / 'san jose ca' / 'Denver, Colorado' into [state | undefined, normalized name]. */
@@ -265,12 +359,11 @@ export class Gazetteer {
   byName(query: string): GazEntry[] {
     const [st, n] = Gazetteer.splitState(query);
     if (!n) return [];
-    const { full, base } = this.names();
-    const states = st ? [st] : Object.keys(STATE_NAMES);
-    const look = (m: Map<string, GazEntry[]>, key: string) => states.flatMap((s) => m.get(`${s}|${key}`) ?? []);
-    const exact = look(full, n);
+    const states = st ? [st] : this.states();
+    const look = (which: 'full' | 'base', key: string) => states.flatMap((s) => this.names(s)[which].get(key) ?? []);
+    const exact = look('full', n);
     if (exact.length) return [...new Set(exact)];
-    return [...new Set([...look(base, n), ...look(base, countyBase(n))])];
+    return [...new Set([...look('base', n), ...look('base', countyBase(n))])];
   }
 
   /** The closest names to an unknown OCD id or name, best first (trigram similarity, within the state when one is named). */
@@ -294,7 +387,7 @@ export class Gazetteer {
     const target = trigrams(compact(text));
     const targetBase = trigrams(compact(countyBase(norm(text))));
     const pool: GazEntry[] = st
-      ? [...(this.byState.get(st) ?? []), ...this.places.filter((p) => p.state === st)]
+      ? [...(this.byState.get(st) ?? []), ...(this.byState.has(st) ? this.statePlaces(st).list : [])]
       : [...this.counties, ...this.places];
     const scored: { e: GazEntry; s: number }[] = [];
     for (const e of pool) {

@@ -1,7 +1,7 @@
 /**
  * The states, the District of Columbia and the territories that Open Civic Data names under
- * country:us, with their FIPS codes and the time zone of most of their territory. Counties in a
- * second zone are listed in county-time-zones.ts.
+ * country:us, with their FIPS codes and the time zone of most of their territory. A county's own
+ * zone comes from the gazetteer (gazetteer/counties.tsv).
  */
 export interface StateInfo { code: string; name: string; fips: string; timeZone: string; ocdType: 'state' | 'district' | 'territory' }
 
