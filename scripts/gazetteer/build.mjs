@@ -128,6 +128,7 @@ const TZ_EXCEPTIONS = {
   NE: Object.fromEntries(['Arthur', 'Banner', 'Box Butte', 'Chase', 'Cheyenne', 'Dawes', 'Deuel', 'Dundy', 'Garden', 'Grant',
     'Hooker', 'Keith', 'Kimball', 'Morrill', 'Perkins', 'Scotts Bluff', 'Sheridan', 'Sioux'].map((c) => [`${c} County`, 'America/Denver'])),
   ND: {
+    // Dunn County is also wholly Mountain; it is listed with the split counties below for its note.
     ...Object.fromEntries(['Adams', 'Billings', 'Bowman', 'Golden Valley', 'Grant', 'Hettinger', 'Slope', 'Stark']
       .map((c) => [`${c} County`, 'America/Denver'])),
     'Oliver County': 'America/North_Dakota/Center', 'Morton County': 'America/North_Dakota/New_Salem',
@@ -141,7 +142,8 @@ const TZ_EXCEPTIONS = {
     'Morgan', 'Polk', 'Rhea', 'Roane', 'Scott', 'Sevier', 'Sullivan', 'Unicoi', 'Union', 'Washington'].map((c) => [`${c} County`, 'America/New_York'])),
   TX: { 'El Paso County': 'America/Denver', 'Hudspeth County': 'America/Denver' },
 };
-/** Counties the zone boundary splits: [state, Census name, zone of the county seat, other zones, note]. */
+/** Counties the zone boundary splits: [state, Census name, zone of the county seat, other zones, note]. A county
+ *  with no other zone is listed here only for its note. */
 const TZ_SPLIT = [
   ['AK', 'Aleutians West Census Area', 'America/Anchorage', ['America/Adak'],
     'Islands west of 169°30′W (Adak, Atka) keep Hawaii–Aleutian time; Unalaska, the largest town and its jail, keeps Alaska time.'],
@@ -151,9 +153,17 @@ const TZ_SPLIT = [
   ['FL', 'Gulf County', 'America/New_York', ['America/Chicago'], 'The northern part (Wewahitchka) keeps Central time; Port St. Joe, the seat, keeps Eastern.'],
   ['ID', 'Idaho County', 'America/Los_Angeles', ['America/Boise'], 'North of the Salmon River (Grangeville, the seat) keeps Pacific time; the south keeps Mountain.'],
   ['NE', 'Cherry County', 'America/Chicago', ['America/Denver'], 'The western part keeps Mountain time; Valentine, the seat, keeps Central.'],
-  ['ND', 'McKenzie County', 'America/Chicago', ['America/Denver'], 'The southern part keeps Mountain time; Watford City, the seat, keeps Central. Verify against 49 CFR 71.8.'],
-  ['ND', 'Dunn County', 'America/Denver', ['America/Chicago'], 'The eastern part keeps Central time; Manning, the seat, keeps Mountain. Verify against 49 CFR 71.8.'],
-  ['ND', 'Sioux County', 'America/Chicago', ['America/Denver'], 'The western part keeps Mountain time; Fort Yates, the seat, keeps Central. Verify against 49 CFR 71.8.'],
+  // North Dakota, checked against 49 CFR 71.7(a) (eCFR text of 2021-09-23; last amended for Mercer
+  // County, 75 FR 60004, 2010): west of Mercer County the line follows the Missouri River (Lake
+  // Sakakawea), then the Little Missouri, then township lines to the Yellowstone and the Montana line;
+  // south of Mercer it follows the Morton County line, the north line of Sioux County and State Highway 31.
+  ['ND', 'McKenzie County', 'America/Chicago', ['America/Denver'],
+    'Split by 49 CFR 71.7(a): the parts south of the Little Missouri River and west of the township line at about R. 101–102 W. keep Mountain time; Watford City, the seat, keeps Central.'],
+  // Dunn lies wholly south of the Missouri and the Little Missouri: all Mountain by the rule (no split).
+  ['ND', 'Dunn County', 'America/Denver', [],
+    'Wholly in the Mountain zone under 49 CFR 71.7(a) (the line runs along Lake Sakakawea and the Little Missouri River, north of the county). North Dakota Tourism describes the line in use as following the south-western border of the Fort Berthold Reservation through Dunn County, so the reservation part may keep Central time in practice; that is not the legal boundary.'],
+  ['ND', 'Sioux County', 'America/Chicago', ['America/Denver'],
+    'Split by 49 CFR 71.7(a) (as amended in 2003): west of State Highway 31 keeps Mountain time; Fort Yates, the seat, keeps Central.'],
   ['OR', 'Malheur County', 'America/Boise', ['America/Los_Angeles'], 'Most of the county (Vale, the seat) keeps Mountain time; the southern tip keeps Pacific.'],
 ];
 

@@ -1,12 +1,14 @@
 /** `comity data …`, `comity observe …`, `comity claims check`: parse, call the observatory library, format. */
 import type { Command } from 'commander';
-import {
-  ClaimFileError, DatabaseMissingError, DatabaseUnreadableError, attributionCoverage, recordQuality, FetchError, LoadError, MetricInputError, type MetricResult, agreements287g,
-  checkClaims, custodialShare, detainersLodged, fetchData, formatClaimResult, loadData, openObservatory,
-  paDetainerOutcomes, policyVsPractice, removalsByThreat, sanctuaryLists, terminalProgress, tracDetainers,
-} from '../observe/index.js';
+import type * as Observatory from '../observe/index.js';
 import type { Database } from '../observe/db.js';
 import { UsageError } from './usage-error.js';
+
+/** The observatory (and DuckDB) is loaded only when one of its commands runs, so `comity decide` starts fast. */
+let obs: typeof Observatory;
+async function loadObservatory(): Promise<void> {
+  obs ??= await import('../observe/index.js');
+}
 
 const write = (s: string): void => {
   process.stdout.write(`${s}\n`);
@@ -14,7 +16,7 @@ const write = (s: string): void => {
 
 /** Library errors caused by the user's input or environment become UsageError (exit 2, one line). */
 function asUsage(error: unknown): unknown {
-  if (error instanceof MetricInputError || error instanceof DatabaseMissingError || error instanceof DatabaseUnreadableError || error instanceof LoadError || error instanceof ClaimFileError || error instanceof FetchError) {
+  if (error instanceof obs.MetricInputError || error instanceof obs.DatabaseMissingError || error instanceof obs.DatabaseUnreadableError || error instanceof obs.LoadError || error instanceof obs.ClaimFileError || error instanceof obs.FetchError) {
     return new UsageError(error.message.split('\n').join('; '));
   }
   return error;
@@ -30,7 +32,7 @@ function int(name: string) {
 async function withDb<T>(db: string | undefined, fn: (d: Database) => Promise<T>): Promise<T> {
   let opened: Database | undefined;
   try {
-    opened = await openObservatory(db);
+    opened = await obs.openObservatory(db);
     return await fn(opened);
   } catch (error) {
     throw asUsage(error);
@@ -50,7 +52,7 @@ function table(rows: Record<string, unknown>[]): string {
   return [line(cols), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(cols.map((c) => cell(r[c], c))))].join('\n');
 }
 
-function print<R extends object>(result: MetricResult<R>, json: boolean): void {
+function print<R extends object>(result: Observatory.MetricResult<R>, json: boolean): void {
   if (json) {
     write(JSON.stringify(result, null, 2));
     return;
@@ -61,21 +63,21 @@ function print<R extends object>(result: MetricResult<R>, json: boolean): void {
 }
 
 export function registerObserveCommands(program: Command): void {
-  const data = program.command('data').description('the public records: fetch and load them into the local database');
+  const data = program.command('data').description('the public records: fetch and load them into the local database').hook('preAction', loadObservatory);
   data
     .command('load')
     .description('load every dataset into the DuckDB file (atomic: a failed load keeps the previous database)')
     .option('--from <dir>', 'data directory (default: $COMITY_DATA, ../shared/data, or the download cache)')
     .option('--db <path>', 'database file (default: $COMITY_DB or ~/.local/share/comity/comity.duckdb)')
     .action(async (opts: { from?: string; db?: string }) => {
-      const progress = terminalProgress();
+      const progress = obs.terminalProgress();
       try {
-        const r = await loadData({ ...opts, onProgress: progress.update });
+        const r = await obs.loadData({ ...opts, onProgress: progress.update });
         progress.stop();
         write(`loaded ${Object.keys(r.tables).length} tables from ${r.dataDir} into ${r.db} in ${(r.ms / 1000).toFixed(1)} s`);
         for (const [name, rows] of Object.entries(r.tables)) write(`  ${name.padEnd(28)} ${rows.toLocaleString('en-US')}`);
         write(`  landmarks attributed to a county: ${r.attribution.attributed.toLocaleString('en-US')} of ${r.attribution.landmarks.toLocaleString('en-US')}`);
-        const jail = await withDb(r.db, (d) => attributionCoverage(d, { method: 'CAP Local Incarceration' }));
+        const jail = await withDb(r.db, (d) => obs.attributionCoverage(d, { method: 'CAP Local Incarceration' }));
         const share = jail.rows.filter((x) => !x.outcome.startsWith('none')).reduce((sum, x) => sum + (x.share ?? 0), 0);
         write(`  CAP Local Incarceration arrests attributed to a county: ${(share * 100).toFixed(1)}% (comity observe attribution)`);
         const unknown = r.sources.filter((s) => !s.known);
@@ -92,7 +94,7 @@ export function registerObserveCommands(program: Command): void {
     .option('--dest <dir>', 'destination directory (default: the user download cache)')
     .action(async (opts: { mirror?: string; dest?: string }) => {
       try {
-        const results = await fetchData({ ...opts, onFile: (r) => write(`${r.status.padEnd(11)} ${r.path}`) });
+        const results = await obs.fetchData({ ...opts, onFile: (r) => write(`${r.status.padEnd(11)} ${r.path}`) });
         const missing = results.filter((r) => r.status === 'unavailable');
         if (missing.length > 0) write(`${missing.length} derived file(s) have no upstream URL; fetch them from a mirror with --mirror or COMITY_DATA_MIRROR`);
       } catch (error) {
@@ -100,7 +102,7 @@ export function registerObserveCommands(program: Command): void {
       }
     });
 
-  const observe = program.command('observe').description('measure the records: arrests, detainers, removals, 287(g), policy vs practice');
+  const observe = program.command('observe').description('measure the records: arrests, detainers, removals, 287(g), policy vs practice').hook('preAction', loadObservatory);
   const dbOpt = ['--db <path>', 'database file'] as const;
   observe
     .command('custodial-share')
@@ -112,7 +114,7 @@ export function registerObserveCommands(program: Command): void {
     .option(...dbOpt)
     .option('--json', 'JSON output')
     .action(async (o: { fy?: number; by?: string; aor?: string; county?: string; db?: string; json?: boolean }) => {
-      print(await withDb(o.db, (d) => custodialShare(d, o)), Boolean(o.json));
+      print(await withDb(o.db, (d) => obs.custodialShare(d, o)), Boolean(o.json));
     });
   observe
     .command('detainers')
@@ -127,8 +129,8 @@ export function registerObserveCommands(program: Command): void {
     .option('--json', 'JSON output')
     .action(async (o: { source: string; fy?: number; by?: string; aor?: string; state?: string; facility?: string; db?: string; json?: boolean }) => {
       if (!['lodged', 'trac', 'pa'].includes(o.source)) throw new UsageError(`--source must be lodged, trac or pa (got ${o.source})`);
-      const result = await withDb(o.db, (d): Promise<MetricResult<object>> =>
-        o.source === 'trac' ? tracDetainers(d, o) : o.source === 'pa' ? paDetainerOutcomes(d, o) : detainersLodged(d, o),
+      const result = await withDb(o.db, (d): Promise<Observatory.MetricResult<object>> =>
+        o.source === 'trac' ? obs.tracDetainers(d, o) : o.source === 'pa' ? obs.paDetainerOutcomes(d, o) : obs.detainersLodged(d, o),
       );
       print(result, Boolean(o.json));
     });
@@ -141,7 +143,7 @@ export function registerObserveCommands(program: Command): void {
     .option(...dbOpt)
     .option('--json', 'JSON output')
     .action(async (o: { fy?: number; by?: string; aor?: string; db?: string; json?: boolean }) => {
-      print(await withDb(o.db, (d) => removalsByThreat(d, o)), Boolean(o.json));
+      print(await withDb(o.db, (d) => obs.removalsByThreat(d, o)), Boolean(o.json));
     });
   observe
     .command('287g')
@@ -153,7 +155,7 @@ export function registerObserveCommands(program: Command): void {
     .option(...dbOpt)
     .option('--json', 'JSON output')
     .action(async (o: { by?: string; state?: string; signedBefore?: string; sanctuary?: boolean; db?: string; json?: boolean }) => {
-      const result = await withDb(o.db, (d): Promise<MetricResult<object>> => (o.sanctuary ? sanctuaryLists(d) : agreements287g(d, o)));
+      const result = await withDb(o.db, (d): Promise<Observatory.MetricResult<object>> => (o.sanctuary ? obs.sanctuaryLists(d) : obs.agreements287g(d, o)));
       print(result, Boolean(o.json));
     });
   observe
@@ -166,7 +168,7 @@ export function registerObserveCommands(program: Command): void {
     .option(...dbOpt)
     .option('--json', 'JSON output')
     .action(async (o: { fy?: number; date?: string; county?: string[]; top?: number; db?: string; json?: boolean }) => {
-      print(await withDb(o.db, (d) => policyVsPractice(d, { ...o, counties: o.county })), Boolean(o.json));
+      print(await withDb(o.db, (d) => obs.policyVsPractice(d, { ...o, counties: o.county })), Boolean(o.json));
     });
 
   observe
@@ -179,7 +181,7 @@ export function registerObserveCommands(program: Command): void {
     .option(...dbOpt)
     .option('--json', 'JSON output')
     .action(async (o: { of?: string; fy?: number; aor?: string; method?: string; db?: string; json?: boolean }) => {
-      print(await withDb(o.db, (d) => attributionCoverage(d, o)), Boolean(o.json));
+      print(await withDb(o.db, (d) => obs.attributionCoverage(d, o)), Boolean(o.json));
     });
 
   observe
@@ -189,7 +191,7 @@ export function registerObserveCommands(program: Command): void {
     .option(...dbOpt)
     .option('--json', 'JSON output')
     .action(async (o: { table?: string; db?: string; json?: boolean }) => {
-      const result = await withDb(o.db, (d) => recordQuality(d, o));
+      const result = await withDb(o.db, (d) => obs.recordQuality(d, o));
       // The blanks are a nested object: one column per field in the table.
       const rows = result.rows.map(({ blank, ...r }) => ({ ...r, ...Object.fromEntries(Object.entries(blank).map(([k, v]) => [k.endsWith(' (redacted)') ? `redacted ${k.slice(0, -11)}` : `blank ${k}`, v])) }));
       print({ ...result, rows: o.json ? result.rows : rows }, Boolean(o.json));
@@ -198,13 +200,14 @@ export function registerObserveCommands(program: Command): void {
   program
     .command('claims')
     .description('public claims about ICE and sanctuary policies, checked against the records')
+    .hook('preAction', loadObservatory)
     .command('check')
     .argument('[files...]', 'claim files (default: every file in claims/)')
     .option(...dbOpt)
     .option('--json', 'JSON output')
     .action(async (files: string[], o: { db?: string; json?: boolean }) => {
-      const results = await withDb(o.db, (d) => checkClaims(d, files));
+      const results = await withDb(o.db, (d) => obs.checkClaims(d, files));
       if (o.json) write(JSON.stringify(results, null, 2));
-      else write(results.map(formatClaimResult).join('\n\n'));
+      else write(results.map(obs.formatClaimResult).join('\n\n'));
     });
 }

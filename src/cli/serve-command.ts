@@ -1,7 +1,5 @@
 /** `comity serve`: the same server as `npm start`. */
 import type { Command } from 'commander';
-import { createApp } from '../server/app.js';
-import { listen } from '../server/listen.js';
 import { UsageError } from './usage-error.js';
 
 export function registerServeCommand(program: Command, out: (s: string) => void): void {
@@ -13,6 +11,8 @@ export function registerServeCommand(program: Command, out: (s: string) => void)
     .action(async (opts: { port: string; host: string }) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: expected a port number, got "${opts.port}"`);
+      // The server (and the observatory behind it) loads only when serving.
+      const [{ createApp }, { listen }] = await Promise.all([import('../server/app.js'), import('../server/listen.js')]);
       await listen(createApp(), port, opts.host, out);
       await new Promise(() => {}); // serve until interrupted
     });

@@ -50,9 +50,13 @@ function atoms(citation: string): string[] {
   return citation.split(/;\s+/).map((s) => s.trim()).filter(Boolean);
 }
 
+/** The first sentence (a period after a lower-case word of 4+ letters, so "Civ." or "Stat." do not end it), or the first 240 characters. */
 function firstSentence(text: string): string {
-  const m = /^(.{40,240}?[.;:])\s/.exec(text);
-  return m ? m[1]! : text.length > 240 ? `${text.slice(0, 237)}...` : text;
+  const m = /^(.{40,240}?[a-z]{4,}[.])\s+[A-Z(]/s.exec(text);
+  if (m) return m[1]!;
+  if (text.length <= 240) return text;
+  const cut = text.lastIndexOf(' ', 237);
+  return `${text.slice(0, cut > 120 ? cut : 237)}...`;
 }
 
 function computeParts(modality: Modality, deciding: readonly CompiledRule[], applied: readonly CompiledRule[], clockRule: CompiledRule | undefined): DecisionParts {
@@ -104,6 +108,8 @@ function computeParts(modality: Modality, deciding: readonly CompiledRule[], app
     if (CONFIDENCE_RANK[r.cp.p.confidence] < CONFIDENCE_RANK[confidence]) confidence = r.cp.p.confidence;
     if (!top || authority(r) > authority(top)) top = r;
   }
+  // A hold's deadline is part of the answer: it is as sure as the clock that set it.
+  if (clockRule && CONFIDENCE_RANK[clockRule.cp.p.confidence] < CONFIDENCE_RANK[confidence]) confidence = clockRule.cp.p.confidence;
   for (const r of deciding) {
     const p = r.cp.p;
     if (p.confidence !== 'verified' && p.confidenceNote) {

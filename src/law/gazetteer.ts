@@ -4,7 +4,10 @@
  * with its Open Civic Data id, the counties it lies in, and, for counties, the IANA time zone of the
  * county seat. Built by scripts/gazetteer/build.mjs from public data; see scripts/gazetteer/README.md.
  *
- * Only node built-ins: this module is loaded by the law engine and must stay light.
+ * Only node built-ins: this module is loaded by the law engine and must stay light. Nothing is parsed
+ * up front: a look-up by FIPS code or OCD id reads counties.tsv and the one state's places file
+ * (gazetteer/places/<st>.tsv) and parses only the rows it finds; the indexes for names, suggestions
+ * and the full lists are built the first time they are needed, per state when the query names one.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -100,42 +103,110 @@ function defaultDir(): string {
 
 const cache = new Map<string, Gazetteer>();
 
-/** Parses the lines of places.tsv (one state's file, or any part of the whole). */
-function parsePlaces(placesTsv: string): GazPlace[] {
-  const places: GazPlace[] = [];
-  for (const line of placesTsv.split('\n')) {
-    if (!line || line.charCodeAt(0) === 35 /* # */) continue;
-    const [geoid, state, name, lsad, ocd, derived, cs, cw, relation, aliases, note] = line.split('\t') as string[];
-    const prefix = ocd!.startsWith('ocd-division/') ? '' : `ocd-division/country:us/state:${state!.toLowerCase()}/`;
-    const p: GazPlace = {
-      kind: 'place', geoid: geoid!, name: name!, lsad: lsad!, state: state!, ocd: prefix + ocd!,
-      counties: cs!.indexOf(' ') < 0 && cs!.indexOf(':') < 0 ? [{ fips: cs!, share: 1 }] : cs!.split(' ').map((x) => {
-        const i = x.indexOf(':');
-        return i < 0 ? { fips: x, share: 1 } : { fips: x.slice(0, i), share: Number(x.slice(i + 1)) };
-      }),
-      aliases: aliases ? aliases.split(' ') : [],
-    };
-    if (cw) p.consolidatedWith = cw;
-    if (relation) p.relation = relation;
-    if (derived === '1') p.ocdDerived = true;
-    if (note) p.note = note;
-    places.push(p);
-  }
-  return places;
+/** Two-digit state FIPS → postal code (the 50 states and DC). */
+const STATE_BY_FIPS: Record<string, string> = {
+  '01': 'AL', '02': 'AK', '04': 'AZ', '05': 'AR', '06': 'CA', '08': 'CO', '09': 'CT', '10': 'DE', '11': 'DC',
+  '12': 'FL', '13': 'GA', '15': 'HI', '16': 'ID', '17': 'IL', '18': 'IN', '19': 'IA', '20': 'KS', '21': 'KY',
+  '22': 'LA', '23': 'ME', '24': 'MD', '25': 'MA', '26': 'MI', '27': 'MN', '28': 'MS', '29': 'MO', '30': 'MT',
+  '31': 'NE', '32': 'NV', '33': 'NH', '34': 'NJ', '35': 'NM', '36': 'NY', '37': 'NC', '38': 'ND', '39': 'OH',
+  '40': 'OK', '41': 'OR', '42': 'PA', '44': 'RI', '45': 'SC', '46': 'SD', '47': 'TN', '48': 'TX', '49': 'UT',
+  '50': 'VT', '51': 'VA', '53': 'WA', '54': 'WV', '55': 'WI', '56': 'WY',
+};
+/** State codes in FIPS order. */
+const STATES_IN_ORDER = Object.keys(STATE_BY_FIPS).sort().map((f) => STATE_BY_FIPS[f]!);
+
+/** One line of places.tsv → a place. */
+function parsePlace(line: string): GazPlace {
+  const [geoid, state, name, lsad, ocd, derived, cs, cw, relation, aliases, note] = line.split('\t') as string[];
+  const prefix = ocd!.startsWith('ocd-division/') ? '' : `ocd-division/country:us/state:${state!.toLowerCase()}/`;
+  const p: GazPlace = {
+    kind: 'place', geoid: geoid!, name: name!, lsad: lsad!, state: state!, ocd: prefix + ocd!,
+    counties: cs!.indexOf(' ') < 0 && cs!.indexOf(':') < 0 ? [{ fips: cs!, share: 1 }] : cs!.split(' ').map((x) => {
+      const i = x.indexOf(':');
+      return i < 0 ? { fips: x, share: 1 } : { fips: x.slice(0, i), share: Number(x.slice(i + 1)) };
+    }),
+    aliases: aliases ? aliases.split(' ') : [],
+  };
+  if (cw) p.consolidatedWith = cw;
+  if (relation) p.relation = relation;
+  if (derived === '1') p.ocdDerived = true;
+  if (note) p.note = note;
+  return p;
 }
 
-function parseCounties(countiesTsv: string): GazCounty[] {
-  const counties: GazCounty[] = [];
-  for (const line of countiesTsv.split('\n')) {
-    if (!line || line.charCodeAt(0) === 35 /* # */) continue;
-    const [fips, state, name, ocd, derived, tz, other, aliases, note] = line.split('\t') as string[];
-    const c: GazCounty = { kind: 'county', fips: fips!, name: name!, state: state!, ocd: ocd!, timeZone: tz!, aliases: aliases ? aliases.split(' ') : [] };
-    if (other) c.otherTimeZones = other.split(' ');
-    if (derived === '1') c.ocdDerived = true;
-    if (note) c.note = note;
-    counties.push(c);
+/** One line of counties.tsv → a county. */
+function parseCounty(line: string): GazCounty {
+  const [fips, state, name, ocd, derived, tz, other, aliases, note] = line.split('\t') as string[];
+  const c: GazCounty = { kind: 'county', fips: fips!, name: name!, state: state!, ocd: ocd!, timeZone: tz!, aliases: aliases ? aliases.split(' ') : [] };
+  if (other) c.otherTimeZones = other.split(' ');
+  if (derived === '1') c.ocdDerived = true;
+  if (note) c.note = note;
+  return c;
+}
+
+/**
+ * The rows of one TSV file, kept as text and parsed a row at a time: a look-up by the first column
+ * or by a string the row contains is a native `indexOf` over the text, and only the rows found are
+ * parsed. Each row is parsed once, so `all()` later returns the same objects.
+ */
+class Rows<T> {
+  /** '\n' + the file's text, so that every row starts after a '\n'. */
+  private readonly text: string;
+  private readonly byKey = new Map<string, T>();
+  private list?: T[];
+
+  constructor(text: string, private readonly parse: (line: string) => T) {
+    this.text = text.charCodeAt(0) === 10 ? text : '\n' + text;
   }
-  return counties;
+
+  get parsed(): boolean {
+    return this.list !== undefined;
+  }
+
+  private rowAt(start: number): T {
+    let end = this.text.indexOf('\n', start);
+    if (end < 0) end = this.text.length;
+    const line = this.text.slice(start, end);
+    const key = line.slice(0, line.indexOf('\t'));
+    let row = this.byKey.get(key);
+    if (!row) this.byKey.set(key, (row = this.parse(line)));
+    return row;
+  }
+
+  /** The row whose first column is `key`. */
+  first(key: string): T | undefined {
+    if (this.list) return this.byKey.get(key);
+    if (!key || /[\t\n]/.test(key)) return undefined;
+    const i = this.text.indexOf('\n' + key + '\t');
+    return i < 0 ? undefined : this.rowAt(i + 1);
+  }
+
+  /** Every row whose text contains one of `needles`, in file order (callers check the parsed row). */
+  containing(needles: string[]): T[] {
+    const starts = new Set<number>();
+    for (const n of needles) {
+      if (!n || n.includes('\n')) continue;
+      for (let i = this.text.indexOf(n); i >= 0; i = this.text.indexOf(n, i + 1)) {
+        const s = this.text.lastIndexOf('\n', i) + 1;
+        if (this.text.charCodeAt(s) !== 35 /* # */) starts.add(s);
+      }
+    }
+    return [...starts].sort((a, b) => a - b).map((s) => this.rowAt(s));
+  }
+
+  /** Every row, in file order. */
+  all(): T[] {
+    if (this.list) return this.list;
+    const list: T[] = [];
+    let s = 1;
+    while (s < this.text.length) {
+      let e = this.text.indexOf('\n', s);
+      if (e < 0) e = this.text.length;
+      if (e > s && this.text.charCodeAt(s) !== 35) list.push(this.rowAt(s));
+      s = e + 1;
+    }
+    return (this.list = list);
+  }
 }
 
 /** The whole places.tsv split into one text per state (column 2), for `Gazetteer.parse`. */
@@ -155,94 +226,149 @@ function splitByState(placesTsv: string): Map<string, string> {
 /** The state an OCD id lies in ('ocd-division/country:us/state:ca/…' → 'CA'; '…/district:dc' → 'DC'), if any. */
 function stateOfOcd(id: string): string | undefined {
   const m = /^ocd-division\/country:us\/(?:state:([a-z]{2})|district:(dc))(?:\/|$)/i.exec(id);
-  return (m?.[1] ?? m?.[2])?.toUpperCase();
+  const st = (m?.[1] ?? m?.[2])?.toUpperCase();
+  return st && STATE_NAMES[st] ? st : undefined;
 }
 
 /**
- * The same id with '_' and '-' swapped in the value of its last segment, as users type them
- * (`county:miami_dade` for OCD's `county:miami-dade`): all '_' → '-', all '-' → '_', and each swapped
- * for the other. Nothing else is changed, so a misspelling stays unknown.
+ * The id with every '-' in the value of its last segment written '_' ('…/county:miami-dade' →
+ * '…/county:miami_dade'), or undefined when that value has neither: users type '_' where OCD has '-'
+ * and the reverse, so ids are also matched on this key. Nothing else is changed, so a misspelling
+ * stays unknown.
  */
-function dashVariants(id: string): string[] {
+function dashKey(id: string): string | undefined {
   const slash = id.lastIndexOf('/');
   const colon = id.indexOf(':', slash + 1);
-  if (colon < 0) return [];
-  const head = id.slice(0, colon + 1), v = id.slice(colon + 1);
-  if (!/[-_]/.test(v)) return [];
-  const out = new Set([v.replace(/_/g, '-'), v.replace(/-/g, '_'), v.replace(/[-_]/g, (c) => (c === '_' ? '-' : '_'))]);
-  out.delete(v);
-  return [...out].map((x) => head + x);
+  if (colon < 0) return undefined;
+  const v = id.slice(colon + 1);
+  return /[-_]/.test(v) ? id.slice(0, colon + 1) + v.replace(/-/g, '_') : undefined;
 }
 
-/** One state's places and their indexes, built the first time the state is needed. */
+/** Adds `id` → `e` to a dash-key map; a key two different entries share maps to null (ambiguous, never resolved). */
+function addDash(m: Map<string, GazEntry | null>, id: string, e: GazEntry): void {
+  const k = dashKey(id);
+  if (k === undefined) return;
+  const prev = m.get(k);
+  if (prev === undefined) m.set(k, e);
+  else if (prev !== e) m.set(k, null);
+}
+
+type NameIndex = { full: Map<string, GazEntry[]>; base: Map<string, GazEntry[]> };
+
+/** One state's places: the rows of gazetteer/places/<st>.tsv, and indexes built when the whole state is needed. */
 interface StatePlaces {
-  list: GazPlace[];
-  /** OCD id or alias → entry (the county for a consolidated place). */
-  ocd: Map<string, GazEntry>;
-  geoid: Map<string, GazPlace>;
+  rows: Rows<GazPlace>;
+  /** OCD id or alias → entry (the county for a consolidated place); built with the full parse. */
+  ocd?: Map<string, GazEntry>;
   /** Normalized full and base names → entries (counties and places of the state), built for byName. */
-  names?: { full: Map<string, GazEntry[]>; base: Map<string, GazEntry[]> };
+  names?: NameIndex;
+  /** dashKey(id or alias) → entry, built when an id is not found as written. */
+  dash?: Map<string, GazEntry | null>;
 }
 
 export class Gazetteer {
-  readonly counties: readonly GazCounty[];
-  private placeList?: GazPlace[];
   /** The places.tsv text of one state (upper-case code), or undefined when the state has none. */
   private readonly placesSource: (state: string) => string | undefined;
-  private readonly countyOcd = new Map<string, GazCounty>();
-  private readonly countyFips = new Map<string, GazCounty>();
-  private readonly byState = new Map<string, GazCounty[]>();
-  /** Two-digit state FIPS → state code, from the counties. */
-  private readonly stateByFips = new Map<string, string>();
+  private readonly countyRows: Rows<GazCounty>;
+  /** Built on the first call that needs every county (countiesOf, suggest, byName, `counties`). */
+  private countyIdx?: { ocd: Map<string, GazCounty>; byState: Map<string, GazCounty[]> };
+  private countyDash?: Map<string, GazEntry | null>;
   private readonly placeStates = new Map<string, StatePlaces>();
+  private placeList?: GazPlace[];
   private grams?: Map<GazEntry, Set<string>[]>;
 
-  private constructor(counties: GazCounty[], places: (state: string) => string | undefined) {
-    this.counties = counties;
+  private constructor(countiesTsv: string, places: (state: string) => string | undefined) {
+    this.countyRows = new Rows(countiesTsv, parseCounty);
     this.placesSource = places;
-    for (const c of counties) {
-      this.countyFips.set(c.fips, c);
-      let l = this.byState.get(c.state);
-      if (!l) {
-        this.byState.set(c.state, (l = []));
-        this.stateByFips.set(c.fips.slice(0, 2), c.state);
-      }
-      l.push(c);
-      this.countyOcd.set(c.ocd, c);
-    }
-    for (const c of counties) for (const a of c.aliases) if (!this.countyOcd.has(a)) this.countyOcd.set(a, c);
   }
 
-  /** The places of one state ('CA'), parsed and indexed on first use. */
+  /** Every county and county-equivalent, in FIPS order. */
+  get counties(): readonly GazCounty[] {
+    return this.countyRows.all();
+  }
+
+  private counts() {
+    if (this.countyIdx) return this.countyIdx;
+    const ocd = new Map<string, GazCounty>(), byState = new Map<string, GazCounty[]>();
+    const all = this.countyRows.all();
+    for (const c of all) {
+      let l = byState.get(c.state);
+      if (!l) byState.set(c.state, (l = []));
+      l.push(c);
+      ocd.set(c.ocd, c);
+    }
+    for (const c of all) for (const a of c.aliases) if (!ocd.has(a)) ocd.set(a, c);
+    return (this.countyIdx = { ocd, byState });
+  }
+
+  /** The county with this exact id or alias: its own id wins over another county's alias. */
+  private countyByOcd(k: string): GazCounty | undefined {
+    if (this.countyIdx) return this.countyIdx.ocd.get(k);
+    if (!k.startsWith('ocd-division/')) return undefined;
+    const rows = this.countyRows.containing([k]);
+    return rows.find((c) => c.ocd === k) ?? rows.find((c) => c.aliases.includes(k));
+  }
+
+  /** The county a place's ids stand for when it is consolidated with one; otherwise the place. */
+  private target(p: GazPlace): GazEntry {
+    return (p.consolidatedWith && this.countyRows.first(p.consolidatedWith)) || p;
+  }
+
   private statePlaces(st: string): StatePlaces {
     let s = this.placeStates.get(st);
-    if (s) return s;
-    const text = this.byState.has(st) ? this.placesSource(st) : undefined;
-    const list = text ? parsePlaces(text) : [];
-    const ocd = new Map<string, GazEntry>(), geoid = new Map<string, GazPlace>();
-    for (const p of list) {
-      geoid.set(p.geoid, p);
-      const target: GazEntry = (p.consolidatedWith && this.countyFips.get(p.consolidatedWith)) || p;
-      if (!ocd.has(p.ocd) || target !== p) ocd.set(p.ocd, target);
-      for (const a of p.aliases) if (!ocd.has(a) || target !== p) ocd.set(a, target);
+    if (!s) {
+      const text = STATE_NAMES[st] ? this.placesSource(st) : undefined;
+      this.placeStates.set(st, (s = { rows: new Rows(text ?? '', parsePlace) }));
     }
-    this.placeStates.set(st, (s = { list, ocd, geoid }));
     return s;
   }
 
-  /** State codes in FIPS order. */
-  private states(): string[] {
-    return [...this.stateByFips.keys()].sort().map((f) => this.stateByFips.get(f)!);
+  /** Every place of a state, parsed, with its id index. */
+  private stateList(st: string): GazPlace[] {
+    const s = this.statePlaces(st);
+    const list = s.rows.all();
+    if (!s.ocd) {
+      const ocd = new Map<string, GazEntry>();
+      for (const p of list) {
+        const target = this.target(p);
+        if (!ocd.has(p.ocd) || target !== p) ocd.set(p.ocd, target);
+        for (const a of p.aliases) if (!ocd.has(a) || target !== p) ocd.set(a, target);
+      }
+      s.ocd = ocd;
+    }
+    return list;
   }
 
-  /** Every place, in GEOID order (parses every state on first use; a single look-up parses one state). */
+  /** A place id or alias of state `st`: the last consolidated place holding it gives its county, else the first place. */
+  private placeByOcd(st: string, k: string): GazEntry | undefined {
+    const s = this.statePlaces(st);
+    if (s.ocd) return s.ocd.get(k);
+    const prefix = `ocd-division/country:us/state:${st.toLowerCase()}/`;
+    const needles = [k];
+    if (k.startsWith(prefix)) needles.push(`\t${k.slice(prefix.length)}\t`);
+    let found: GazEntry | undefined;
+    for (const p of s.rows.containing(needles)) {
+      if (p.ocd !== k && !p.aliases.includes(k)) continue;
+      const t = this.target(p);
+      if (t !== p) found = t;
+      else found ??= p;
+    }
+    return found;
+  }
+
+  /** Every place, in GEOID order (parses every state on first use; a single look-up parses one row). */
   get places(): readonly GazPlace[] {
-    return (this.placeList ??= this.states().flatMap((st) => this.statePlaces(st).list));
+    return (this.placeList ??= STATES_IN_ORDER.flatMap((st) => this.stateList(st)));
   }
 
-  /** The states whose places have been parsed so far, in FIPS order (for tests and diagnostics). */
+  /** The states whose places file has been read so far, in FIPS order (for tests and diagnostics). */
   loadedStates(): string[] {
-    return this.states().filter((st) => this.placeStates.has(st));
+    return STATES_IN_ORDER.filter((st) => this.placeStates.has(st));
+  }
+
+  /** The states whose places have all been parsed and indexed (byName, suggest, `places`). */
+  parsedStates(): string[] {
+    return STATES_IN_ORDER.filter((st) => this.placeStates.get(st)?.rows.parsed);
   }
 
   /** Loads the gazetteer from `dir` (default: the package's gazetteer/ folder), once per folder. */
@@ -250,9 +376,13 @@ export class Gazetteer {
     const d = dir ?? defaultDir();
     let g = cache.get(d);
     if (!g) {
-      g = new Gazetteer(parseCounties(readFileSync(join(d, 'counties.tsv'), 'utf8')), (st) => {
-        const f = join(d, 'places', `${st.toLowerCase()}.tsv`);
-        return existsSync(f) ? readFileSync(f, 'utf8') : undefined;
+      g = new Gazetteer(readFileSync(join(d, 'counties.tsv'), 'utf8'), (st) => {
+        try {
+          return readFileSync(join(d, 'places', `${st.toLowerCase()}.tsv`), 'utf8');
+        } catch (e) {
+          if ((e as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+          throw e;
+        }
       });
       cache.set(d, g);
     }
@@ -265,47 +395,63 @@ export class Gazetteer {
    */
   static parse(countiesTsv: string, placesTsv: string | (() => string)): Gazetteer {
     let split: Map<string, string> | undefined;
-    return new Gazetteer(parseCounties(countiesTsv),
-      (st) => (split ??= splitByState(typeof placesTsv === 'string' ? placesTsv : placesTsv())).get(st));
+    return new Gazetteer(countiesTsv, (st) => (split ??= splitByState(typeof placesTsv === 'string' ? placesTsv : placesTsv())).get(st));
   }
 
   /** An entry by its exact id or alias (then lower-cased): counties first, then the places of the id's state only. */
   private ocdExact(k: string): GazEntry | undefined {
-    const c = this.countyOcd.get(k) ?? this.countyOcd.get(k.toLowerCase());
+    const lower = k.toLowerCase();
+    const c = this.countyByOcd(k) ?? (lower !== k ? this.countyByOcd(lower) : undefined);
     if (c) return c;
     const st = stateOfOcd(k);
-    if (!st || !this.byState.has(st)) return undefined;
-    const m = this.statePlaces(st).ocd;
-    return m.get(k) ?? m.get(k.toLowerCase());
+    if (!st) return undefined;
+    return this.placeByOcd(st, k) ?? (lower !== k ? this.placeByOcd(st, lower) : undefined);
+  }
+
+  /** An entry whose id or alias equals `k` once '-' and '_' are taken as one in the last segment (unambiguous only). */
+  private ocdDash(k: string): GazEntry | undefined {
+    const key = dashKey(k);
+    if (key === undefined) return undefined;
+    if (!this.countyDash) {
+      const m = new Map<string, GazEntry | null>();
+      for (const [id, c] of this.counts().ocd) addDash(m, id, c);
+      this.countyDash = m;
+    }
+    const c = this.countyDash.get(key);
+    if (c !== undefined) return c ?? undefined;
+    const st = stateOfOcd(k);
+    if (!st) return undefined;
+    this.stateList(st);
+    const s = this.statePlaces(st);
+    if (!s.dash) {
+      const m = new Map<string, GazEntry | null>();
+      for (const [id, e] of s.ocd!) addDash(m, id, e);
+      s.dash = m;
+    }
+    return s.dash.get(key) ?? undefined;
   }
 
   /**
    * The entry with this canonical OCD id or alias. A consolidated place's ids give the county. When
-   * the id is unknown, the same id with '_' and '-' swapped in its last segment is tried
+   * the id is unknown as written, '_' and '-' are taken as the same character in its last segment
    * ('county:miami_dade' finds OCD's 'county:miami-dade'); nothing looser.
    */
   byOcd(id: string): GazEntry | undefined {
     const k = id.trim();
-    const e = this.ocdExact(k);
-    if (e) return e;
-    for (const v of dashVariants(k)) {
-      const x = this.ocdExact(v);
-      if (x) return x;
-    }
-    return undefined;
+    return this.ocdExact(k) ?? this.ocdDash(k) ?? (k.toLowerCase() !== k ? this.ocdDash(k.toLowerCase()) : undefined);
   }
 
   /** '06085' → county; '0668000' → place; anything else → undefined. */
   byFips(code: string): GazEntry | undefined {
     const k = code.trim();
-    if (k.length === 5) return this.countyFips.get(k);
-    if (k.length !== 7) return undefined;
-    const st = this.stateByFips.get(k.slice(0, 2));
-    return st ? this.statePlaces(st).geoid.get(k) : undefined;
+    if (!/^\d{5}$|^\d{7}$/.test(k)) return undefined;
+    if (k.length === 5) return this.countyRows.first(k);
+    const st = STATE_BY_FIPS[k.slice(0, 2)];
+    return st ? this.statePlaces(st).rows.first(k) : undefined;
   }
 
   /** The name indexes of one state (its counties and places), built on first use. */
-  private names(st: string): { full: Map<string, GazEntry[]>; base: Map<string, GazEntry[]> } {
+  private names(st: string): NameIndex {
     const sp = this.statePlaces(st);
     if (sp.names) return sp.names;
     const full = new Map<string, GazEntry[]>(), base = new Map<string, GazEntry[]>();
@@ -313,13 +459,13 @@ export class Gazetteer {
       const l = m.get(k);
       if (!l) m.set(k, [e]); else if (!l.includes(e)) l.push(e);
     };
-    for (const c of this.byState.get(st) ?? []) {
+    for (const c of this.counts().byState.get(st) ?? []) {
       const n = norm(c.name);
       add(full, n, c);
       add(base, countyBase(n), c);
     }
-    for (const p of sp.list) {
-      const e: GazEntry = (p.consolidatedWith && this.countyFips.get(p.consolidatedWith)) || p;
+    for (const p of this.stateList(st)) {
+      const e = this.target(p);
       add(full, norm(p.lsad ? `${p.name} ${p.lsad}` : p.name), e);
       add(base, norm(p.name), e);
     }
@@ -359,7 +505,7 @@ export class Gazetteer {
   byName(query: string): GazEntry[] {
     const [st, n] = Gazetteer.splitState(query);
     if (!n) return [];
-    const states = st ? [st] : this.states();
+    const states = st ? (STATE_NAMES[st] ? [st] : []) : STATES_IN_ORDER;
     const look = (which: 'full' | 'base', key: string) => states.flatMap((s) => this.names(s)[which].get(key) ?? []);
     const exact = look('full', n);
     if (exact.length) return [...new Set(exact)];
@@ -387,7 +533,7 @@ export class Gazetteer {
     const target = trigrams(compact(text));
     const targetBase = trigrams(compact(countyBase(norm(text))));
     const pool: GazEntry[] = st
-      ? [...(this.byState.get(st) ?? []), ...(this.byState.has(st) ? this.statePlaces(st).list : [])]
+      ? [...(this.counts().byState.get(st) ?? []), ...(STATE_NAMES[st] ? this.stateList(st) : [])]
       : [...this.counties, ...this.places];
     const scored: { e: GazEntry; s: number }[] = [];
     for (const e of pool) {
@@ -417,7 +563,7 @@ export class Gazetteer {
 
   /** Counties and county-equivalents of a state ('CA' or 'ca'), in FIPS order. */
   countiesOf(stateCode: string): GazCounty[] {
-    return [...(this.byState.get(stateCode.toUpperCase()) ?? [])];
+    return [...(this.counts().byState.get(stateCode.toUpperCase()) ?? [])];
   }
 
   /** 'Santa Clara County, CA'; 'San Jose, CA'. */

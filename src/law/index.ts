@@ -5,7 +5,7 @@
 import { CompiledRegistry } from './engine.js';
 import { decideValid, decideWith, type DecideOptions, type DecideResult, type DecisionResponse, type RequestProblem } from './decide.js';
 import { loadRegistry, type Registry } from './load-registry.js';
-import { defaultPoliciesDir } from './project-root.js';
+import { defaultPoliciesDir, snapshotPath } from './project-root.js';
 import { evaluate } from './engine.js';
 import { factsOf } from './facts.js';
 import { holdDeadline } from './hold-deadline.js';
@@ -73,8 +73,9 @@ export class Engine {
 }
 
 /** Compile a registry folder; with no argument, the registry bundled with Comity, wherever it is installed. */
-export function createEngine(policiesDir: string = defaultPoliciesDir()): Engine {
-  const r = loadRegistry(policiesDir);
+export function createEngine(policiesDir?: string): Engine {
+  // The bundled registry starts from its build-time snapshot when the files still match it.
+  const r = policiesDir === undefined ? loadRegistry(defaultPoliciesDir(), { snapshot: snapshotPath() }) : loadRegistry(policiesDir);
   if (!r.ok) throw new RegistryError(r.problems);
   return new Engine(r.registry);
 }

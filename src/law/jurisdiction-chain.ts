@@ -68,11 +68,12 @@ function lookup(q: string): { kind: 'country' } | { kind: 'state'; state: StateI
     const st = code ? STATE_BY_CODE.get(code) : undefined;
     if (!st || (type !== 'state' && type !== st.ocdType)) return { ok: false, message: `unknown state or territory "${segs[0]!.slice(0, 40)}" in ${s.slice(0, 120)}` };
     if (segs.length === 1) return { kind: 'state', state: st };
-    if (segs.length > 2) {
+    const e = gaz().byOcd(s);
+    if (e) return { kind: 'entry', entry: e };
+    if (segs.length > 2 && gaz().byOcd(`${COUNTRY}/${segs.slice(0, 2).join('/')}`)) {
       return { ok: false, message: `"${s.slice(0, 120)}" names a division below a county or place; Comity resolves states, counties and places (use the county or place id)` };
     }
-    const e = gaz().byOcd(s);
-    return e ? { kind: 'entry', entry: e } : unknown('jurisdiction', s);
+    return unknown('jurisdiction', s);
   }
   const found = gaz().byName(s);
   if (found.length === 1) return { kind: 'entry', entry: found[0]! };

@@ -3,7 +3,7 @@
  * or every problem found, each with its file, line and key path. Nothing is half-loaded.
  */
 import { createHash } from 'node:crypto';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { Expr } from './expr.js';
 import { compileHolidays, HolidayCalendarFile, type HolidayCalendar } from './federal-holidays.js';
@@ -32,6 +32,8 @@ export interface Registry {
   catalogs: ReadonlyMap<string, RegisteredCatalog>;
   /** Federal holidays (5 U.S.C. § 6103) for hold clocks, from calendar/federal-holidays.yaml. */
   holidays: HolidayCalendar;
+  /** The calendar file as validated (kept for the build snapshot). */
+  calendar: HolidayCalendarFile;
   /** sha256 over every file, so a response can say which registry produced it. */
   fingerprint: string;
   files: number;
@@ -39,20 +41,37 @@ export interface Registry {
 
 export type LoadResult = { ok: true; registry: Registry } | { ok: false; problems: FileProblem[] };
 
-export function loadRegistry(root: string): LoadResult {
-  const problems: FileProblem[] = [];
+/**
+ * Load a registry folder. With `snapshot` (a file written by `writeRegistrySnapshot` at build time),
+ * a registry whose files hash to the snapshot's fingerprint is rebuilt from it without parsing YAML
+ * or validating again — the files were validated when the snapshot was written. Any change to any
+ * file changes the fingerprint, and the folder is loaded and validated in full.
+ */
+export function loadRegistry(root: string, opts: { snapshot?: string } = {}): LoadResult {
   const files = listYaml(root);
+  const texts = files.map((abs) => readFileSync(abs, 'utf8'));
   const hash = createHash('sha256');
+  files.forEach((abs, i) => hash.update(relative(join(root, '..'), abs).split(sep).join('/')).update('\0').update(texts[i]!).update('\0'));
+  const fingerprint = hash.digest('hex').slice(0, 16);
+  if (opts.snapshot && existsSync(opts.snapshot)) {
+    const snap = readSnapshot(opts.snapshot, fingerprint);
+    if (snap) return { ok: true, registry: snap };
+  }
+  return loadParsed(root, files, texts, fingerprint);
+}
+
+function loadParsed(root: string, files: string[], texts: string[], fingerprint: string): LoadResult {
+  const problems: FileProblem[] = [];
   const jurisdictions = new Map<string, RegisteredJurisdiction>();
   const instruments: RegisteredInstrument[] = [];
   const provisions: RegisteredProvision[] = [];
   const catalogs = new Map<string, RegisteredCatalog>();
   let holidays: HolidayCalendar | undefined;
+  let calendar: HolidayCalendarFile | undefined;
 
-  for (const abs of files) {
+  for (const [i, abs] of files.entries()) {
     const file = relative(join(root, '..'), abs).split(sep).join('/');
-    const text = readFileSync(abs, 'utf8');
-    hash.update(file).update('\0').update(text).update('\0');
+    const text = texts[i]!;
     const rel = relative(root, abs).split(sep);
     const expected = expectedJurisdiction(rel);
     if (rel[0] === 'calendar') {
@@ -60,6 +79,7 @@ export function loadRegistry(root: string): LoadResult {
       const r = parseYamlFile(file, text, HolidayCalendarFile);
       if (!r.ok) { problems.push(...r.problems); continue; }
       holidays = compileHolidays(r.value);
+      calendar = r.value;
     } else if (rel[0] === 'offenses') {
       const r = parseYamlFile(file, text, CatalogFile);
       if (!r.ok) { problems.push(...r.problems); continue; }
@@ -102,7 +122,52 @@ export function loadRegistry(root: string): LoadResult {
   if (problems.length > 0 || !holidays) return { ok: false, problems };
   return {
     ok: true,
-    registry: { jurisdictions, instruments, provisions, catalogs, holidays, fingerprint: hash.digest('hex').slice(0, 16), files: files.length },
+    registry: { jurisdictions, instruments, provisions, catalogs, holidays, calendar: calendar!, fingerprint, files: files.length },
+  };
+}
+
+interface Snapshot {
+  fingerprint: string;
+  files: number;
+  calendar: HolidayCalendarFile;
+  jurisdictions: RegisteredJurisdiction[];
+  catalogs: RegisteredCatalog[];
+  instruments: Omit<RegisteredInstrument, 'locate'>[];
+  provisions: (Omit<RegisteredProvision, 'instrument'> & { instrument: number })[];
+}
+
+/** Serialize a validated registry (for the build: dist/registry-snapshot.json). */
+export function registrySnapshot(r: Registry): string {
+  const index = new Map(r.instruments.map((x, i) => [x, i]));
+  const snap: Snapshot = {
+    fingerprint: r.fingerprint, files: r.files, calendar: r.calendar,
+    jurisdictions: [...r.jurisdictions.values()], catalogs: [...r.catalogs.values()],
+    instruments: r.instruments.map(({ locate: _locate, ...rest }) => rest),
+    provisions: r.provisions.map((p) => ({ ...p, instrument: index.get(p.instrument)! })),
+  };
+  return JSON.stringify(snap);
+}
+
+const noLocate: Locate = () => ({});
+
+function readSnapshot(path: string, fingerprint: string): Registry | null {
+  let snap: Snapshot;
+  try {
+    snap = JSON.parse(readFileSync(path, 'utf8')) as Snapshot;
+  } catch {
+    return null; // unreadable: load the folder instead
+  }
+  if (snap.fingerprint !== fingerprint) return null;
+  const instruments: RegisteredInstrument[] = snap.instruments.map((x) => ({ ...x, locate: noLocate }));
+  return {
+    jurisdictions: new Map(snap.jurisdictions.map((j) => [j.jurisdiction, j])),
+    catalogs: new Map(snap.catalogs.map((c) => [c.id, c])),
+    instruments,
+    provisions: snap.provisions.map((p) => ({ ...p, instrument: instruments[p.instrument]! })),
+    holidays: compileHolidays(snap.calendar),
+    calendar: snap.calendar,
+    fingerprint,
+    files: snap.files,
   };
 }
 

@@ -19,3 +19,8 @@ export function projectRoot(): string {
 export function defaultPoliciesDir(): string {
   return process.env.COMITY_POLICIES ?? join(projectRoot(), 'policies');
 }
+
+/** The validated registry written at build time (dist/registry-snapshot.json). */
+export function snapshotPath(): string {
+  return join(projectRoot(), 'dist', 'registry-snapshot.json');
+}

@@ -2,14 +2,21 @@
 import fc from 'fast-check';
 import { AGENCY_KINDS, DOCUMENTS, REQUEST_TYPES, type DecisionRequest } from '../../src/law/index.js';
 import { STATES } from '../../src/law/states.js';
+import { Gazetteer } from '../../src/law/gazetteer.js';
 
 const COUNTRY = 'ocd-division/country:us';
 
+/** Registered jurisdictions, states, and any county or place of the gazetteer — by OCD id, FIPS code or name. */
 export function jurisdictionArb(registered: readonly string[]): fc.Arbitrary<string> {
+  const gaz = Gazetteer.load();
   const st = fc.constantFrom(...STATES.map((s) => `${COUNTRY}/${s.ocdType}:${s.code}`));
-  const local = fc.tuple(st, fc.constantFrom('county', 'place'), fc.stringMatching(/^[a-z][a-z_]{1,12}$/))
-    .map(([s, t, n]) => `${s}/${t}:${n}`);
-  return fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...registered) }, { weight: 1, arbitrary: st }, { weight: 1, arbitrary: local });
+  const county = fc.constantFrom(...gaz.counties);
+  const places = gaz.places.filter((_, i) => i % 50 === 0);
+  const local = fc.oneof(
+    county.map((c) => c.ocd), county.map((c) => c.fips), county.map((c) => gaz.label(c)),
+    fc.constantFrom(...places).map((p) => p.ocd),
+  );
+  return fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...registered) }, { weight: 1, arbitrary: st }, { weight: 2, arbitrary: local });
 }
 
 const CATEGORIES = ['serious_felony', 'violent_felony', 'state_prison_felony', 'wobbler', 'violent', 'robbery', 'theft', 'assault',

@@ -1,7 +1,20 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
-import { Gazetteer, type GazCounty, type GazPlace } from '../../src/law/gazetteer.js';
+import { Gazetteer, type GazCounty, type GazEntry, type GazPlace } from '../../src/law/gazetteer.js';
+
+/** The repository's gazetteer/ folder (this file runs from dist/test/law/). */
+const GAZ_DIR = fileURLToPath(new URL('../../../gazetteer/', import.meta.url));
+/** A gazetteer loaded from a private copy of the data, so nothing is cached or parsed yet. */
+function coldGazetteer(): { g: Gazetteer; done: () => void } {
+  const dir = mkdtempSync(join(tmpdir(), 'comity-gaz-'));
+  cpSync(GAZ_DIR, dir, { recursive: true });
+  return { g: Gazetteer.load(dir), done: () => rmSync(dir, { recursive: true, force: true }) };
+}
 
 const t0 = performance.now();
 const gaz = Gazetteer.load();
@@ -130,6 +143,22 @@ test('New York City spans five counties, each a borough', () => {
   assert.equal(gaz.byOcd('ocd-division/country:us/state:ny/borough:brooklyn'), county('36047'));
 });
 
+test('time zones: North Dakota as 49 CFR 71.7(a) draws the line', () => {
+  const dunn = county('38025');
+  assert.equal(dunn.name, 'Dunn County');
+  assert.equal(dunn.timeZone, 'America/Denver');
+  assert.equal(dunn.otherTimeZones, undefined); // wholly south of Lake Sakakawea and the Little Missouri
+  for (const [fips, seatZone] of [['38053', 'America/Chicago'], ['38085', 'America/Chicago']] as const) {
+    assert.equal(county(fips).timeZone, seatZone, fips);
+    assert.deepEqual(county(fips).otherTimeZones, ['America/Denver'], fips);
+  }
+  assert.equal(county('38057').timeZone, 'America/North_Dakota/Beulah'); // Mercer, Central since 2010
+  assert.equal(county('38059').timeZone, 'America/North_Dakota/New_Salem'); // Morton, Central since 2003
+  assert.equal(county('38065').timeZone, 'America/North_Dakota/Center'); // Oliver, Central since 1992
+  for (const f of ['38001', '38007', '38011', '38033', '38037', '38041', '38087', '38089']) assert.equal(county(f).timeZone, 'America/Denver', f);
+  assert.ok(gaz.counties.every((c) => !/verify/i.test(c.note ?? '')), 'no county note is left to verify');
+});
+
 test('time zones: El Paso keeps Mountain time; split counties list the other zone', () => {
   assert.equal(county('48141').timeZone, 'America/Denver');
   assert.equal(county('48001').timeZone, 'America/Chicago');
@@ -186,4 +215,98 @@ test('property: every place resolves by GEOID and by OCD id (to its county when 
     if (p.consolidatedWith) assert.equal(e, gaz.byFips(p.consolidatedWith));
     else assert.equal(e, p);
   }), { numRuns: 1000 });
+});
+
+test("byOcd: '_' and '-' are one character in the last segment, and nothing looser", () => {
+  const md = county('12086');
+  assert.equal(md.ocd, 'ocd-division/country:us/state:fl/county:miami-dade');
+  assert.equal(gaz.byOcd('ocd-division/country:us/state:fl/county:miami_dade'), md);
+  assert.equal(gaz.byOcd('OCD-Division/country:us/state:FL/county:Miami_Dade'), md);
+  assert.equal(gaz.byOcd('ocd-division/country:us/state:ca/county:santa-clara'), county('06085'));
+  const aa = gaz.byOcd('ocd-division/country:us/state:ca/cdp:arden_arcade') as GazPlace;
+  assert.equal(aa.name, 'Arden-Arcade');
+  // Mixed separators in OCD's id: any mix the user types finds it.
+  const ap = gaz.byOcd('ocd-division/country:us/state:ca/cdp:aptos_hills_larkin_valley') as GazPlace;
+  assert.equal(ap.ocd, 'ocd-division/country:us/state:ca/cdp:aptos_hills-larkin_valley');
+  assert.equal(gaz.byOcd('ocd-division/country:us/state:ca/cdp:aptos-hills-larkin-valley'), ap);
+  // Only the last segment: the type is not touched, and misspellings still fail.
+  assert.equal(gaz.byOcd('ocd-division/country:us/state:ak/census-area:kusilvak'), undefined);
+  for (const bad of ['ocd-division/country:us/state:ca/county:santaclara', 'ocd-division/country:us/state:fl/county:miamidade',
+    'ocd-division/country:us/state:fl/county:miami__dade', 'ocd-division/country:us/state:fl/county:miami dade',
+    'ocd-division/country:us/state:fl/county:miami-dade-', 'ocd-division/country:us/state:ga/county:miami_dade']) {
+    assert.equal(gaz.byOcd(bad), undefined, bad);
+  }
+});
+
+test('places load per state: one look-up reads one state and parses only the rows it finds', () => {
+  const { g, done } = coldGazetteer();
+  try {
+    assert.deepEqual(g.loadedStates(), []);
+    const t0 = performance.now();
+    const sj = g.byOcd('ocd-division/country:us/state:ca/place:san_jose') as GazPlace;
+    const ms = performance.now() - t0;
+    assert.equal(sj.geoid, '0668000');
+    assert.ok(ms < 250, `cold look-up took ${ms.toFixed(1)} ms`);
+    assert.deepEqual(g.loadedStates(), ['CA']);
+    assert.deepEqual(g.parsedStates(), []);
+    assert.equal(g.byFips('0668000'), sj);
+    assert.equal((g.byFips('06085') as GazCounty).name, 'Santa Clara County');
+    assert.equal(g.byOcd('ocd-division/country:us/state:ca/place:san_francisco'), g.byFips('06075'));
+    assert.deepEqual(g.loadedStates(), ['CA']);
+    // A name with its state builds that state's indexes only; the objects stay the same.
+    assert.deepEqual(g.byName('San Jose, CA'), [sj]);
+    assert.deepEqual(g.parsedStates(), ['CA']);
+    assert.equal(g.byOcd('ocd-division/country:us/state:ca/place:san_jose'), sj);
+    assert.equal((g.byFips('4835000') as GazPlace).name, 'Houston');
+    assert.deepEqual(g.loadedStates(), ['CA', 'TX']);
+    assert.equal(g.suggest('Sna Jose, CA')[0]?.label, 'San Jose, CA');
+    assert.deepEqual(g.loadedStates(), ['CA', 'TX']);
+    // The full list is built from the same objects.
+    assert.equal(g.places.find((p) => p.geoid === '0668000'), sj);
+    assert.equal(g.places.length, gaz.places.length);
+    assert.equal(g.loadedStates().length, 51);
+  } finally {
+    done();
+  }
+});
+
+test('gazetteer/places/<st>.tsv: every row in its state file; every place id names its own state', () => {
+  const files = readdirSync(join(GAZ_DIR, 'places')).sort();
+  assert.equal(files.length, 51);
+  let rows = 0;
+  for (const f of files) {
+    const st = f.replace(/\.tsv$/, '').toUpperCase();
+    for (const line of readFileSync(join(GAZ_DIR, 'places', f), 'utf8').split('\n')) {
+      if (!line || line.startsWith('#')) continue;
+      assert.equal(line.split('\t')[1], st, `${f}: ${line.slice(0, 40)}`);
+      rows++;
+    }
+  }
+  assert.equal(rows, gaz.places.length);
+  // byOcd looks for a place id only in the state its id names: true of every id and alias.
+  const stateOf = (id: string) => /^ocd-division\/country:us\/(?:state:([a-z]{2})|district:(dc))/.exec(id)?.slice(1).find(Boolean)?.toUpperCase();
+  for (const p of gaz.places) for (const id of [p.ocd, ...p.aliases]) assert.equal(stateOf(id), p.state, `${p.geoid} ${id}`);
+});
+
+test('cold look-ups (text search, no index) agree with the full indexes', () => {
+  const { g, done } = coldGazetteer();
+  try {
+    const same = (a: GazEntry | undefined, b: GazEntry | undefined, what: string) =>
+      assert.equal(a && (a.kind === 'county' ? a.fips : a.geoid), b && (b.kind === 'county' ? b.fips : b.geoid), what);
+    for (const c of gaz.counties) {
+      same(g.byFips(c.fips), c, c.fips);
+      for (const id of [c.ocd, ...c.aliases]) same(g.byOcd(id), gaz.byOcd(id), id);
+    }
+    const sample = gaz.places.filter((p, i) => i % 20 === 0 || p.aliases.length || p.consolidatedWith || p.ocd.split('/').length > 4);
+    for (const p of sample) {
+      same(g.byFips(p.geoid), p, p.geoid);
+      for (const id of [p.ocd, ...p.aliases]) same(g.byOcd(id), gaz.byOcd(id), id);
+    }
+    assert.deepEqual(g.parsedStates(), [], 'exact look-ups parse no state in full');
+    for (const bad of ['ocd-division/country:us/state:ca/place:san_jos', 'ocd-division/country:us/state:zz/place:x', '0699999', '99999', '06']) {
+      assert.equal(g.byOcd(bad) ?? g.byFips(bad), undefined, bad);
+    }
+  } finally {
+    done();
+  }
 });
