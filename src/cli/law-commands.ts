@@ -2,8 +2,9 @@
 import type { Command } from 'commander';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createEngine, defaultEngine, explain, formatProblem, listJurisdictions, loadRegistry } from '../law/index.js';
-import { defaultPoliciesDir } from '../law/project-root.js';
+import { countiesOf, createEngine, defaultEngine, explain, formatProblem, listJurisdictions, loadRegistry, memo, stateInfo, type DecisionRequest } from '../law/index.js';
+import { requestContract } from '../law/contract-schema.js';
+import { defaultPoliciesDir, projectRoot } from '../law/project-root.js';
 import { registryJsonSchemas } from '../law/json-schemas.js';
 import { readJsonInput } from './read-input.js';
 import { UsageError } from './usage-error.js';
@@ -13,29 +14,49 @@ export function registerLawCommands(program: Command, out: (s: string) => void):
     .command('decide')
     .description('Decide what the law allows for a request (JSON per the decision-request contract)')
     .argument('<file>', 'request JSON file, or - for standard input')
-    .option('--explain', 'print a readable account instead of JSON')
+    .option('--explain', 'print a readable account instead of JSON (same as --format text)')
+    .option('--format <format>', 'json (the contract), text (a readable account) or memo (Markdown for a jail\'s file)', 'json')
+    .option('--no-trace', 'leave the trace of every provision considered out of the JSON')
     .option('--policies <dir>', 'use another registry folder')
-    .action(async (file: string, opts: { explain?: boolean; policies?: string }) => {
+    .action(async (file: string, opts: { explain?: boolean; format: string; trace: boolean; policies?: string }) => {
+      const format = opts.explain ? 'text' : opts.format;
+      if (!['json', 'text', 'memo'].includes(format)) throw new UsageError(`--format: expected json, text or memo, got "${format}"`);
       const input = await readJsonInput(file);
       const engine = opts.policies ? createEngine(opts.policies) : defaultEngine();
-      const r = engine.decideUnknown(input, { trace: true });
+      const r = engine.decideUnknown(input, { trace: format === 'text' || opts.trace });
       if (!r.ok) {
         const p = r.problems[0]!;
         const more = r.problems.length > 1 ? ` (and ${r.problems.length - 1} more problem${r.problems.length > 2 ? 's' : ''})` : '';
         throw new UsageError(`invalid request: ${p.path}: ${p.message}${more}`);
       }
-      out(opts.explain ? explain(r.response) : JSON.stringify(r.response, null, 2));
+      if (format === 'text') out(explain(r.response));
+      else if (format === 'memo') out(memo(input as DecisionRequest, r.response));
+      else out(JSON.stringify(r.response, null, 2));
     });
 
   program
     .command('jurisdictions')
     .description('List the jurisdictions the registry knows')
     .option('--state <xx>', 'only this state (postal code)')
+    .option('--counties', 'with --state: every county of the state (from the gazetteer), with its FIPS code, id and time zone')
     .option('--json', 'print JSON')
-    .action((opts: { state?: string; json?: boolean }) => {
+    .action((opts: { state?: string; counties?: boolean; json?: boolean }) => {
       if (opts.state && !/^[a-zA-Z]{2}$/.test(opts.state)) throw new UsageError(`--state: expected a two-letter postal code, got "${opts.state}"`);
+      if (opts.counties && !opts.state) throw new UsageError('--counties needs --state');
+      const st = opts.state ? stateInfo(opts.state) : undefined;
+      if (opts.state && !st) throw new UsageError(`--state: unknown state "${opts.state}"`);
+      if (opts.counties) {
+        const rows = countiesOf(opts.state!, defaultEngine().registry);
+        if (opts.json) return out(JSON.stringify(rows, null, 2));
+        for (const c of rows) out(`${c.fips}  ${c.id.padEnd(60)} ${c.name.padEnd(32)} ${c.timeZone}${c.lawRegistered ? '  [local law registered]' : ''}`);
+        return;
+      }
       const rows = listJurisdictions(defaultEngine().registry, opts.state ? { state: opts.state } : {});
       if (opts.json) return out(JSON.stringify(rows, null, 2));
+      if (st && !rows.some((r) => r.level === 'state')) {
+        out(`${st.name}: no state or local law is registered in Comity yet; decisions there apply federal law only and say so.`);
+        out(`Its counties: comity jurisdictions --state ${opts.state!.toLowerCase()} --counties`);
+      }
       for (const r of rows) {
         out(`${r.id.padEnd(58)} ${r.name.padEnd(28)} ${String(r.provisions).padStart(3)} provisions${r.layering.length ? `  [${r.layering.join(', ')}]` : ''}`);
       }
@@ -53,6 +74,16 @@ export function registerLawCommands(program: Command, out: (s: string) => void):
         throw new UsageError(`${r.problems.length} problem(s) in the registry`);
       }
       out(`ok: ${r.registry.files} files, ${r.registry.instruments.length} instruments, ${r.registry.provisions.length} provisions, ${r.registry.catalogs.size} offense catalogs (registry ${r.registry.fingerprint})`);
+    });
+  policy
+    .command('contract')
+    .description('Print the decision-request JSON Schema generated from the library\'s schema (--write: into contracts/)')
+    .option('--write', 'rewrite contracts/decision-request.schema.json')
+    .action((opts: { write?: boolean }) => {
+      const text = `${JSON.stringify(requestContract(), null, 2)}\n`;
+      if (!opts.write) return out(text.trimEnd());
+      writeFileSync(join(projectRoot(), 'contracts', 'decision-request.schema.json'), text);
+      out('wrote contracts/decision-request.schema.json');
     });
   policy
     .command('schema')

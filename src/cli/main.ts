@@ -5,6 +5,7 @@ import { registerLawCommands } from './law-commands.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerObserveCommands } from './observe-commands.js';
 import { UsageError } from './usage-error.js';
+import { safeText } from './safe-text.js';
 
 export async function main(argv: string[]): Promise<number> {
   const out = (s: string) => process.stdout.write(`${s}\n`);
@@ -24,14 +25,14 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
     if (e instanceof UsageError) {
-      process.stderr.write(`comity: ${e.message}\n`);
+      process.stderr.write(`comity: ${safeText(e.message)}\n`);
       return 2;
     }
     if (e instanceof RegistryError) {
       process.stderr.write(`comity: ${e.message}\n`);
       return 2;
     }
-    process.stderr.write(`comity: internal error: ${(e as Error).message}\n`);
+    process.stderr.write(`comity: internal error: ${safeText((e as Error).message)}\n`);
     return 1;
   }
 }

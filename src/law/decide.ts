@@ -52,7 +52,10 @@ export interface DecisionResponse {
   /** Present when asked for (`{ trace: true }`; the CLI and the API ask by default). */
   trace?: TraceEntry[];
   jurisdiction: {
-    id: string; name: string; level: string; fips?: string; timeZone: string; chain: string[]; registered: boolean;
+    id: string; name: string; level: string; fips?: string; timeZone: string; chain: string[];
+    /** The part of the chain with law registered: what was actually layered. */
+    lawChain: string[];
+    registered: boolean;
     aliases?: string[]; assumedCounty?: { id: string; name: string; why: string };
   };
   decisionDate: string;
@@ -107,7 +110,7 @@ function decideIn(engine: CompiledRegistry, chain: CompiledChain, req: DecisionR
     decisions,
     ...(trace ? { trace } : {}),
     jurisdiction: {
-      id: j.id, name: j.name, level: j.level, ...(j.fips ? { fips: j.fips } : {}), timeZone: j.timeZone, chain: j.chain,
+      id: j.id, name: j.name, level: j.level, ...(j.fips ? { fips: j.fips } : {}), timeZone: j.timeZone, chain: j.chain, lawChain: j.lawChain,
       registered: j.registered, ...(j.aliases?.length ? { aliases: j.aliases } : {}), ...(j.assumedCounty ? { assumedCounty: j.assumedCounty } : {}),
     },
     decisionDate: isoOfDay(f.decisionDay),

@@ -89,7 +89,7 @@ function computeParts(modality: Modality, deciding: readonly CompiledRule[], app
       duties.push({ kind: d.kind, citation: r.citation, text: d.text, ...(d.deadline ? { deadline: d.deadline } : {}) });
     }
     for (const w of r.rule.warnings ?? []) {
-      const short = w.length > 280 ? `${firstSentence(w)} (${r.citation}; full text in warningDetails)` : w;
+      const short = w.length > 280 ? `${firstSentence(w)} See ${r.source}` : w;
       if (!warnings.includes(short)) { warnings.push(short); details.push({ text: w, citation: r.citation, href: r.source }); }
     }
   };
@@ -114,7 +114,7 @@ function computeParts(modality: Modality, deciding: readonly CompiledRule[], app
     const p = r.cp.p;
     if (p.confidence !== 'verified' && p.confidenceNote) {
       const full = `Confidence ${p.confidence} (${p.id}): ${p.confidenceNote}`;
-      const w = full.length > 280 ? `Confidence ${p.confidence} (${p.id}): ${firstSentence(p.confidenceNote)} (full note in warningDetails)` : full;
+      const w = full.length > 280 ? `Confidence ${p.confidence} (${p.id}): ${firstSentence(p.confidenceNote)} Full note in warningDetails.` : full;
       if (!warnings.includes(w)) { warnings.push(w); details.push({ text: full, citation: r.citation, href: p.source }); }
     }
   }

@@ -7,7 +7,7 @@ import type { DecisionRequest } from './request-schema.js';
 import { LEVELS } from './vocab.js';
 
 function registeredLevels(res: DecisionResponse): string {
-  return res.jurisdiction.chain.join(' -> ');
+  return res.jurisdiction.lawChain.join(' -> ');
 }
 
 function decisionLines(type: string, d: Decision): string[] {

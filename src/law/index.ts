@@ -104,5 +104,6 @@ export type {
 export { DecisionRequest } from './request-schema.js';
 export { formatProblem, type FileProblem } from './yaml-file.js';
 export { explain, memo } from './explain.js';
-export { listJurisdictions, type JurisdictionSummary } from './jurisdictions-list.js';
+export { listJurisdictions, countiesOf, stateInfo, type JurisdictionSummary, type CountySummary } from './jurisdictions-list.js';
+export type { StateInfo } from './states.js';
 export * from './vocab.js';

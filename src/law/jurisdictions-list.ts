@@ -1,7 +1,8 @@
 /** What the registry knows, jurisdiction by jurisdiction (`comity jurisdictions`). */
 import type { Registry } from './load-registry.js';
 import { COUNTRY, parseOcd, titleFromOcdName } from './ocd.js';
-import { STATES } from './states.js';
+import { STATES, STATE_BY_CODE, type StateInfo } from './states.js';
+import { Gazetteer } from './gazetteer.js';
 
 export interface JurisdictionSummary {
   id: string;
@@ -35,4 +36,19 @@ export function listJurisdictions(registry: Registry, opts: { state?: string; in
     });
   }
   return out.sort((a, b) => a.id.localeCompare(b.id));
+}
+
+/** A state by postal code (any case), or undefined. */
+export function stateInfo(code: string): StateInfo | undefined {
+  return STATE_BY_CODE.get(code.toLowerCase());
+}
+
+export interface CountySummary { fips: string; id: string; name: string; timeZone: string; otherTimeZones?: string[]; aliases: string[]; lawRegistered: boolean }
+
+/** Every county of a state, from the gazetteer, with whether the registry has law of its own. */
+export function countiesOf(code: string, registry?: Registry): CountySummary[] {
+  return Gazetteer.load().countiesOf(code).map((c) => ({
+    fips: c.fips, id: c.ocd, name: c.name, timeZone: c.timeZone, ...(c.otherTimeZones ? { otherTimeZones: c.otherTimeZones } : {}), aliases: c.aliases,
+    lawRegistered: !!registry && [c.ocd, ...c.aliases].some((id) => registry.jurisdictions.has(id) || registry.provisions.some((p) => p.jurisdiction === id)),
+  }));
 }

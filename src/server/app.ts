@@ -1,7 +1,7 @@
 /** The HTTP API: a thin adapter over the library. Bad input → 400 problem+json, never a stack trace. */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { defaultEngine, listJurisdictions, type Engine } from '../law/index.js';
+import { defaultEngine, explain, listJurisdictions, memo, type DecisionRequest, type Engine } from '../law/index.js';
 import { openApiDocument } from './openapi.js';
 import { problem } from './problem.js';
 import { observeRoutes } from './observe-routes.js';
@@ -27,11 +27,19 @@ export function createApp(opts: AppOptions = {}): Hono {
     } catch (e) {
       return problem(c, 400, 'Invalid JSON', `The body is not valid JSON: ${(e as Error).message}`);
     }
-    const r = engine().decideUnknown(body, { trace: true });
+    const format = c.req.query('format') ?? 'json';
+    if (!['json', 'text', 'memo'].includes(format)) {
+      return problem(c, 400, 'Invalid query', `format: expected json, text or memo, got "${format.slice(0, 40)}"`, { field: 'format' });
+    }
+    const trace = c.req.query('trace');
+    if (trace !== undefined && trace !== 'true' && trace !== 'false') return problem(c, 400, 'Invalid query', 'trace: expected true or false', { field: 'trace' });
+    const r = engine().decideUnknown(body, { trace: trace !== 'false' });
     if (!r.ok) {
       const first = r.problems[0]!;
       return problem(c, 400, 'Invalid request', `${first.path}: ${first.message}`, { field: first.path, problems: r.problems });
     }
+    if (format === 'text') return c.text(explain(r.response));
+    if (format === 'memo') return c.body(memo(body as DecisionRequest, r.response), 200, { 'content-type': 'text/markdown; charset=utf-8' });
     return c.json(r.response);
   });
 

@@ -51,9 +51,17 @@ export function openApiDocument(): Record<string, unknown> {
       '/api/v1/decide': {
         post: {
           summary: 'Decide each request under federal, state and local law',
+          description: 'The jurisdiction may be an OCD id, a 5-digit county FIPS code or a name ("San Jose, CA"); an unknown one is a 400 with the closest names as suggestions.',
+          parameters: [
+            { name: 'format', in: 'query', schema: { type: 'string', enum: ['json', 'text', 'memo'], default: 'json' }, description: 'json: the contract; text: the readable account of `comity decide --explain`; memo: a printable Markdown memo for a jail\'s file' },
+            { name: 'trace', in: 'query', schema: { type: 'string', enum: ['true', 'false'], default: 'true' }, description: 'false leaves the trace of every provision considered out of the JSON' },
+          ],
           requestBody: { required: true, content: { 'application/json': { schema: { $ref: '#/components/schemas/DecisionRequest' } } } },
           responses: {
-            200: { description: 'One decision per request type, with citations, duties, warnings and a trace' },
+            200: {
+              description: 'One decision per request type, with citations and their links, duties, warnings, the facts left out that would change it, and a trace',
+              content: { 'application/json': { schema: { type: 'object' } }, 'text/plain': { schema: { type: 'string' } }, 'text/markdown': { schema: { type: 'string' } } },
+            },
             400: { description: 'Invalid request', content: { 'application/problem+json': { schema: problem } } },
           },
         },

@@ -11,7 +11,7 @@ const bin = join(projectRoot(), 'bin', 'comity.js');
 const run = (args: string[], input?: string) => spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', cwd: projectRoot() });
 const tmp = mkdtempSync(join(tmpdir(), 'comity-cli-'));
 const request = {
-  jurisdiction: 'ocd-division/country:us/state:pa/county:lehigh',
+  jurisdiction: 'ocd-division/country:us/state:oh/county:franklin', // no state or local law registered: the federal baseline
   agency: { kind: 'sheriff_jail' },
   at: '2025-07-03T10:00:00-04:00',
   requests: ['HOLD', 'SHARE_STATUS_INFO'],
@@ -84,4 +84,50 @@ test('policy validate on a broken registry exits 2 and names file and line', () 
   const v = run(['policy', 'validate', dir]);
   assert.equal(v.status, 2);
   assert.match(v.stderr, /x\.yaml:\d+/);
+});
+
+test('decide accepts a county FIPS code and a name, and answers for the same jurisdiction', () => {
+  const base = { ...request, jurisdiction: 'ocd-division/country:us/state:ca/county:santa_clara', requests: ['NOTIFY_RELEASE'] };
+  const ids = ['06085', 'Santa Clara County, CA', 'ocd-division/country:us/state:ca/county:santa_clara'].map((jurisdiction) => {
+    const r = run(['decide', '-'], JSON.stringify({ ...base, jurisdiction }));
+    assert.equal(r.status, 0, r.stderr);
+    const body = JSON.parse(r.stdout);
+    assert.equal(body.decisions.NOTIFY_RELEASE.modality, 'MUST_NOT');
+    return body.jurisdiction.id;
+  });
+  assert.deepEqual(new Set(ids).size, 1);
+});
+
+test('an unknown or misspelled county exits 2 with the closest names suggested', () => {
+  const r = run(['decide', '-'], JSON.stringify({ ...request, jurisdiction: 'ocd-division/country:us/state:ca/county:santaclara' }));
+  assert.equal(r.status, 2);
+  assert.match(r.stderr, /unknown jurisdiction .*santaclara.*did you mean Santa Clara County, CA/);
+});
+
+test('what the CLI echoes from a request is escaped: no control characters or terminal escapes reach the terminal', () => {
+  const r = run(['decide', '-'], JSON.stringify({ ...request, jurisdiction: 'Evil\u001b]0;pwned\u0007\u001b[2J County, CA' }));
+  assert.equal(r.status, 2);
+  assert.doesNotMatch(r.stderr, /[\u0000-\u0008\u000b-\u001f\u007f]/);
+  assert.match(r.stderr, /\\u001b\]0;pwned\\u0007/);
+});
+
+test('decide --format memo prints a Markdown memo with the answer, linked citations and the disclaimer', () => {
+  const r = run(['decide', '-', '--format', 'memo'], JSON.stringify(request));
+  assert.equal(r.status, 0, r.stderr);
+  assert.match(r.stdout, /^# ICE request: what the law allows — Franklin County, Ohio/m);
+  assert.match(r.stdout, /### HOLD: MAY — hold no later than 2025-07-05T17:00:00-04:00/);
+  assert.match(r.stdout, /\[8 C\.F\.R\. § 287\.7\(d\)\]\(https:\/\//);
+  assert.match(r.stdout, /not legal advice/);
+  assert.equal(run(['decide', '-', '--format', 'pdf'], JSON.stringify(request)).status, 2);
+});
+
+test('jurisdictions --state for a state with no registered law says so, and --counties lists its counties', () => {
+  const j = run(['jurisdictions', '--state', 'id']);
+  assert.equal(j.status, 0, j.stderr);
+  assert.match(j.stdout, /Idaho: no state or local law is registered/);
+  const c = run(['jurisdictions', '--state', 'id', '--counties', '--json']);
+  assert.equal(c.status, 0, c.stderr);
+  const rows = JSON.parse(c.stdout) as { fips: string; id: string }[];
+  assert.equal(rows.length, 44);
+  assert.ok(rows.some((x) => x.fips === '16001' && x.id === 'ocd-division/country:us/state:id/county:ada'));
 });
