@@ -17,7 +17,7 @@ export function projectRoot(): string {
 }
 
 export function defaultPoliciesDir(): string {
-  return process.env.COMITY_POLICIES ?? join(projectRoot(), 'policies');
+  return process.env.COMITY_POLICIES || join(projectRoot(), 'policies');
 }
 
 /** The validated registry written at build time (dist/registry-snapshot.json). */
