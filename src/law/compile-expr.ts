@@ -86,8 +86,8 @@ function compileOffense(m: OffenseMatch, catalog: CatalogLookup, window: Offense
   if (m.withinYears) {
     const n = m.withinYears;
     checks.push((o, f) => {
-      let cutoff = f.yearsBack.get(n);
-      if (cutoff === undefined) f.yearsBack.set(n, (cutoff = yearsBefore(f.decisionDay, n)));
+      let cutoff = f.yearsBack?.get(n);
+      if (cutoff === undefined) (f.yearsBack ??= new Map()).set(n, (cutoff = yearsBefore(f.decisionDay, n)));
       return o.day >= cutoff && o.day <= f.decisionDay;
     });
   }

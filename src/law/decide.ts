@@ -4,7 +4,7 @@
  * of every provision considered. Pure: the same request and registry give the same answer.
  */
 import { isoInZone, isoOfDay } from './days.js';
-import { evaluate, type CompiledChain, type CompiledRegistry, type Outcome } from './engine.js';
+import { evaluateLaw, type CompiledChain, type CompiledRegistry, type Outcome } from './engine.js';
 import { factsOf, type Facts } from './facts.js';
 import { ANCHOR_FIELD, describeReading, holdDeadline } from './hold-deadline.js';
 import { missingFactsOf, type MissingFact } from './missing-facts.js';
@@ -100,9 +100,9 @@ function decideIn(engine: CompiledRegistry, chain: CompiledChain, req: DecisionR
     let outcome: Outcome;
     if (trace) {
       const rec = new TraceRecorder(t, f);
-      outcome = evaluate(groups, f, rec);
+      outcome = evaluateLaw(law, t, f, rec);
       trace.push(...rec.entries);
-    } else outcome = evaluate(groups, f);
+    } else outcome = evaluateLaw(law, t, f);
     decisions[t] = buildDecision(engine, t, outcome, f, jurisdiction, groups);
   }
   const j = jurisdiction;

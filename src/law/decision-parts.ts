@@ -41,7 +41,7 @@ export function partsOf(
   key += '|';
   for (const r of applied) key += `${r.id},`;
   let parts = cache.get(key);
-  if (!parts) cache.set(key, (parts = computeParts(modality, deciding, applied, clockRule)));
+  if (!parts) cache.set(key, (parts = deepFreeze(computeParts(modality, deciding, applied, clockRule))));
   return parts;
 }
 
@@ -132,4 +132,13 @@ function computeParts(modality: Modality, deciding: readonly CompiledRule[], app
 /** Authority first, then confidence; on a tie the more specific (later) rule stays, as `ordered` is most specific first. */
 function authority(r: CompiledRule): number {
   return (AUTHORITY[r.cp.p.instrument.instrument] ?? 0) * 10 + CONFIDENCE_RANK[r.cp.p.confidence];
+}
+
+/** Shared by every decision with the same rules: frozen, so no caller can change another's answer. */
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    for (const v of Object.values(o as object)) deepFreeze(v);
+  }
+  return o;
 }

@@ -11,9 +11,10 @@ import { dayOf } from './days.js';
 import { FACT, type Facts } from './facts.js';
 import { combine, RANK, START, type Step } from './layering.js';
 import { resolveJurisdiction, type ResolvedJurisdiction, type ResolveResult } from './jurisdiction-chain.js';
+import { missingTemplates, type MissingTemplate } from './missing-facts.js';
 import type { Registry, RegisteredProvision } from './load-registry.js';
 import type { Rule } from './registry-schema.js';
-import { REQUEST_TYPES, type AgencyKind, type Level, type Modality, type RequestType } from './vocab.js';
+import { AGENCY_KINDS, REQUEST_TYPES, type AgencyKind, type Level, type Modality, type RequestType } from './vocab.js';
 import { BoundedCache } from './bounded-cache.js';
 
 export type Anchor = RegisteredProvision['appliesBy'];
@@ -44,6 +45,8 @@ export interface CompiledRule {
   /** Readable conditions, written once at compile time for traces. */
   whenText: string | null;
   unlessText: string | null;
+  /** The entries `missingFacts` reports for this rule, per fact, written once (missing-facts.ts). */
+  missing: MissingTemplate;
 }
 
 export interface LevelGroup { level: Level; jurisdiction: string; rules: CompiledRule[] }
@@ -52,7 +55,18 @@ export interface LevelGroup { level: Level; jurisdiction: string; rules: Compile
 export interface CompiledLaw {
   key: string;
   byRequest: ReadonlyMap<RequestType, LevelGroup[]>;
+  /** Per request type: the days on which some rule starts, ends or is enjoined, and the views between them. */
+  timelines: Map<RequestType, Timeline>;
 }
+
+/**
+ * The rules of one request type that can apply on a day for an agency kind: what does not change
+ * between two breakpoints (in force, not enjoined, covering the agency) is settled once per
+ * stretch of days, so the hot path checks only the facts of the request.
+ */
+interface Timeline { breaks: number[]; views: Map<number, LevelGroup[]> }
+
+export type ChainResult = { ok: true; chain: CompiledChain } | { ok: false; message: string; suggestions?: string[] };
 
 export interface CompiledChain {
   jurisdiction: ResolvedJurisdiction;
@@ -86,11 +100,11 @@ export class CompiledRegistry {
   private readonly provisionsByJurisdiction = new Map<string, CompiledProvision[]>();
   private readonly rulesByProvision = new Map<CompiledProvision, CompiledRule[]>();
   private readonly laws = new Map<string, CompiledLaw>();
-  private readonly resolved: BoundedCache<string, ResolveResult>;
+  private readonly resolved: BoundedCache<string, ChainResult>;
   readonly rules: CompiledRule[] = [];
 
   constructor(readonly registry: Registry, opts: { idCacheSize?: number } = {}) {
-    this.resolved = new BoundedCache(opts.idCacheSize ?? 4096);
+    this.resolved = new BoundedCache(opts.idCacheSize ?? 2048);
     const catalog = (id: string) => registry.catalogs.get(id)?.categories ?? [];
     for (const p of registry.provisions) {
       const excluded = new Set(p.agencies?.exclude ?? []);
@@ -122,7 +136,9 @@ export class CompiledRegistry {
           source: rule.source ?? p.source,
           whenText: rule.when ? describeExpr(rule.when) : null,
           unlessText: rule.unless ? describeExpr(rule.unless) : null,
+          missing: { anchor: [], when: [], unless: [] },
         };
+        r.missing = missingTemplates(r);
         this.rules.push(r);
         return r;
       }));
@@ -130,19 +146,26 @@ export class CompiledRegistry {
   }
 
   resolve(id: string): ResolveResult {
+    return resolveJurisdiction(this.registry, id);
+  }
+
+  /**
+   * The compiled chain for what a request names; the law is built once per distinct chain and
+   * shared by every id that resolves to it. Resolutions (and refusals) are cached per id, bounded.
+   */
+  chain(id: string): ChainResult {
     const hit = this.resolved.get(id);
     if (hit) return hit;
     const r = resolveJurisdiction(this.registry, id);
-    this.resolved.set(id, r);
-    return r;
-  }
-
-  /** The compiled chain for a jurisdiction id; the law is built once per distinct chain and shared. */
-  chain(id: string): { ok: true; chain: CompiledChain } | { ok: false; message: string; suggestions?: string[] } {
-    const r = this.resolve(id);
-    if (!r.ok) return r;
-    const law = this.lawOf(r.value.chain);
-    return { ok: true, chain: { jurisdiction: r.value, law, byRequest: law.byRequest } };
+    let out: ChainResult;
+    if (!r.ok) out = r;
+    else {
+      const law = this.lawOf(r.value.chain);
+      out = { ok: true, chain: { jurisdiction: r.value, law, byRequest: law.byRequest } };
+    }
+    // An unknown id is cached only when short: a refusal's suggestions cost a search, and long junk ids should not fill the cache.
+    if (out.ok || id.length <= 120) this.resolved.set(id, out);
+    return out;
   }
 
   private lawOf(chain: readonly string[]): CompiledLaw {
@@ -168,7 +191,7 @@ export class CompiledRegistry {
       }
       byRequest.set(t, list);
     }
-    const law = { key, byRequest };
+    const law: CompiledLaw = { key, byRequest, timelines: new Map() };
     this.laws.set(key, law);
     return law;
   }
@@ -211,7 +234,56 @@ export function skipOf(cp: CompiledProvision, f: Facts): Skip {
   }
 }
 
-/** Layer the law for one request type (layering.ts states the algebra). */
+const KIND_INDEX = new Map<AgencyKind, number>(AGENCY_KINDS.map((k, i) => [k, i]));
+
+/** Whether a provision is settled out for a day and agency kind, whatever the request's other facts. */
+function staticSkip(cp: CompiledProvision, day: number, kind: AgencyKind): boolean {
+  if (cp.neverInForce || day < cp.startDay || day > cp.endDay || cp.excludes(kind)) return true;
+  for (const i of cp.injunctions) if (day >= i.from && day <= i.to) return true;
+  return false;
+}
+
+/** The rules of a request type that can apply on the decision day for the agency kind (built once per stretch of days). */
+export function viewOf(law: CompiledLaw, t: RequestType, f: Facts): readonly LevelGroup[] {
+  let tl = law.timelines.get(t);
+  const groups = law.byRequest.get(t)!;
+  if (!tl) {
+    const days = new Set<number>();
+    for (const g of groups) for (const r of g.rules) {
+      const cp = r.cp;
+      days.add(cp.startDay);
+      if (Number.isFinite(cp.endDay)) days.add(cp.endDay + 1);
+      for (const i of cp.injunctions) { days.add(i.from); if (Number.isFinite(i.to)) days.add(i.to + 1); }
+    }
+    tl = { breaks: [...days].sort((a, b) => a - b), views: new Map() };
+    law.timelines.set(t, tl);
+  }
+  // The stretch: the number of breakpoints on or before the day.
+  const b = tl.breaks;
+  let lo = 0, hi = b.length;
+  while (lo < hi) { const mid = (lo + hi) >>> 1; if (b[mid]! <= f.decisionDay) lo = mid + 1; else hi = mid; }
+  const key = lo * 16 + KIND_INDEX.get(f.agencyKind)!;
+  let view = tl.views.get(key);
+  if (!view) {
+    view = [];
+    for (const g of groups) {
+      const rules = g.rules.filter((r) => !staticSkip(r.cp, f.decisionDay, f.agencyKind));
+      if (rules.length) view.push({ level: g.level, jurisdiction: g.jurisdiction, rules });
+    }
+    tl.views.set(key, view);
+  }
+  return view;
+}
+
+/**
+ * Layer the law for one request type (layering.ts states the algebra). Without a recorder only the
+ * rules that can apply on the day are walked (viewOf); with one, every rule, so the trace shows why
+ * each was set aside.
+ */
+export function evaluateLaw(law: CompiledLaw, t: RequestType, f: Facts, rec?: Recorder): Outcome {
+  return evaluate(rec ? law.byRequest.get(t)! : viewOf(law, t, f), f, rec);
+}
+
 export function evaluate(groups: readonly LevelGroup[], f: Facts, rec?: Recorder): Outcome {
   let state = START;
   let deciding: CompiledRule[] = [];

@@ -45,8 +45,8 @@ export interface Facts {
   requestDay: number;
   /** FACT bits of what the request did not give. */
   absent: number;
-  /** Memo of "n years before the decision day", filled on demand. */
-  yearsBack: Map<number, number>;
+  /** Memo of "n years before the decision day", created and filled on demand. */
+  yearsBack: Map<number, number> | undefined;
 }
 
 const NONE: readonly never[] = [];
@@ -79,7 +79,7 @@ export function factsOf(req: DecisionRequest, timeZone: string): Facts {
     model287g: req.agency.agreement287g ?? null,
     docs,
     convictions: p?.convictions ? p.convictions.map(offenseFact) : NONE,
-    charges: p?.charges ? p.charges.map((c) => ({ ...offenseFact(c), stage: c.stage })) : NONE,
+    charges: p?.charges ? p.charges.map(chargeFact) : NONE,
     registrant: p?.registrant ?? NONE,
     proofOfLawfulStatus: p?.proofOfLawfulStatus === true,
     interviewConsentSigned: p?.interviewConsentSigned === true,
@@ -89,10 +89,14 @@ export function factsOf(req: DecisionRequest, timeZone: string): Facts {
     bookedDay: bookedMs === undefined ? Number.NaN : localDay(bookedMs, timeZone),
     requestDay: detainerReceivedMs === undefined ? decisionDay : localDay(detainerReceivedMs, timeZone),
     absent,
-    yearsBack: new Map(),
+    yearsBack: undefined,
   };
 }
 
 function offenseFact(o: { date: string; level: OffenseLevel; grade?: string | undefined; categories?: string[] | undefined }): OffenseFact {
-  return { day: dayOf(o.date), level: o.level, grade: o.grade, categories: o.categories ?? NONE };
+  return { day: dayOf(o.date), level: o.level, grade: o.grade, categories: o.categories ?? NONE, stage: undefined };
+}
+
+function chargeFact(o: { date: string; level: OffenseLevel; grade?: string | undefined; categories?: string[] | undefined; stage?: ChargeStage | undefined }): OffenseFact {
+  return { day: dayOf(o.date), level: o.level, grade: o.grade, categories: o.categories ?? NONE, stage: o.stage };
 }

@@ -6,7 +6,7 @@ import { CompiledRegistry } from './engine.js';
 import { decideValid, decideWith, type DecideOptions, type DecideResult, type DecisionResponse, type RequestProblem } from './decide.js';
 import { loadRegistry, type Registry } from './load-registry.js';
 import { defaultPoliciesDir, snapshotPath } from './project-root.js';
-import { evaluate } from './engine.js';
+import { evaluateLaw } from './engine.js';
 import { factsOf } from './facts.js';
 import { holdDeadline } from './hold-deadline.js';
 import { DecisionRequest } from './request-schema.js';
@@ -60,7 +60,7 @@ export class Engine {
     const f = factsOf(req, jurisdiction.timeZone);
     const out: Partial<Record<RequestType, Modality>> = {};
     for (const t of req.requests) {
-      const o = evaluate(law.byRequest.get(t)!, f);
+      const o = evaluateLaw(law, t, f);
       out[t] = o.modality;
       if (t === 'HOLD' && o.modality !== 'MUST_NOT') {
         // The same rule as the full decision: no hold whose window closes before release, or has passed.

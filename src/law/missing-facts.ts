@@ -2,7 +2,7 @@
  * What the request leaves out: the facts that, given, could change this answer. A rule whose
  * conditions read a fact the request did not give, and that would have decided otherwise (or added
  * a duty or a clock), is named with the fact and what it would do — so a missing `person.charges`
- * never silently turns MUST into MUST_NOT.
+ * never silently turns MUST into MUST_NOT. The entries are written once per rule at compile time.
  */
 import { Skip, skipOf, type CompiledRule, type LevelGroup } from './engine.js';
 import { FACT, FACT_PATH, type Facts, type FactName } from './facts.js';
@@ -16,6 +16,9 @@ export interface MissingFact {
   message: string;
 }
 
+/** Per rule: for each fact bit it reads, the entry to report when its anchor, its `when` or its `unless` turns on that fact. */
+export interface MissingTemplate { anchor: [number, MissingFact][]; when: [number, MissingFact][]; unless: [number, MissingFact][] }
+
 const NAMES = Object.keys(FACT) as FactName[];
 const LABEL: Record<FactName, string> = {
   documents: 'no documents given', convictions: 'no convictions given', charges: 'no charges given',
@@ -24,44 +27,40 @@ const LABEL: Record<FactName, string> = {
   wouldBeReleasedAt: 'wouldBeReleasedAt not given', detainerReceivedAt: 'detainerReceivedAt not given', bookedAt: 'bookedAt not given',
 };
 
+export function missingTemplates(r: CompiledRule): MissingTemplate {
+  const p = r.cp.p;
+  const entries = (bits: number, what: string): [number, MissingFact][] => NAMES.filter((n) => bits & FACT[n]).map((n) => [FACT[n], Object.freeze({
+    fact: FACT_PATH[n], provision: p.id, citation: r.citation, message: `${LABEL[n]}: ${r.citation} ${what}`,
+  })]);
+  const anchorBit = p.appliesBy === 'charge' ? FACT.charges : p.appliesBy === 'conviction' ? FACT.convictions : 0;
+  const effect = r.rule.modality ? `makes this ${r.rule.modality}` : r.rule.hold ? 'sets a hold clock' : 'adds duties';
+  return {
+    anchor: anchorBit ? entries(anchorBit, `applies only to ${p.appliesBy}s dated on or after ${p.effective}${r.rule.modality ? ` (it would make this ${r.rule.modality})` : ''}`) : [],
+    when: r.when ? entries(r.refs & ~anchorBit | (r.refs & anchorBit), `${effect} when ${r.whenText}`) : [],
+    unless: r.unless ? entries(r.refs, `does not apply when ${r.unlessText}`) : [],
+  };
+}
+
 export function missingFactsOf(
   groups: readonly LevelGroup[], f: Facts, modality: Modality, deciding: readonly CompiledRule[], applied: readonly CompiledRule[],
 ): MissingFact[] {
   const out: MissingFact[] = [];
-  const seen = new Set<string>();
-  const add = (bits: number, r: CompiledRule, what: string) => {
-    for (const n of NAMES) {
-      if (!(bits & FACT[n])) continue;
-      const key = `${n}|${r.cp.p.id}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      out.push({ fact: FACT_PATH[n], provision: r.cp.p.id, citation: r.citation, message: `${LABEL[n]}: ${r.citation} ${what}` });
-    }
+  const push = (list: [number, MissingFact][]) => {
+    for (const [bit, m] of list) if (f.absent & bit && !out.includes(m)) out.push(m);
   };
   for (const g of groups) {
     for (const r of g.rules) {
-      const absent = r.refs & f.absent;
-      if (!absent) continue;
+      if (!(r.refs & f.absent)) continue;
       const changes = (r.rule.modality !== undefined && r.rule.modality !== modality) || !!r.rule.hold || !!r.rule.duties?.length;
       const skip = skipOf(r.cp, f);
-      if (skip === Skip.AnchorMissing) {
-        if (!changes) continue;
-        const p = r.cp.p;
-        const what = p.appliesBy === 'confinement' ? `people booked on or after ${p.effective}` : `${p.appliesBy}s dated on or after ${p.effective}`;
-        add(absent, r, `applies only to ${what}${r.rule.modality ? ` (it would make this ${r.rule.modality})` : ''}`);
-        continue;
-      }
+      if (skip === Skip.AnchorMissing) { if (changes) push(r.missing.anchor); continue; }
       if (skip !== Skip.None) continue;
       if (applied.includes(r)) {
         // Given, the missing fact could bring the rule's exception into play.
-        if (r.unless && deciding.includes(r)) add(absent, r, `does not apply when ${r.unlessText}`);
+        if (r.unless && deciding.includes(r)) push(r.missing.unless);
         continue;
       }
-      if (!changes) continue;
-      if (r.when && !r.when(f)) {
-        const effect = r.rule.modality ? `makes this ${r.rule.modality}` : r.rule.hold ? 'sets a hold clock' : 'adds duties';
-        add(absent, r, `${effect} when ${r.whenText}`);
-      }
+      if (changes && r.when && !r.when(f)) push(r.missing.when);
     }
   }
   return out;
