@@ -80,8 +80,11 @@ export const Provision = z.strictObject({
   source: z.url(),
   /** An archived copy (e.g. the Wayback Machine) for news or agency web pages that may move. */
   archived: z.url().optional(),
-  /** The last day someone checked this provision against its source. */
-  verified: isoDate.optional(),
+  /**
+   * The last day someone read this provision's text at its source. For provisions encoded before
+   * the 2026-11-28 audit and not re-read in it, the day they were encoded.
+   */
+  verified: isoDate,
   /** Dates known only approximately (e.g. a sheriff's policy reported in the news); say why in confidenceNote. */
   approximate: z.array(z.enum(['enacted', 'effective', 'ends'])).min(1).optional(),
   enacted: isoDate.optional(),

@@ -105,6 +105,7 @@ provisions:
     title: No holds on ICE detainers
     citation: Hypothetical Ord. 1
     source: https://example.org/hypothetical
+    verified: 2026-11-28
     effective: 2020-01-01
     status: in_force
     layering: none
@@ -198,6 +199,7 @@ provisions:
     title: Holds end at 11:59 p.m. on the day of release
     citation: Hypothetical Ord. 2
     source: https://example.org/hypothetical
+    verified: 2026-11-28
     effective: 2020-01-01
     status: in_force
     layering: none

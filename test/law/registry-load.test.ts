@@ -19,6 +19,8 @@ test('registry lint: every provision is cited, dated and sourced; ids follow the
     assert.ok(p.citation.length > 3, p.id);
     assert.match(p.source, /^https?:\/\//, p.id);
     assert.match(p.effective, /^\d{4}-\d{2}-\d{2}$/, p.id);
+    assert.ok(p.verified <= new Date().toISOString().slice(0, 10), `${p.id}: verified ${p.verified} is in the future`);
+    assert.ok(!p.ends || p.status !== 'in_force' || p.ends >= p.effective, p.id);
     const st = p.jurisdiction.match(/state:([a-z]{2})/)?.[1];
     assert.ok(p.id.startsWith(st ? `${st}.` : 'us.'), `${p.id} should start with ${st ?? 'us'}.`);
     if (p.confidence !== 'verified') assert.ok(p.confidenceNote, `${p.id} needs a confidenceNote`);
@@ -57,6 +59,7 @@ provisions:
     status: in_force
     layering: ceiling
     confidence: verified
+    verified: 2026-11-28
     rules:
       - requests: [HOLD]
         modality: MUST_NOT
@@ -65,11 +68,11 @@ provisions:
 const cases: { name: string; text: string; line: number; path: string; message: RegExp }[] = [
   { name: 'unknown key', text: GOOD.replace('    layering: ceiling\n', '    layering: ceiling\n    colour: red\n'), line: 9, path: 'provisions.0', message: /Unrecognized key.*colour/ },
   { name: 'bad date', text: GOOD.replace('effective: 2020-01-01', 'effective: 2020-02-30'), line: 13, path: 'provisions.0.effective', message: /date/i },
-  { name: 'bad modality', text: GOOD.replace('modality: MUST_NOT', 'modality: SHALL_NOT'), line: 19, path: 'provisions.0.rules.0.modality', message: /MUST_NOT/ },
+  { name: 'bad modality', text: GOOD.replace('modality: MUST_NOT', 'modality: SHALL_NOT'), line: 20, path: 'provisions.0.rules.0.modality', message: /MUST_NOT/ },
   { name: 'duplicate key', text: GOOD.replace('    status: in_force\n', '    status: in_force\n    status: repealed\n'), line: 15, path: '', message: /unique/i },
   { name: 'missing confidence note', text: GOOD.replace('confidence: verified', 'confidence: uncertain'), line: 9, path: 'provisions.0.confidenceNote', message: /confidenceNote/ },
-  { name: 'broken YAML', text: GOOD.replace('    rules:\n', '    rules: [\n'), line: 18, path: '', message: /./ },
-  { name: 'unknown catalog', text: GOOD.replace('        modality: MUST_NOT\n', "        modality: MUST_NOT\n        when: { conviction: { anyOf: ['@zz-none'] } }\n"), line: 20, path: 'provisions.0.rules.0.when', message: /unknown offense catalog/ },
+  { name: 'broken YAML', text: GOOD.replace('    rules:\n', '    rules: [\n'), line: 19, path: '', message: /./ },
+  { name: 'unknown catalog', text: GOOD.replace('        modality: MUST_NOT\n', "        modality: MUST_NOT\n        when: { conviction: { anyOf: ['@zz-none'] } }\n"), line: 21, path: 'provisions.0.rules.0.when', message: /unknown offense catalog/ },
 ];
 
 for (const c of cases) {
