@@ -114,9 +114,9 @@ console.log('\nMemory after distinct county ids (child process, --expose-gc)');
   const line = r.stdout.trim().split('\n').pop() ?? '';
   if (r.status !== 0 || !line.startsWith('{')) console.log(`  failed (exit ${r.status}): ${r.stderr.trim().split('\n').slice(-3).join(' | ')}`);
   else {
-    const m = JSON.parse(line) as { ids: number; known: number; ok: number; rejected: number; ms: number; heapGrowthMiB: number; rssGrowthMiB: number; cacheSizesBefore: object; cacheSizes: object };
-    console.log(`  ${m.ids} ids (${m.known} real: OCD + FIPS; rest unknown): ${m.ok} decided, ${m.rejected} rejected in ${(m.ms / 1000).toFixed(1)} s`);
-    console.log(`  heap growth ${m.heapGrowthMiB} MiB (rss ${m.rssGrowthMiB} MiB)   target < 50 MiB  ${mark(m.heapGrowthMiB < 50)}`);
+    const m = JSON.parse(line) as { ids: number; known: number; ok: number; rejected: number; ms: number; heapGrowthMiB: number; firstUnknownMiB: number; rssGrowthMiB: number; cacheSizesBefore: object; cacheSizes: object };
+    console.log(`  ${m.ids} ids (${m.known} real: OCD + FIPS; rest unknown): ${m.ok} decided, ${m.rejected} rejected in ${(m.ms / 1000).toFixed(1)} s (${si(m.ids / (m.ms / 1000))} ids/s)`);
+    console.log(`  heap growth ${m.heapGrowthMiB} MiB   target < 50 MiB  ${mark(m.heapGrowthMiB < 50)}   (first unknown id alone: ${m.firstUnknownMiB} MiB, search indexes; rss +${m.rssGrowthMiB} MiB)`);
     console.log(`  cacheSizes ${JSON.stringify(m.cacheSizesBefore)} → ${JSON.stringify(m.cacheSizes)}`);
   }
 }

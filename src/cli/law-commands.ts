@@ -2,10 +2,25 @@
 import type { Command } from 'commander';
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { countiesOf, createEngine, defaultEngine, explain, formatProblem, listJurisdictions, loadRegistry, memo, stateInfo, type DecisionRequest } from '../law/index.js';
-import { requestContract } from '../law/contract-schema.js';
+import type { DecideResult, DecisionRequest } from '../law/index.js';
+import { explain, memo } from '../law/explain.js';
 import { defaultPoliciesDir, projectRoot } from '../law/project-root.js';
-import { registryJsonSchemas } from '../law/json-schemas.js';
+
+// The full library (with zod and the YAML loader) loads only when needed: a valid request against the
+// bundled registry is decided from the registry's build-time snapshot, so `comity decide` starts fast.
+const law = () => import('../law/index.js');
+
+async function decideInput(input: unknown, policies: string | undefined, trace: boolean): Promise<DecideResult> {
+  if (!policies) {
+    const [{ bundledFromSnapshot }, { validateRequest }, { decideChecked }] = await Promise.all([
+      import('../law/light.js'), import('../law/request-validate.js'), import('../law/decide.js'),
+    ]);
+    const compiled = bundledFromSnapshot();
+    if (compiled && validateRequest(input)) return decideChecked(compiled, input as DecisionRequest, { trace });
+  }
+  const { createEngine, defaultEngine } = await law();
+  return (policies ? createEngine(policies) : defaultEngine()).decideUnknown(input, { trace });
+}
 import { readJsonInput } from './read-input.js';
 import { UsageError } from './usage-error.js';
 
@@ -22,8 +37,7 @@ export function registerLawCommands(program: Command, out: (s: string) => void):
       const format = opts.explain ? 'text' : opts.format;
       if (!['json', 'text', 'memo'].includes(format)) throw new UsageError(`--format: expected json, text or memo, got "${format}"`);
       const input = await readJsonInput(file);
-      const engine = opts.policies ? createEngine(opts.policies) : defaultEngine();
-      const r = engine.decideUnknown(input, { trace: format === 'text' || opts.trace });
+      const r = await decideInput(input, opts.policies, format === 'text' || opts.trace);
       if (!r.ok) {
         const p = r.problems[0]!;
         const more = r.problems.length > 1 ? ` (and ${r.problems.length - 1} more problem${r.problems.length > 2 ? 's' : ''})` : '';
@@ -40,7 +54,8 @@ export function registerLawCommands(program: Command, out: (s: string) => void):
     .option('--state <xx>', 'only this state (postal code)')
     .option('--counties', 'with --state: every county of the state (from the gazetteer), with its FIPS code, id and time zone')
     .option('--json', 'print JSON')
-    .action((opts: { state?: string; counties?: boolean; json?: boolean }) => {
+    .action(async (opts: { state?: string; counties?: boolean; json?: boolean }) => {
+      const { countiesOf, defaultEngine, listJurisdictions, stateInfo } = await law();
       if (opts.state && !/^[a-zA-Z]{2}$/.test(opts.state)) throw new UsageError(`--state: expected a two-letter postal code, got "${opts.state}"`);
       if (opts.counties && !opts.state) throw new UsageError('--counties needs --state');
       const st = opts.state ? stateInfo(opts.state) : undefined;
@@ -67,7 +82,8 @@ export function registerLawCommands(program: Command, out: (s: string) => void):
     .command('validate')
     .description('Validate every registry file; report each problem with file, line and field')
     .argument('[dir]', 'registry folder', defaultPoliciesDir())
-    .action((dir: string) => {
+    .action(async (dir: string) => {
+      const { loadRegistry, formatProblem } = await law();
       const r = loadRegistry(dir);
       if (!r.ok) {
         for (const p of r.problems) process.stderr.write(`${formatProblem(p)}\n`);
@@ -79,7 +95,8 @@ export function registerLawCommands(program: Command, out: (s: string) => void):
     .command('contract')
     .description('Print the decision-request JSON Schema generated from the library\'s schema (--write: into contracts/)')
     .option('--write', 'rewrite contracts/decision-request.schema.json')
-    .action((opts: { write?: boolean }) => {
+    .action(async (opts: { write?: boolean }) => {
+      const { requestContract } = await import('../law/contract-schema.js');
       const text = `${JSON.stringify(requestContract(), null, 2)}\n`;
       if (!opts.write) return out(text.trimEnd());
       writeFileSync(join(projectRoot(), 'contracts', 'decision-request.schema.json'), text);
@@ -89,7 +106,8 @@ export function registerLawCommands(program: Command, out: (s: string) => void):
     .command('schema')
     .description('Write the registry JSON Schemas (for editor autocompletion) into a folder')
     .argument('[dir]', 'output folder', 'schema')
-    .action((dir: string) => {
+    .action(async (dir: string) => {
+      const { registryJsonSchemas } = await import('../law/json-schemas.js');
       mkdirSync(dir, { recursive: true });
       for (const [name, schema] of Object.entries(registryJsonSchemas())) {
         writeFileSync(join(dir, `${name}.schema.json`), `${JSON.stringify(schema, null, 2)}\n`);

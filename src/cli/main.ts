@@ -1,6 +1,5 @@
 /** The `comity` command line: a thin adapter over the library. Exit 2 on bad input, never a stack trace. */
 import { Command, CommanderError } from 'commander';
-import { RegistryError } from '../law/index.js';
 import { registerLawCommands } from './law-commands.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerObserveCommands } from './observe-commands.js';
@@ -28,8 +27,8 @@ export async function main(argv: string[]): Promise<number> {
       process.stderr.write(`comity: ${safeText(e.message)}\n`);
       return 2;
     }
-    if (e instanceof RegistryError) {
-      process.stderr.write(`comity: ${e.message}\n`);
+    if ((e as Error | undefined)?.name === 'RegistryError') { // the law's registry has problems (src/law/index.ts)
+      process.stderr.write(`comity: ${safeText((e as Error).message)}\n`);
       return 2;
     }
     process.stderr.write(`comity: internal error: ${safeText((e as Error).message)}\n`);

@@ -3,7 +3,8 @@
  * justifies it. Read by the test suite and by `comity policy test`.
  */
 import { z } from 'zod';
-import { Modality, RequestType } from './vocab.js';
+import { Modality, RequestType } from './vocab-schema.js';
+import type { RequestType as RequestTypeName } from './vocab.js';
 
 const Expectation = z.union([
   Modality,
@@ -46,7 +47,7 @@ export function checkCase(result: DecideResult, expect: CaseFile['cases'][number
   if (!result.ok) return [`request rejected: ${result.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`];
   const problems: string[] = [];
   for (const [type, exp] of Object.entries(expect)) {
-    const d = result.response.decisions[type as RequestType];
+    const d = result.response.decisions[type as RequestTypeName];
     if (!d) { problems.push(`${type}: no decision`); continue; }
     const e = typeof exp === 'string' ? { modality: exp } : exp!;
     if (d.modality !== e.modality) problems.push(`${type}: expected ${e.modality}, got ${d.modality} (decided by ${d.decidedBy.provision})`);

@@ -12,8 +12,7 @@ import { partsOf } from './decision-parts.js';
 import { TraceRecorder, type TraceEntry } from './trace.js';
 import type { ResolvedJurisdiction } from './jurisdiction-chain.js';
 import type { Confidence } from './registry-schema.js';
-import { DecisionRequest } from './request-schema.js';
-import { validateRequest } from './request-validate.js';
+import type { DecisionRequest } from './request-schema.js';
 import { DISCLAIMER, type Level, type Modality, type RequestType } from './vocab.js';
 
 export type { TraceEntry } from './trace.js';
@@ -68,16 +67,8 @@ export interface RequestProblem { path: string; message: string; suggestions?: s
 export type DecideResult = { ok: true; response: DecisionResponse } | { ok: false; problems: RequestProblem[] };
 export interface DecideOptions { trace?: boolean }
 
-/** Validate any input against the request contract, then decide. */
-export function decideWith(engine: CompiledRegistry, input: unknown, opts: DecideOptions = {}): DecideResult {
-  let req: DecisionRequest;
-  if (validateRequest(input)) req = input as DecisionRequest;
-  else {
-    // The precompiled check failed: let zod say exactly what is wrong.
-    const parsed = DecisionRequest.safeParse(input);
-    if (parsed.success) req = parsed.data;
-    else return { ok: false, problems: parsed.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(request)', message: i.message })) };
-  }
+/** Decide a request that has passed the contract's checks: an unknown jurisdiction is still a problem, with suggestions. */
+export function decideChecked(engine: CompiledRegistry, req: DecisionRequest, opts: DecideOptions = {}): DecideResult {
   const c = engine.chain(req.jurisdiction);
   if (!c.ok) return { ok: false, problems: [{ path: 'jurisdiction', message: c.message, ...(c.suggestions ? { suggestions: c.suggestions } : {}) }] };
   return { ok: true, response: decideIn(engine, c.chain, req, opts) };

@@ -2,56 +2,35 @@
  * The condition language of rules: small, typed predicates over the facts of a request,
  * compiled once into closures (compile-expr.ts). Offense categories may name a catalog with "@id".
  */
-import { z } from 'zod';
-import { AgencyKind, ChargeStage, DocumentType, Model287g, OffenseLevel, Registrant } from './vocab.js';
+import type { AgencyKind, ChargeStage, DocumentType, Model287g, OffenseLevel, Registrant } from './vocab.js';
 
-const isoDate = z.iso.date();
 
-export const OffenseMatch = z.strictObject({
-  levels: z.array(OffenseLevel).min(1).optional(),
-  grades: z.array(z.string()).min(1).optional(),
+export interface OffenseMatch {
+  levels?: OffenseLevel[] | undefined;
+  grades?: string[] | undefined;
   /** At least one of these categories; "@catalog-id" stands for every category of that catalog. */
-  anyOf: z.array(z.string()).min(1).optional(),
+  anyOf?: string[] | undefined;
   /** Every one of these categories. */
-  allOf: z.array(z.string()).min(1).optional(),
+  allOf?: string[] | undefined;
   /** Offense dated within this many years before the decision date (that day included). */
-  withinYears: z.number().int().positive().optional(),
+  withinYears?: number | undefined;
   /** Offense dated on or after this date. */
-  onOrAfter: isoDate.optional(),
-});
-export type OffenseMatch = z.infer<typeof OffenseMatch>;
-
-export const ChargeMatch = OffenseMatch.extend({ stages: z.array(ChargeStage).min(1).optional() });
-export type ChargeMatch = z.infer<typeof ChargeMatch>;
+  onOrAfter?: string | undefined;
+}
+export interface ChargeMatch extends OffenseMatch { stages?: ChargeStage[] | undefined }
 
 export type Expr =
   | { all: Expr[] }
   | { any: Expr[] }
   | { not: Expr }
-  | { document: z.infer<typeof DocumentType>[] }
+  | { document: DocumentType[] }
   | { conviction: OffenseMatch }
   | { charge: ChargeMatch }
-  | { registrant: z.infer<typeof Registrant>[] }
+  | { registrant: Registrant[] }
   | { proofOfLawfulStatus: boolean }
   | { interviewConsentSigned: boolean }
-  | { agreement287g: z.infer<typeof Model287g>[] }
-  | { agency: z.infer<typeof AgencyKind>[] };
-
-export const Expr: z.ZodType<Expr> = z.lazy(() =>
-  z.union([
-    z.strictObject({ all: z.array(Expr).min(1) }),
-    z.strictObject({ any: z.array(Expr).min(1) }),
-    z.strictObject({ not: Expr }),
-    z.strictObject({ document: z.array(DocumentType).min(1) }),
-    z.strictObject({ conviction: OffenseMatch }),
-    z.strictObject({ charge: ChargeMatch }),
-    z.strictObject({ registrant: z.array(Registrant).min(1) }),
-    z.strictObject({ proofOfLawfulStatus: z.boolean() }),
-    z.strictObject({ interviewConsentSigned: z.boolean() }),
-    z.strictObject({ agreement287g: z.array(Model287g).min(1) }),
-    z.strictObject({ agency: z.array(AgencyKind).min(1) }),
-  ]),
-);
+  | { agreement287g: Model287g[] }
+  | { agency: AgencyKind[] };
 
 /** A readable account of a condition, for traces and --explain. */
 export function describeExpr(e: Expr): string {

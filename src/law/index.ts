@@ -3,9 +3,10 @@
  * imports no database: `import { decide } from 'comity/law'` loads only the law.
  */
 import { CompiledRegistry } from './engine.js';
-import { decideValid, decideWith, type DecideOptions, type DecideResult, type DecisionResponse, type RequestProblem } from './decide.js';
+import { decideChecked, decideValid, type DecideOptions, type DecideResult, type DecisionResponse, type RequestProblem } from './decide.js';
 import { loadRegistry, type Registry } from './load-registry.js';
-import { defaultPoliciesDir, snapshotPath } from './project-root.js';
+import { defaultPoliciesDir } from './project-root.js';
+import { bundledFromSnapshot } from './light.js';
 import { evaluateLaw } from './engine.js';
 import { factsOf } from './facts.js';
 import { holdDeadline } from './hold-deadline.js';
@@ -15,6 +16,7 @@ import type { Modality, RequestType } from './vocab.js';
 import { formatProblem, type FileProblem } from './yaml-file.js';
 
 export class RegistryError extends Error {
+  override readonly name = 'RegistryError';
   constructor(readonly problems: FileProblem[]) {
     super(`the registry has ${problems.length} problem(s):\n${problems.map(formatProblem).join('\n')}`);
   }
@@ -31,11 +33,17 @@ export function parseRequest(input: unknown): ParseResult {
     : { ok: false, problems: r.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(request)', message: i.message })) };
 }
 
+/** Validate any input against the request contract, then decide. */
+function decideWith(engine: CompiledRegistry, input: unknown, opts?: DecideOptions): DecideResult {
+  const p = parseRequest(input);
+  return p.ok ? decideChecked(engine, p.request, opts) : p;
+}
+
 /** A compiled engine over one registry. Build one with `createEngine`; `decide` uses the bundled registry. */
 export class Engine {
   readonly compiled: CompiledRegistry;
-  constructor(readonly registry: Registry) {
-    this.compiled = new CompiledRegistry(registry);
+  constructor(readonly registry: Registry, compiled?: CompiledRegistry) {
+    this.compiled = compiled ?? new CompiledRegistry(registry);
   }
   /** Decide a request. It is still checked against the contract (a typed value can be wrong at run time). */
   decide(request: DecisionRequest, opts?: DecideOptions): DecideResult {
@@ -75,7 +83,11 @@ export class Engine {
 /** Compile a registry folder; with no argument, the registry bundled with Comity, wherever it is installed. */
 export function createEngine(policiesDir?: string): Engine {
   // The bundled registry starts from its build-time snapshot when the files still match it.
-  const r = policiesDir === undefined ? loadRegistry(defaultPoliciesDir(), { snapshot: snapshotPath() }) : loadRegistry(policiesDir);
+  if (policiesDir === undefined) {
+    const compiled = bundledFromSnapshot();
+    if (compiled) return new Engine(compiled.registry, compiled);
+  }
+  const r = loadRegistry(policiesDir ?? defaultPoliciesDir());
   if (!r.ok) throw new RegistryError(r.problems);
   return new Engine(r.registry);
 }

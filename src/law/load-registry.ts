@@ -2,11 +2,11 @@
  * Load the registry (policies/): every YAML file validated, cross-checked, and returned whole,
  * or every problem found, each with its file, line and key path. Nothing is half-loaded.
  */
-import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { registryFiles } from './registry-files.js';
 import { join, relative, sep } from 'node:path';
 import type { Expr } from './expr.js';
-import { compileHolidays, HolidayCalendarFile, type HolidayCalendar } from './federal-holidays.js';
+import { compileHolidays, type HolidayCalendar } from './federal-holidays.js';
+import { HolidayCalendarFile } from './federal-holidays-schema.js';
 import { COUNTRY, parseOcd } from './ocd.js';
 import {
   CatalogFile, InstrumentFile, JurisdictionFile, type Provision,
@@ -41,22 +41,9 @@ export interface Registry {
 
 export type LoadResult = { ok: true; registry: Registry } | { ok: false; problems: FileProblem[] };
 
-/**
- * Load a registry folder. With `snapshot` (a file written by `writeRegistrySnapshot` at build time),
- * a registry whose files hash to the snapshot's fingerprint is rebuilt from it without parsing YAML
- * or validating again — the files were validated when the snapshot was written. Any change to any
- * file changes the fingerprint, and the folder is loaded and validated in full.
- */
-export function loadRegistry(root: string, opts: { snapshot?: string } = {}): LoadResult {
-  const files = listYaml(root);
-  const texts = files.map((abs) => readFileSync(abs, 'utf8'));
-  const hash = createHash('sha256');
-  files.forEach((abs, i) => hash.update(relative(join(root, '..'), abs).split(sep).join('/')).update('\0').update(texts[i]!).update('\0'));
-  const fingerprint = hash.digest('hex').slice(0, 16);
-  if (opts.snapshot && existsSync(opts.snapshot)) {
-    const snap = readSnapshot(opts.snapshot, fingerprint);
-    if (snap) return { ok: true, registry: snap };
-  }
+/** Load a registry folder, validating every file (the bundled registry may start from its snapshot: light.ts). */
+export function loadRegistry(root: string): LoadResult {
+  const { files, texts, fingerprint } = registryFiles(root);
   return loadParsed(root, files, texts, fingerprint);
 }
 
@@ -126,63 +113,8 @@ function loadParsed(root: string, files: string[], texts: string[], fingerprint:
   };
 }
 
-interface Snapshot {
-  fingerprint: string;
-  files: number;
-  calendar: HolidayCalendarFile;
-  jurisdictions: RegisteredJurisdiction[];
-  catalogs: RegisteredCatalog[];
-  instruments: Omit<RegisteredInstrument, 'locate'>[];
-  provisions: (Omit<RegisteredProvision, 'instrument'> & { instrument: number })[];
-}
-
-/** Serialize a validated registry (for the build: dist/registry-snapshot.json). */
-export function registrySnapshot(r: Registry): string {
-  const index = new Map(r.instruments.map((x, i) => [x, i]));
-  const snap: Snapshot = {
-    fingerprint: r.fingerprint, files: r.files, calendar: r.calendar,
-    jurisdictions: [...r.jurisdictions.values()], catalogs: [...r.catalogs.values()],
-    instruments: r.instruments.map(({ locate: _locate, ...rest }) => rest),
-    provisions: r.provisions.map((p) => ({ ...p, instrument: index.get(p.instrument)! })),
-  };
-  return JSON.stringify(snap);
-}
-
-const noLocate: Locate = () => ({});
-
-function readSnapshot(path: string, fingerprint: string): Registry | null {
-  let snap: Snapshot;
-  try {
-    snap = JSON.parse(readFileSync(path, 'utf8')) as Snapshot;
-  } catch {
-    return null; // unreadable: load the folder instead
-  }
-  if (snap.fingerprint !== fingerprint) return null;
-  const instruments: RegisteredInstrument[] = snap.instruments.map((x) => ({ ...x, locate: noLocate }));
-  return {
-    jurisdictions: new Map(snap.jurisdictions.map((j) => [j.jurisdiction, j])),
-    catalogs: new Map(snap.catalogs.map((c) => [c.id, c])),
-    instruments,
-    provisions: snap.provisions.map((p) => ({ ...p, instrument: instruments[p.instrument]! })),
-    holidays: compileHolidays(snap.calendar),
-    calendar: snap.calendar,
-    fingerprint,
-    files: snap.files,
-  };
-}
-
 /** The one calendar file, relative to the registry root. */
 const CALENDAR_FILE = 'calendar/federal-holidays.yaml';
-
-function listYaml(dir: string): string[] {
-  const out: string[] = [];
-  for (const name of readdirSync(dir).sort()) {
-    const p = join(dir, name);
-    if (statSync(p).isDirectory()) out.push(...listYaml(p));
-    else if (/\.ya?ml$/.test(name)) out.push(p);
-  }
-  return out;
-}
 
 /** The jurisdiction a file's folder stands for: federal/, states/<st>/, states/<st>/{counties,places}/<name>/. */
 function expectedJurisdiction(rel: string[]): string | undefined {

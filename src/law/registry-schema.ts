@@ -4,8 +4,8 @@
  * JSON Schema (schema/*.json) so editors can autocomplete the YAML.
  */
 import { z } from 'zod';
-import { Expr } from './expr.js';
-import { AgencyKind, Modality, RequestType } from './vocab.js';
+import { Expr } from './expr-schema.js';
+import { AgencyKind, Modality, RequestType } from './vocab-schema.js';
 
 const isoDate = z.iso.date();
 const ocdId = z.string().regex(/^ocd-division\/country:us(\/[a-z_]+:[a-z0-9_~.-]+)*$/, 'must be an Open Civic Data division id');

@@ -9,24 +9,14 @@
  * 00–59: a leap second (23:59:60) is refused, as JavaScript's Date cannot represent it.
  */
 import { z } from 'zod';
-import { AgencyKind, ChargeStage, DocumentType, Model287g, Registrant, RequestType, OffenseLevel } from './vocab.js';
+import { INSTANT_PATTERN, JURISDICTION_MAX, OFFENSE_DATE_PATTERN } from './request-patterns.js';
 
-// Month and day, with February 29 only in leap years (the years are listed in the year patterns).
-const MD = '(?:(?:0[13578]|1[02])-(?:0[1-9]|[12]\\d|3[01])|(?:0[469]|11)-(?:0[1-9]|[12]\\d|30)|02-(?:0[1-9]|1\\d|2[0-8]))';
-const LEAP_1990_2100 = '(?:199[26]|20(?:[02468][048]|[13579][26]))';
-const LEAP_1900_2100 = `(?:19(?:0[48]|[2468][048]|[13579][26])|20(?:[02468][048]|[13579][26]))`;
-const DATE_1990_2100 = `(?:(?:199\\d|20\\d\\d|2100)-${MD}|${LEAP_1990_2100}-02-29)`;
-const DATE_1900_2100 = `(?:(?:19\\d\\d|20\\d\\d|2100)-${MD}|${LEAP_1900_2100}-02-29)`;
-const TIME = '(?:[01]\\d|2[0-3]):[0-5]\\d:[0-5]\\d(?:\\.\\d{1,9})?(?:Z|[+-](?:[01]\\d|2[0-3]):[0-5]\\d)';
-
-export const INSTANT_PATTERN = new RegExp(`^${DATE_1990_2100}T${TIME}$`);
-export const OFFENSE_DATE_PATTERN = new RegExp(`^${DATE_1900_2100}$`);
+export { INSTANT_PATTERN, JURISDICTION_MAX, OFFENSE_DATE_PATTERN };
+import { AgencyKind, ChargeStage, DocumentType, Model287g, Registrant, RequestType, OffenseLevel } from './vocab-schema.js';
 
 const instant = z.string().regex(INSTANT_PATTERN, 'must be an ISO 8601 date-time with a UTC offset (e.g. 2025-03-10T09:00:00-07:00) between 1990 and 2100');
 const offenseDate = z.string().regex(OFFENSE_DATE_PATTERN, 'must be an ISO date (YYYY-MM-DD) between 1900 and 2100');
 
-/** What a jurisdiction may be called: an OCD id, a 5-digit county FIPS code, or a name such as "Santa Clara County, CA". */
-export const JURISDICTION_MAX = 200;
 
 export const Offense = z.object({
   date: offenseDate.describe('Conviction date for a conviction; charge date for a charge.'),

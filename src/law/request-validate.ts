@@ -4,7 +4,7 @@
  * offense, say) is handed to zod, which either accepts it or says exactly what is wrong. A
  * property test checks that this never accepts what zod rejects.
  */
-import { INSTANT_PATTERN, JURISDICTION_MAX, OFFENSE_DATE_PATTERN } from './request-schema.js';
+import { INSTANT_PATTERN, JURISDICTION_MAX, OFFENSE_DATE_PATTERN } from './request-patterns.js';
 import { AGENCY_KINDS, CHARGE_STAGES, DOCUMENTS, MODELS_287G, OFFENSE_LEVELS, REGISTRANTS, REQUEST_TYPES } from './vocab.js';
 
 const REQUEST_KEYS = new Set(['jurisdiction', 'agency', 'at', 'requests', 'documents', 'detainerReceivedAt', 'bookedAt', 'wouldBeReleasedAt', 'person']);

@@ -5,7 +5,9 @@
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { loadRegistry, registrySnapshot } from './load-registry.js';
+import { loadRegistry } from './load-registry.js';
+import { registrySnapshot } from './light.js';
+import { registryStats } from './registry-files.js';
 import { defaultPoliciesDir, snapshotPath } from './project-root.js';
 import { formatProblem } from './yaml-file.js';
 
@@ -13,7 +15,7 @@ const target = snapshotPath();
 const r = loadRegistry(defaultPoliciesDir());
 if (r.ok) {
   mkdirSync(dirname(target), { recursive: true });
-  writeFileSync(target, registrySnapshot(r.registry));
+  writeFileSync(target, registrySnapshot(r.registry, registryStats(defaultPoliciesDir())));
   process.stdout.write(`registry snapshot ${r.registry.fingerprint}: ${r.registry.provisions.length} provisions\n`);
 } else {
   rmSync(target, { force: true });

@@ -1,6 +1,13 @@
 /** Parse a YAML file against a zod schema, reporting every problem with its file, line and key path. */
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { createRequire } from 'node:module';
+import type * as Yaml from 'yaml';
+import type { Document } from 'yaml';
 import type { z } from 'zod';
+
+// The YAML parser is loaded on first use: an engine that starts from the build-time snapshot of the
+// registry never parses YAML, and `comity decide` starts faster without it.
+let yamlLib: typeof Yaml | undefined;
+const yaml = (): typeof Yaml => (yamlLib ??= createRequire(import.meta.url)('yaml') as typeof Yaml);
 
 export interface FileProblem { file: string; line?: number; column?: number; path: string; message: string }
 
@@ -8,6 +15,7 @@ export type Locate = (path: (string | number)[]) => { line?: number; column?: nu
 export type Parsed<T> = { ok: true; value: T; locate: Locate } | { ok: false; problems: FileProblem[] };
 
 export function parseYamlFile<S extends z.ZodType>(file: string, text: string, schema: S): Parsed<z.infer<S>> {
+  const { LineCounter, parseDocument } = yaml();
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: true, prettyErrors: false });
   if (doc.errors.length > 0) {
@@ -38,10 +46,10 @@ export function parseYamlFile<S extends z.ZodType>(file: string, text: string, s
 }
 
 /** The line of the deepest node that exists along a key path (a missing key points at its parent). */
-function locate(doc: Document, lc: LineCounter, path: (string | number)[]): { line?: number; column?: number } {
+function locate(doc: Document, lc: Yaml.LineCounter, path: (string | number)[]): { line?: number; column?: number } {
   for (let n = path.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
-    if (isNode(node) && node.range) {
+    if (yaml().isNode(node) && node.range) {
       const p = lc.linePos(node.range[0]);
       return { line: p.line, column: p.col };
     }

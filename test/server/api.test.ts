@@ -69,3 +69,28 @@ test('a real listening server answers over HTTP', async () => {
     await server.close();
   }
 });
+
+test('?format=text gives the readable account and ?format=memo the Markdown memo; ?trace=false leaves the trace out', async () => {
+  const text = await app.request('/api/v1/decide?format=text', { method: 'POST', body: JSON.stringify(request), headers: { 'content-type': 'application/json' } });
+  assert.equal(text.status, 200);
+  assert.match(text.headers.get('content-type') ?? '', /^text\/plain/);
+  const t = await text.text();
+  assert.match(t, /^HOLD: MAY — hold no later than 2024-02-04T12:00:00-05:00$/m);
+  assert.match(t, /provisions considered, in order/);
+  const memo = await app.request('/api/v1/decide?format=memo', { method: 'POST', body: JSON.stringify(request), headers: { 'content-type': 'application/json' } });
+  assert.match(memo.headers.get('content-type') ?? '', /^text\/markdown/);
+  assert.match(await memo.text(), /^# ICE request: what the law allows — Pennsylvania/);
+  const lean = await app.request('/api/v1/decide?trace=false', { method: 'POST', body: JSON.stringify(request), headers: { 'content-type': 'application/json' } });
+  assert.equal(((await lean.json()) as { trace?: unknown }).trace, undefined);
+  const bad = await app.request('/api/v1/decide?format=pdf', { method: 'POST', body: JSON.stringify(request), headers: { 'content-type': 'application/json' } });
+  assert.equal(bad.status, 400);
+  assert.equal(((await bad.json()) as { field: string }).field, 'format');
+});
+
+test('an unknown jurisdiction is a 400 naming the field, with the closest names suggested', async () => {
+  const res = await post(JSON.stringify({ ...request, jurisdiction: 'ocd-division/country:us/state:ca/county:santaclara' }));
+  assert.equal(res.status, 400);
+  const p = await res.json() as { field: string; problems: { suggestions?: string[] }[] };
+  assert.equal(p.field, 'jurisdiction');
+  assert.match(p.problems[0]!.suggestions![0]!, /^Santa Clara County, CA/);
+});
