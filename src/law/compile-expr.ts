@@ -30,13 +30,15 @@ export function factRefs(e: Expr): number {
 
 export function compileExpr(e: Expr, catalog: CatalogLookup, window?: OffenseWindow): Predicate {
   const rec = (x: Expr) => compileExpr(x, catalog, window);
+  // Plain loops, no closures per call: these run for every rule of every decision.
   if ('all' in e) {
     const ps = e.all.map(rec);
-    return (f) => ps.every((p) => p(f));
+    if (ps.length === 2) { const [a, b] = ps as [Predicate, Predicate]; return (f) => a(f) && b(f); }
+    return (f) => { for (let i = 0; i < ps.length; i++) if (!ps[i]!(f)) return false; return true; };
   }
   if ('any' in e) {
     const ps = e.any.map(rec);
-    return (f) => ps.some((p) => p(f));
+    return (f) => { for (let i = 0; i < ps.length; i++) if (ps[i]!(f)) return true; return false; };
   }
   if ('not' in e) {
     const p = rec(e.not);
@@ -47,19 +49,16 @@ export function compileExpr(e: Expr, catalog: CatalogLookup, window?: OffenseWin
     return (f) => (f.docs & mask) !== 0;
   }
   if ('conviction' in e) {
-    const m = compileOffense(e.conviction, catalog, window?.kind === 'conviction' ? window : undefined);
-    return (f) => f.convictions.some((o) => m(o, f));
+    const m = compileOffense(e.conviction, catalog, window?.kind === 'conviction' ? window : undefined, undefined);
+    return (f) => { const xs = f.convictions; for (let i = 0; i < xs.length; i++) if (m(xs[i]!, f)) return true; return false; };
   }
   if ('charge' in e) {
-    const m = compileOffense(e.charge, catalog, window?.kind === 'charge' ? window : undefined);
-    const stages = (e.charge as ChargeMatch).stages;
-    return stages
-      ? (f) => f.charges.some((o) => o.stage !== undefined && stages.includes(o.stage) && m(o, f))
-      : (f) => f.charges.some((o) => m(o, f));
+    const m = compileOffense(e.charge, catalog, window?.kind === 'charge' ? window : undefined, (e.charge as ChargeMatch).stages);
+    return (f) => { const xs = f.charges; for (let i = 0; i < xs.length; i++) if (m(xs[i]!, f)) return true; return false; };
   }
   if ('registrant' in e) {
     const want = e.registrant as readonly string[];
-    return (f) => f.registrant.some((r) => want.includes(r));
+    return (f) => { for (const r of f.registrant) if (want.includes(r)) return true; return false; };
   }
   if ('proofOfLawfulStatus' in e) { const v = e.proofOfLawfulStatus; return (f) => f.proofOfLawfulStatus === v; }
   if ('interviewConsentSigned' in e) { const v = e.interviewConsentSigned; return (f) => f.interviewConsentSigned === v; }
@@ -70,27 +69,40 @@ export function compileExpr(e: Expr, catalog: CatalogLookup, window?: OffenseWin
 
 type OffensePredicate = (o: OffenseFact, f: Facts) => boolean;
 
-function compileOffense(m: OffenseMatch, catalog: CatalogLookup, window: OffenseWindow | undefined): OffensePredicate {
-  const checks: OffensePredicate[] = [];
-  if (window) { const { from, to } = window; checks.push((o) => o.day >= from && o.day <= to); }
-  if (m.levels) { const v = m.levels as readonly string[]; checks.push((o) => v.includes(o.level)); }
-  if (m.grades) { const v = m.grades; checks.push((o) => o.grade !== undefined && v.includes(o.grade)); }
-  if (m.anyOf) {
-    const set = new Set(m.anyOf.flatMap((c) => (c.startsWith('@') ? catalog(c.slice(1)) : [c])));
-    checks.push((o) => o.categories.some((c) => set.has(c)));
-  }
-  if (m.allOf) {
-    const groups = m.allOf.map((c) => new Set(c.startsWith('@') ? catalog(c.slice(1)) : [c]));
-    checks.push((o) => groups.every((g) => o.categories.some((c) => g.has(c))));
-  }
-  if (m.withinYears) {
-    const n = m.withinYears;
-    checks.push((o, f) => {
-      let cutoff = f.yearsBack?.get(n);
-      if (cutoff === undefined) (f.yearsBack ??= new Map()).set(n, (cutoff = yearsBefore(f.decisionDay, n)));
-      return o.day >= cutoff && o.day <= f.decisionDay;
-    });
-  }
-  if (m.onOrAfter) { const d = dayOf(m.onOrAfter); checks.push((o) => o.day >= d); }
-  return (o, f) => checks.every((c) => c(o, f));
+/** One closure per offense condition; every part is optional and checked in a fixed order, cheapest first. */
+function compileOffense(m: OffenseMatch, catalog: CatalogLookup, window: OffenseWindow | undefined, stages: readonly string[] | undefined): OffensePredicate {
+  const from = window ? window.from : Number.NEGATIVE_INFINITY;
+  const to = window ? window.to : Number.POSITIVE_INFINITY;
+  const onOrAfter = m.onOrAfter ? dayOf(m.onOrAfter) : Number.NEGATIVE_INFINITY;
+  const lo = Math.max(from, onOrAfter);
+  const levels = m.levels as readonly string[] | undefined;
+  const grades = m.grades;
+  const any = m.anyOf ? new Set(m.anyOf.flatMap((c) => (c.startsWith('@') ? catalog(c.slice(1)) : [c]))) : undefined;
+  const all = m.allOf ? m.allOf.map((c) => new Set(c.startsWith('@') ? catalog(c.slice(1)) : [c])) : undefined;
+  const years = m.withinYears;
+  return (o, f) => {
+    if (o.day < lo || o.day > to) return false;
+    if (levels !== undefined && !levels.includes(o.level)) return false;
+    if (stages !== undefined && (o.stage === undefined || !stages.includes(o.stage))) return false;
+    if (grades !== undefined && (o.grade === undefined || !grades.includes(o.grade))) return false;
+    if (years !== undefined) {
+      let cutoff = f.yearsBack?.get(years);
+      if (cutoff === undefined) (f.yearsBack ??= new Map()).set(years, (cutoff = yearsBefore(f.decisionDay, years)));
+      if (o.day < cutoff || o.day > f.decisionDay) return false;
+    }
+    const cats = o.categories;
+    if (any !== undefined) {
+      let hit = false;
+      for (let i = 0; i < cats.length; i++) if (any.has(cats[i]!)) { hit = true; break; }
+      if (!hit) return false;
+    }
+    if (all !== undefined) {
+      for (const g of all) {
+        let hit = false;
+        for (let i = 0; i < cats.length; i++) if (g.has(cats[i]!)) { hit = true; break; }
+        if (!hit) return false;
+      }
+    }
+    return true;
+  };
 }

@@ -110,3 +110,25 @@ export function isoInZone(epochMs: number, zone: string): string {
   const two = (n: number) => String(n).padStart(2, '0');
   return `${isoOfDay(day)}T${two(hh)}:${two(mm)}:${two(ss)}${sign}${two(Math.floor(a / 60))}:${two(a % 60)}`;
 }
+
+/**
+ * Epoch ms of an ISO 8601 instant that has already passed the request's pattern
+ * (YYYY-MM-DDTHH:MM:SS[.fraction](Z|±HH:MM), request-patterns.ts): read from fixed positions, which
+ * is several times faster than Date.parse on the hot path. Fractions are truncated to milliseconds,
+ * as Date.parse does.
+ */
+export function parseInstant(s: string): number {
+  const n = (i: number) => s.charCodeAt(i) - 48;
+  const day = daysFromCivil(n(0) * 1000 + n(1) * 100 + n(2) * 10 + n(3), n(5) * 10 + n(6), n(8) * 10 + n(9));
+  let ms = day * 86_400_000 + (n(11) * 10 + n(12)) * HOUR_MS + (n(14) * 10 + n(15)) * 60_000 + (n(17) * 10 + n(18)) * 1000;
+  let i = 19;
+  if (s.charCodeAt(i) === 46 /* . */) {
+    let frac = 0, digits = 0;
+    for (i++; i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57; i++) if (digits++ < 3) frac = frac * 10 + n(i);
+    while (digits++ < 3) frac *= 10;
+    ms += frac;
+  }
+  if (s.charCodeAt(i) === 90 /* Z */) return ms;
+  const sign = s.charCodeAt(i) === 45 /* - */ ? -1 : 1;
+  return ms - sign * ((n(i + 1) * 10 + n(i + 2)) * HOUR_MS + (n(i + 4) * 10 + n(i + 5)) * 60_000);
+}

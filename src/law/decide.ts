@@ -4,7 +4,7 @@
  * of every provision considered. Pure: the same request and registry give the same answer.
  */
 import { isoInZone, isoOfDay } from './days.js';
-import { evaluateLaw, type CompiledChain, type CompiledRegistry, type Outcome } from './engine.js';
+import { evaluateLaw, viewOf, type CompiledChain, type CompiledRegistry, type Outcome } from './engine.js';
 import { factsOf, type Facts } from './facts.js';
 import { ANCHOR_FIELD, describeReading, holdDeadline } from './hold-deadline.js';
 import { missingFactsOf, type MissingFact } from './missing-facts.js';
@@ -87,28 +87,39 @@ function decideIn(engine: CompiledRegistry, chain: CompiledChain, req: DecisionR
   const trace: TraceEntry[] | undefined = opts.trace ? [] : undefined;
   const decisions: DecisionResponse['decisions'] = {};
   for (const t of req.requests) {
-    const groups = law.byRequest.get(t)!;
     let outcome: Outcome;
     if (trace) {
       const rec = new TraceRecorder(t, f);
       outcome = evaluateLaw(law, t, f, rec);
       trace.push(...rec.entries);
     } else outcome = evaluateLaw(law, t, f);
-    decisions[t] = buildDecision(engine, t, outcome, f, jurisdiction, groups);
+    decisions[t] = buildDecision(engine, t, outcome, f, jurisdiction, viewOf(law, t, f));
   }
   const j = jurisdiction;
   return {
     decisions,
     ...(trace ? { trace } : {}),
-    jurisdiction: {
-      id: j.id, name: j.name, level: j.level, ...(j.fips ? { fips: j.fips } : {}), timeZone: j.timeZone, chain: j.chain, lawChain: j.lawChain,
-      registered: j.registered, ...(j.aliases?.length ? { aliases: j.aliases } : {}), ...(j.assumedCounty ? { assumedCounty: j.assumedCounty } : {}),
-    },
+    jurisdiction: jurisdictionOut(j),
     decisionDate: isoOfDay(f.decisionDay),
     notes: j.notes,
     registry: engine.registry.fingerprint,
     disclaimer: DISCLAIMER,
   };
+}
+
+const outs = new WeakMap<ResolvedJurisdiction, DecisionResponse['jurisdiction']>();
+/** The response's account of the jurisdiction: the same for every decision there, built once and frozen. */
+function jurisdictionOut(j: ResolvedJurisdiction): DecisionResponse['jurisdiction'] {
+  let o = outs.get(j);
+  if (!o) {
+    o = Object.freeze({
+      id: j.id, name: j.name, level: j.level, ...(j.fips ? { fips: j.fips } : {}), timeZone: j.timeZone, chain: Object.freeze([...j.chain]) as string[],
+      lawChain: Object.freeze([...j.lawChain]) as string[], registered: j.registered, ...(j.aliases?.length ? { aliases: j.aliases } : {}),
+      ...(j.assumedCounty ? { assumedCounty: j.assumedCounty } : {}),
+    });
+    outs.set(j, o);
+  }
+  return o;
 }
 
 function buildDecision(

@@ -7,8 +7,7 @@
 import type { CompiledRegistry, CompiledRule } from './engine.js';
 import type { Confidence, Duty } from './registry-schema.js';
 import type { DutyOut, SourceLink, WarningDetail } from './decide.js';
-import { BoundedCache } from './bounded-cache.js';
-import type { Level, Modality, RequestType } from './vocab.js';
+import { MODALITIES, REQUEST_TYPES, type Level, type Modality, type RequestType } from './vocab.js';
 
 export interface DecisionParts {
   citations: string[];
@@ -28,21 +27,41 @@ const AUTHORITY: Record<string, number> = {
   board_policy: 4, moa: 3, agency_policy: 2, federal_form_policy: 1,
 };
 
-const caches = new WeakMap<CompiledRegistry, BoundedCache<string, DecisionParts>>();
+interface Entry { t: RequestType; modality: Modality; clock: number; deciding: readonly CompiledRule[]; applied: readonly CompiledRule[]; parts: DecisionParts }
+/** Two generations of memos per engine (young, old): bounded, and a working set survives when the young one fills. */
+const caches = new WeakMap<CompiledRegistry, { young: Map<number, Entry[]>; old: Map<number, Entry[]> }>();
+const GENERATION = 25_000;
+const T_INDEX = new Map<string, number>(REQUEST_TYPES.map((t, i) => [t, i]));
+const M_INDEX = new Map<string, number>(MODALITIES.map((m, i) => [m, i]));
 
+function sameRules(a: readonly CompiledRule[], b: readonly CompiledRule[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** The parts for these rules, from a memo keyed by a numeric hash of the rule ids (no string keys on the hot path). */
 export function partsOf(
   engine: CompiledRegistry, t: RequestType, modality: Modality, deciding: readonly CompiledRule[],
   applied: readonly CompiledRule[], clockRule: CompiledRule | undefined,
 ): DecisionParts {
   let cache = caches.get(engine);
-  if (!cache) caches.set(engine, (cache = new BoundedCache(20_000)));
-  let key = `${t}|${modality}|${clockRule ? clockRule.id : -1}|`;
-  for (const r of deciding) key += `${r.id},`;
-  key += '|';
-  for (const r of applied) key += `${r.id},`;
-  let parts = cache.get(key);
-  if (!parts) cache.set(key, (parts = deepFreeze(computeParts(modality, deciding, applied, clockRule))));
-  return parts;
+  if (!cache) caches.set(engine, (cache = { young: new Map(), old: new Map() }));
+  const clock = clockRule ? clockRule.id : -1;
+  let h = Math.imul(T_INDEX.get(t)! * 7 + M_INDEX.get(modality)!, 0x9e3779b1) ^ (clock + 1);
+  for (let i = 0; i < deciding.length; i++) h = Math.imul(h ^ deciding[i]!.id, 0x01000193);
+  h = Math.imul(h ^ 0xffff, 0x01000193);
+  for (let i = 0; i < applied.length; i++) h = Math.imul(h ^ applied[i]!.id, 0x01000193);
+  const match = (bucket: Entry[] | undefined) => bucket?.find((e) => e.t === t && e.modality === modality && e.clock === clock
+    && sameRules(e.deciding, deciding) && sameRules(e.applied, applied));
+  const young = match(cache.young.get(h));
+  if (young) return young.parts;
+  const entry: Entry = match(cache.old.get(h))
+    ?? { t, modality, clock, deciding: [...deciding], applied: [...applied], parts: deepFreeze(computeParts(modality, deciding, applied, clockRule)) };
+  if (cache.young.size >= GENERATION) { cache.old = cache.young; cache.young = new Map(); }
+  const bucket = cache.young.get(h);
+  if (bucket) bucket.push(entry); else cache.young.set(h, [entry]);
+  return entry.parts;
 }
 
 /** Split "A; B" into its citations, so the same provision is cited once however rules combine it. */

@@ -281,36 +281,42 @@ export function viewOf(law: CompiledLaw, t: RequestType, f: Facts): readonly Lev
  * each was set aside.
  */
 export function evaluateLaw(law: CompiledLaw, t: RequestType, f: Facts, rec?: Recorder): Outcome {
-  return evaluate(rec ? law.byRequest.get(t)! : viewOf(law, t, f), f, rec);
+  return rec ? evaluate(law.byRequest.get(t)!, f, rec) : evaluate(viewOf(law, t, f), f, undefined, true);
 }
 
-export function evaluate(groups: readonly LevelGroup[], f: Facts, rec?: Recorder): Outcome {
+export function evaluate(groups: readonly LevelGroup[], f: Facts, rec?: Recorder, viewed = false): Outcome {
   let state = START;
   let deciding: CompiledRule[] = [];
   const applied: CompiledRule[] = [];
-  for (const g of groups) {
+  for (let gi = 0; gi < groups.length; gi++) {
+    const rules = groups[gi]!.rules;
     let lvl: Modality | null = null;
-    let lvlRules: CompiledRule[] = [];
+    let lvlRules: CompiledRule[] | null = null;
     let floorHere = false;
-    for (const r of g.rules) {
-      const skip = skipOf(r.cp, f);
-      if (skip !== Skip.None) { rec?.skip(r, skip); continue; }
-      if (r.when && !r.when(f)) { rec?.condition(r, 'when'); continue; }
-      if (r.unless && r.unless(f)) { rec?.condition(r, 'unless'); continue; }
+    for (let i = 0; i < rules.length; i++) {
+      const r = rules[i]!;
+      // In a day's view only the anchor (charge, conviction, request) is left to check.
+      if (!viewed || r.cp.anchor !== 'decision') {
+        const skip = skipOf(r.cp, f);
+        if (skip !== Skip.None) { rec?.skip(r, skip); continue; }
+      }
+      if (r.when !== null && !r.when(f)) { rec?.condition(r, 'when'); continue; }
+      if (r.unless !== null && r.unless(f)) { rec?.condition(r, 'unless'); continue; }
       applied.push(r);
       rec?.applied(r);
       if (r.floor) floorHere = true;
       const m = r.rule.modality;
-      if (!m) continue;
-      if (lvl === null || RANK[m] > RANK[lvl]) { lvl = m; lvlRules = [r]; } else if (m === lvl) lvlRules.push(r);
+      if (m === undefined) continue;
+      if (lvl === null || RANK[m] > RANK[lvl]) { lvl = m; lvlRules = [r]; } else if (m === lvl) lvlRules!.push(r);
     }
+    if (lvl === null && !floorHere) continue;
     const above = state.modality;
     const { next, step } = combine(state, lvl, floorHere);
     state = next;
     if (step === null || lvl === null) continue;
-    if (step === 'first' || step === 'replaced') deciding = lvlRules;
-    else if (step === 'stacked') deciding = deciding.concat(lvlRules);
-    rec?.step(lvlRules, lvl, step, above);
+    if (step === 'first' || step === 'replaced') deciding = lvlRules!;
+    else if (step === 'stacked') deciding = deciding.concat(lvlRules!);
+    rec?.step(lvlRules!, lvl, step, above);
   }
   return { modality: state.modality ?? 'MAY', deciding, applied };
 }

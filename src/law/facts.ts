@@ -3,7 +3,7 @@
  * zone, a bit mask of documents, offenses with parsed dates, and a mask of the facts the request
  * left out (for `missingFacts`). Built once per decision.
  */
-import { dayOf, localDay } from './days.js';
+import { dayOf, localDay, parseInstant } from './days.js';
 import type { DecisionRequest } from './request-schema.js';
 import { DOCUMENTS, type AgencyKind, type ChargeStage, type DocumentType, type Model287g, type OffenseLevel } from './vocab.js';
 
@@ -52,14 +52,14 @@ export interface Facts {
 const NONE: readonly never[] = [];
 
 export function factsOf(req: DecisionRequest, timeZone: string): Facts {
-  const atMs = Date.parse(req.at);
+  const atMs = parseInstant(req.at);
   let docs = 0;
   if (req.documents) for (const d of req.documents) docs |= DOC_BIT[d];
   const p = req.person;
   const decisionDay = localDay(atMs, timeZone);
-  const wouldBeReleasedMs = req.wouldBeReleasedAt ? Date.parse(req.wouldBeReleasedAt) : undefined;
-  const detainerReceivedMs = req.detainerReceivedAt ? Date.parse(req.detainerReceivedAt) : undefined;
-  const bookedMs = req.bookedAt ? Date.parse(req.bookedAt) : undefined;
+  const wouldBeReleasedMs = req.wouldBeReleasedAt ? parseInstant(req.wouldBeReleasedAt) : undefined;
+  const detainerReceivedMs = req.detainerReceivedAt ? parseInstant(req.detainerReceivedAt) : undefined;
+  const bookedMs = req.bookedAt ? parseInstant(req.bookedAt) : undefined;
   let absent = 0;
   if (!req.documents) absent |= FACT.documents;
   if (!p?.convictions) absent |= FACT.convictions;

@@ -233,3 +233,22 @@ test('a provision skipped for one reason appears once in the trace, however many
   assert.equal(new Set(keys).size, keys.length);
   for (const t of r.trace!) assert.match(t.reason, /^[\x20-\x7e§–—’'“”àéèü]*$/u);
 });
+
+// --- Instants ------------------------------------------------------------------------------------
+
+test('parseInstant reads every instant the contract accepts exactly as Date.parse does', async () => {
+  const fc = (await import('fast-check')).default;
+  const { parseInstant } = await import('../../src/law/days.js');
+  const { INSTANT_PATTERN } = await import('../../src/law/request-patterns.js');
+  const two = (n: number) => String(n).padStart(2, '0');
+  fc.assert(fc.property(
+    fc.date({ min: new Date('1990-01-02T00:00:00Z'), max: new Date('2100-12-30T00:00:00Z'), noInvalidDate: true }),
+    fc.integer({ min: -12 * 60, max: 14 * 60 }), fc.constantFrom('', '.5', '.123', '.123456789', '.07'),
+    (d, offMin, frac) => {
+      const local = new Date(d.getTime() + offMin * 60_000).toISOString().slice(0, 19);
+      const a = Math.abs(offMin);
+      const s = `${local}${frac}${offMin === 0 ? 'Z' : `${offMin < 0 ? '-' : '+'}${two(Math.floor(a / 60))}:${two(a % 60)}`}`;
+      assert.ok(INSTANT_PATTERN.test(s), s);
+      assert.equal(parseInstant(s), Date.parse(s), s);
+    }), { numRuns: 5_000 });
+});
