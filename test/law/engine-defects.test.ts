@@ -2,11 +2,8 @@
 // engine, second edition). Each test fails on the first edition's engine.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { createEngine, defaultEngine, type DecisionRequest, type DecisionResponse } from '../../src/law/index.js';
-import { defaultPoliciesDir } from '../../src/law/project-root.js';
+import { hypothetical, withRegistry } from './registry-fixture.js';
 
 const engine = defaultEngine();
 function decide(req: DecisionRequest): DecisionResponse {
@@ -80,40 +77,8 @@ test('memory stays bounded whatever ids arrive: 20,000 distinct unknown ids and 
 
 // --- Layering -------------------------------------------------------------------------------------
 
-function withRegistry(extra: Record<string, string>, fn: (dir: string) => void): void {
-  const dir = mkdtempSync(join(tmpdir(), 'comity-layer-'));
-  try {
-    cpSync(defaultPoliciesDir(), dir, { recursive: true });
-    for (const [rel, text] of Object.entries(extra)) {
-      mkdirSync(join(dir, rel, '..'), { recursive: true });
-      writeFileSync(join(dir, rel), text);
-    }
-    fn(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-const HYPOTHETICAL_BAN = `description: A hypothetical county ban on holding people on ICE detainers (a test fixture, not law).
-title: Hypothetical detainer ban
-instrument: ordinance
-jurisdiction: ocd-division/country:us/state:tx/county:harris
-citation: Hypothetical Ord. 1
-references: [{ title: none, href: 'https://example.org/hypothetical' }]
-provisions:
-  - id: tx.harris-hypothetical.ban
-    title: No holds on ICE detainers
-    citation: Hypothetical Ord. 1
-    source: https://example.org/hypothetical
-    verified: 2026-11-28
-    effective: 2020-01-01
-    status: in_force
-    layering: none
-    confidence: verified
-    rules:
-      - requests: [HOLD]
-        modality: MUST_NOT
-`;
+const HYPOTHETICAL_BAN = hypothetical('ocd-division/country:us/state:tx/county:harris', 'tx.harris-hypothetical.ban', 'Hypothetical detainer ban',
+  '      - requests: [HOLD]\n        modality: MUST_NOT\n');
 
 test('a floor state\'s exemption does not void a local ban: Texas, proof of lawful status, a county ban on holds → MUST_NOT', () => {
   withRegistry({ 'states/tx/counties/harris/hypothetical-ban.yaml': HYPOTHETICAL_BAN }, (dir) => {
@@ -188,26 +153,8 @@ test('a North Carolina hold whose 48 hours from receipt end before release: no h
 });
 
 test('a hold limit that ends at the end of the local day (until: endOfLocalDay) ends at 11:59 p.m. in the jail\'s zone', () => {
-  const FILE = `description: A hypothetical end-of-day hold limit (a test fixture, not law).
-title: Hypothetical end-of-day limit
-instrument: ordinance
-jurisdiction: ocd-division/country:us/state:oh/county:franklin
-citation: Hypothetical Ord. 2
-references: [{ title: none, href: 'https://example.org/hypothetical' }]
-provisions:
-  - id: oh.franklin-hypothetical.end-of-day
-    title: Holds end at 11:59 p.m. on the day of release
-    citation: Hypothetical Ord. 2
-    source: https://example.org/hypothetical
-    verified: 2026-11-28
-    effective: 2020-01-01
-    status: in_force
-    layering: none
-    confidence: verified
-    rules:
-      - requests: [HOLD]
-        hold: { from: wouldBeReleased, until: endOfLocalDay }
-`;
+  const FILE = hypothetical('ocd-division/country:us/state:oh/county:franklin', 'oh.franklin-hypothetical.end-of-day', 'Hypothetical end-of-day hold limit',
+    '      - requests: [HOLD]\n        hold: { from: wouldBeReleased, until: endOfLocalDay }\n');
   withRegistry({ 'states/oh/counties/franklin/end-of-day.yaml': FILE }, (dir) => {
     const r = createEngine(dir).decide({ jurisdiction: 'ocd-division/country:us/state:oh/county:franklin', agency: jail, at: '2025-11-02T00:30:00-04:00', requests: ['HOLD'], documents: ['I-247A', 'I-200'], wouldBeReleasedAt: '2025-11-02T00:45:00-04:00' });
     assert.ok(r.ok);

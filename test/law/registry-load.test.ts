@@ -1,10 +1,10 @@
 // The registry loader: the real registry is valid, and each kind of malformed file fails with its file, line and path.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { cpSync, mkdtempSync, mkdirSync, writeFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadRegistry, formatProblem, createEngine } from '../../src/law/index.js';
+import { withRegistry } from './registry-fixture.js';
 import { defaultPoliciesDir } from '../../src/law/project-root.js';
 
 const real = loadRegistry(defaultPoliciesDir());
@@ -27,21 +27,6 @@ test('registry lint: every provision is cited, dated and sourced; ids follow the
     assert.ok(p.instrument.references.length >= 1, p.id);
   }
 });
-
-function withRegistry(files: Record<string, string>, fn: (dir: string) => void): void {
-  const dir = mkdtempSync(join(tmpdir(), 'comity-reg-'));
-  try {
-    cpSync(join(defaultPoliciesDir(), 'federal'), join(dir, 'federal'), { recursive: true });
-    cpSync(join(defaultPoliciesDir(), 'calendar'), join(dir, 'calendar'), { recursive: true });
-    for (const [rel, text] of Object.entries(files)) {
-      mkdirSync(join(dir, rel, '..'), { recursive: true });
-      writeFileSync(join(dir, rel), text);
-    }
-    fn(dir);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
 
 const GOOD = `description: A test instrument.
 title: Test Act
@@ -86,7 +71,7 @@ for (const c of cases) {
       if (c.line) assert.equal(p.line, c.line, formatProblem(p));
       assert.equal(p.path, c.path);
       assert.match(p.message, c.message);
-    });
+    }, 'federal');
   });
 }
 
@@ -95,7 +80,7 @@ test('a file whose jurisdiction does not match its folder is rejected', () => {
     const r = loadRegistry(dir);
     assert.equal(r.ok, false);
     if (!r.ok) assert.match(formatProblem(r.problems[0]!), /states\/ca\/test.yaml:4:.*jurisdiction: is .*state:zz but the folder says .*state:ca/);
-  });
+  }, 'federal');
 });
 
 test('a failed load leaves a previously built engine untouched', () => {
@@ -107,5 +92,5 @@ test('a failed load leaves a previously built engine untouched', () => {
     assert.throws(() => createEngine(dir), /problem/);
     assert.deepEqual(engine.decideUnknown(req), before);
     assert.ok(before.ok && before.response.decisions.HOLD!.modality === 'MUST_NOT');
-  });
+  }, 'federal');
 });
