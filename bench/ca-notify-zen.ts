@@ -37,12 +37,21 @@ export function factInput(req: DecisionRequest): Record<FactName, boolean> {
   return out;
 }
 
+/** The slice of @gorules/zen-engine this peer uses. */
+interface ZenModule {
+  ZenEngine: new () => { createDecision(graph: unknown): { evaluate(input: unknown): Promise<{ result: unknown }> } };
+}
+
+// Not a declared dependency: its lock file entries for other platforms break `npm ci` (npm 11), so
+// install it when you want this peer: `npm install --no-save @gorules/zen-engine`.
+const ZEN = '@gorules/zen-engine';
+
 /** The ZEN peer, or why it cannot run here (package not installed, no binary for this platform). */
 export async function zenPeer(): Promise<ZenPeer | { reason: string }> {
   try {
-    const zen = await import('@gorules/zen-engine');
+    const zen = (await import(ZEN)) as ZenModule;
     const { createRequire } = await import('node:module');
-    const version = (createRequire(import.meta.url)('@gorules/zen-engine/package.json') as { version: string }).version;
+    const version = (createRequire(import.meta.url)(`${ZEN}/package.json`) as { version: string }).version;
     const decision = new zen.ZenEngine().createDecision(caNotifyJdm);
     const check = await decision.evaluate({ registrant: true });
     if ((check.result as { notify?: unknown }).notify !== 'MAY') return { reason: `unexpected answer ${JSON.stringify(check.result)}` };
@@ -51,6 +60,8 @@ export async function zenPeer(): Promise<ZenPeer | { reason: string }> {
       decide: async (req) => ((await decision.evaluate(factInput(req))).result as { notify: Answer }).notify,
     };
   } catch (e) {
-    return { reason: (e as Error).message.split('\n')[0]! };
+    const err = e as Error & { code?: string };
+    if (err.code === 'ERR_MODULE_NOT_FOUND') return { reason: `not installed (npm install --no-save ${ZEN} to include this peer)` };
+    return { reason: err.message.split('\n')[0]! };
   }
 }

@@ -36,7 +36,7 @@ export function missingTemplates(r: CompiledRule): MissingTemplate {
   const effect = r.rule.modality ? `makes this ${r.rule.modality}` : r.rule.hold ? 'sets a hold clock' : 'adds duties';
   return {
     anchor: anchorBit ? entries(anchorBit, `applies only to ${p.appliesBy}s dated on or after ${p.effective}${r.rule.modality ? ` (it would make this ${r.rule.modality})` : ''}`) : [],
-    when: r.when ? entries(r.refs & ~anchorBit | (r.refs & anchorBit), `${effect} when ${r.whenText}`) : [],
+    when: r.when ? entries(r.refs, `${effect} when ${r.whenText}`) : [],
     unless: r.unless ? entries(r.refs, `does not apply when ${r.unlessText}`) : [],
   };
 }
