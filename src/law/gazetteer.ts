@@ -12,6 +12,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { countyBase, compact, dice, norm, STATE_BY_NAME, STATE_NAMES, trigrams } from './gazetteer-text.js';
+import { parseCounty, parsePlace, Rows } from './gazetteer-rows.js';
 
 export interface GazCounty {
   kind: 'county';
@@ -50,45 +52,6 @@ export interface GazPlace {
 }
 
 export type GazEntry = GazCounty | GazPlace;
-
-const STATE_NAMES: Record<string, string> = {
-  AL: 'Alabama', AK: 'Alaska', AZ: 'Arizona', AR: 'Arkansas', CA: 'California', CO: 'Colorado', CT: 'Connecticut',
-  DE: 'Delaware', DC: 'District of Columbia', FL: 'Florida', GA: 'Georgia', HI: 'Hawaii', ID: 'Idaho', IL: 'Illinois',
-  IN: 'Indiana', IA: 'Iowa', KS: 'Kansas', KY: 'Kentucky', LA: 'Louisiana', ME: 'Maine', MD: 'Maryland',
-  MA: 'Massachusetts', MI: 'Michigan', MN: 'Minnesota', MS: 'Mississippi', MO: 'Missouri', MT: 'Montana',
-  NE: 'Nebraska', NV: 'Nevada', NH: 'New Hampshire', NJ: 'New Jersey', NM: 'New Mexico', NY: 'New York',
-  NC: 'North Carolina', ND: 'North Dakota', OH: 'Ohio', OK: 'Oklahoma', OR: 'Oregon', PA: 'Pennsylvania',
-  RI: 'Rhode Island', SC: 'South Carolina', SD: 'South Dakota', TN: 'Tennessee', TX: 'Texas', UT: 'Utah',
-  VT: 'Vermont', VA: 'Virginia', WA: 'Washington', WV: 'West Virginia', WI: 'Wisconsin', WY: 'Wyoming',
-};
-const STATE_BY_NAME = new Map(Object.entries(STATE_NAMES).map(([k, v]) => [norm(v), k]));
-
-/** Lower case, no diacritics, '&' → 'and', punctuation dropped, single spaces. */
-function norm(s: string): string {
-  return s.normalize('NFD').replace(/[\u0300-\u036f]/g, '').toLowerCase()
-    .replace(/&/g, ' and ').replace(/['’.]/g, '').replace(/[^a-z0-9]+/g, ' ').trim();
-}
-const compact = (s: string): string => norm(s).replace(/ /g, '');
-
-const COUNTY_SUFFIXES = ['city and borough', 'census area', 'municipality', 'borough', 'county', 'parish', 'city'];
-/** 'santa clara county' → 'santa clara' (the name with 'County' left out). */
-function countyBase(n: string): string {
-  for (const s of COUNTY_SUFFIXES) if (n.endsWith(' ' + s)) return n.slice(0, -s.length - 1);
-  return n;
-}
-
-function trigrams(s: string): Set<string> {
-  const t = `  ${s} `;
-  const out = new Set<string>();
-  for (let i = 0; i + 3 <= t.length; i++) out.add(t.slice(i, i + 3));
-  return out;
-}
-function dice(a: Set<string>, b: Set<string>): number {
-  let n = 0;
-  for (const x of a) if (b.has(x)) n++;
-  return (2 * n) / (a.size + b.size || 1);
-}
-
 /** The folder holding package.json and gazetteer/, found by walking up from this module. */
 function defaultDir(): string {
   let d = dirname(fileURLToPath(import.meta.url));
@@ -114,100 +77,6 @@ const STATE_BY_FIPS: Record<string, string> = {
 };
 /** State codes in FIPS order. */
 const STATES_IN_ORDER = Object.keys(STATE_BY_FIPS).sort().map((f) => STATE_BY_FIPS[f]!);
-
-/** One line of places.tsv → a place. */
-function parsePlace(line: string): GazPlace {
-  const [geoid, state, name, lsad, ocd, derived, cs, cw, relation, aliases, note] = line.split('\t') as string[];
-  const prefix = ocd!.startsWith('ocd-division/') ? '' : `ocd-division/country:us/state:${state!.toLowerCase()}/`;
-  const p: GazPlace = {
-    kind: 'place', geoid: geoid!, name: name!, lsad: lsad!, state: state!, ocd: prefix + ocd!,
-    counties: cs!.indexOf(' ') < 0 && cs!.indexOf(':') < 0 ? [{ fips: cs!, share: 1 }] : cs!.split(' ').map((x) => {
-      const i = x.indexOf(':');
-      return i < 0 ? { fips: x, share: 1 } : { fips: x.slice(0, i), share: Number(x.slice(i + 1)) };
-    }),
-    aliases: aliases ? aliases.split(' ') : [],
-  };
-  if (cw) p.consolidatedWith = cw;
-  if (relation) p.relation = relation;
-  if (derived === '1') p.ocdDerived = true;
-  if (note) p.note = note;
-  return p;
-}
-
-/** One line of counties.tsv → a county. */
-function parseCounty(line: string): GazCounty {
-  const [fips, state, name, ocd, derived, tz, other, aliases, note] = line.split('\t') as string[];
-  const c: GazCounty = { kind: 'county', fips: fips!, name: name!, state: state!, ocd: ocd!, timeZone: tz!, aliases: aliases ? aliases.split(' ') : [] };
-  if (other) c.otherTimeZones = other.split(' ');
-  if (derived === '1') c.ocdDerived = true;
-  if (note) c.note = note;
-  return c;
-}
-
-/**
- * The rows of one TSV file, kept as text and parsed a row at a time: a look-up by the first column
- * or by a string the row contains is a native `indexOf` over the text, and only the rows found are
- * parsed. Each row is parsed once, so `all()` later returns the same objects.
- */
-class Rows<T> {
-  /** '\n' + the file's text, so that every row starts after a '\n'. */
-  private readonly text: string;
-  private readonly byKey = new Map<string, T>();
-  private list?: T[];
-
-  constructor(text: string, private readonly parse: (line: string) => T) {
-    this.text = text.charCodeAt(0) === 10 ? text : '\n' + text;
-  }
-
-  get parsed(): boolean {
-    return this.list !== undefined;
-  }
-
-  private rowAt(start: number): T {
-    let end = this.text.indexOf('\n', start);
-    if (end < 0) end = this.text.length;
-    const line = this.text.slice(start, end);
-    const key = line.slice(0, line.indexOf('\t'));
-    let row = this.byKey.get(key);
-    if (!row) this.byKey.set(key, (row = this.parse(line)));
-    return row;
-  }
-
-  /** The row whose first column is `key`. */
-  first(key: string): T | undefined {
-    if (this.list) return this.byKey.get(key);
-    if (!key || /[\t\n]/.test(key)) return undefined;
-    const i = this.text.indexOf('\n' + key + '\t');
-    return i < 0 ? undefined : this.rowAt(i + 1);
-  }
-
-  /** Every row whose text contains one of `needles`, in file order (callers check the parsed row). */
-  containing(needles: string[]): T[] {
-    const starts = new Set<number>();
-    for (const n of needles) {
-      if (!n || n.includes('\n')) continue;
-      for (let i = this.text.indexOf(n); i >= 0; i = this.text.indexOf(n, i + 1)) {
-        const s = this.text.lastIndexOf('\n', i) + 1;
-        if (this.text.charCodeAt(s) !== 35 /* # */) starts.add(s);
-      }
-    }
-    return [...starts].sort((a, b) => a - b).map((s) => this.rowAt(s));
-  }
-
-  /** Every row, in file order. */
-  all(): T[] {
-    if (this.list) return this.list;
-    const list: T[] = [];
-    let s = 1;
-    while (s < this.text.length) {
-      let e = this.text.indexOf('\n', s);
-      if (e < 0) e = this.text.length;
-      if (e > s && this.text.charCodeAt(s) !== 35) list.push(this.rowAt(s));
-      s = e + 1;
-    }
-    return (this.list = list);
-  }
-}
 
 /** The whole places.tsv split into one text per state (column 2), for `Gazetteer.parse`. */
 function splitByState(placesTsv: string): Map<string, string> {
