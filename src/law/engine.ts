@@ -40,6 +40,10 @@ export interface CompiledRule {
   floor: boolean;
   /** FACT bits its conditions (and its provision's anchor) read. */
   refs: number;
+  /** FACT bits its `when`, its `unless` and its provision's anchor read, each. */
+  whenRefs: number;
+  unlessRefs: number;
+  anchorRefs: number;
   citation: string;
   source: string;
   /** Readable conditions, written once at compile time for traces. */
@@ -132,6 +136,9 @@ export class CompiledRegistry {
           unless: rule.unless ? compileExpr(rule.unless, catalog, window) : null,
           floor: rule.floor ?? (p.layering === 'floor' && (rule.modality === 'MUST' || rule.modality === 'MAY')),
           refs: (rule.when ? factRefs(rule.when) : 0) | (rule.unless ? factRefs(rule.unless) : 0) | (ANCHOR_FACT[p.appliesBy] ?? 0),
+          whenRefs: rule.when ? factRefs(rule.when) : 0,
+          unlessRefs: rule.unless ? factRefs(rule.unless) : 0,
+          anchorRefs: ANCHOR_FACT[p.appliesBy] ?? 0,
           citation: rule.citation ?? p.citation,
           source: rule.source ?? p.source,
           whenText: rule.when ? describeExpr(rule.when) : null,
@@ -284,7 +291,7 @@ export function evaluateLaw(law: CompiledLaw, t: RequestType, f: Facts, rec?: Re
   return rec ? evaluate(law.byRequest.get(t)!, f, rec) : evaluate(viewOf(law, t, f), f, undefined, true);
 }
 
-export function evaluate(groups: readonly LevelGroup[], f: Facts, rec?: Recorder, viewed = false): Outcome {
+export function evaluate(groups: readonly LevelGroup[], f: Facts, rec?: Recorder, viewed = false, assumed = 0): Outcome {
   let state = START;
   let deciding: CompiledRule[] = [];
   const applied: CompiledRule[] = [];
@@ -298,10 +305,11 @@ export function evaluate(groups: readonly LevelGroup[], f: Facts, rec?: Recorder
       // In a day's view only the anchor (charge, conviction, request) is left to check.
       if (!viewed || r.cp.anchor !== 'decision') {
         const skip = skipOf(r.cp, f);
-        if (skip !== Skip.None) { rec?.skip(r, skip); continue; }
+        if (skip !== Skip.None && !(skip === Skip.AnchorMissing && (r.anchorRefs & assumed))) { rec?.skip(r, skip); continue; }
       }
-      if (r.when !== null && !r.when(f)) { rec?.condition(r, 'when'); continue; }
-      if (r.unless !== null && r.unless(f)) { rec?.condition(r, 'unless'); continue; }
+      // `assumed`: facts the request left out, taken as meeting every condition that reads them (missing-facts.ts).
+      if (r.when !== null && !((r.whenRefs & assumed) || r.when(f))) { rec?.condition(r, 'when'); continue; }
+      if (r.unless !== null && ((r.unlessRefs & assumed) || r.unless(f))) { rec?.condition(r, 'unless'); continue; }
       applied.push(r);
       rec?.applied(r);
       if (r.floor) floorHere = true;

@@ -4,9 +4,9 @@
  * a duty or a clock), is named with the fact and what it would do — so a missing `person.charges`
  * never silently turns MUST into MUST_NOT. The entries are written once per rule at compile time.
  */
-import { Skip, skipOf, type CompiledRule, type LevelGroup } from './engine.js';
+import { evaluate, Skip, skipOf, type CompiledRule, type LevelGroup } from './engine.js';
 import { FACT, FACT_PATH, type Facts, type FactName } from './facts.js';
-import type { Modality } from './vocab.js';
+import { MODALITIES, type Modality } from './vocab.js';
 
 export interface MissingFact {
   /** The request field, e.g. "person.charges". */
@@ -20,6 +20,7 @@ export interface MissingFact {
 export interface MissingTemplate { anchor: [number, MissingFact][]; when: [number, MissingFact][]; unless: [number, MissingFact][] }
 
 const NAMES = Object.keys(FACT) as FactName[];
+const BITS = NAMES.map((n) => FACT[n]);
 const LABEL: Record<FactName, string> = {
   documents: 'no documents given', convictions: 'no convictions given', charges: 'no charges given',
   registrant: 'no registrations given', proofOfLawfulStatus: 'proof of lawful status not stated',
@@ -41,26 +42,87 @@ export function missingTemplates(r: CompiledRule): MissingTemplate {
   };
 }
 
-export function missingFactsOf(
-  groups: readonly LevelGroup[], f: Facts, modality: Modality, deciding: readonly CompiledRule[], applied: readonly CompiledRule[],
-): MissingFact[] {
-  const out: MissingFact[] = [];
-  const push = (list: [number, MissingFact][]) => {
-    for (const [bit, m] of list) if (f.absent & bit && !out.includes(m)) out.push(m);
-  };
-  for (const g of groups) {
-    for (const r of g.rules) {
-      if (!(r.refs & f.absent)) continue;
-      const changes = (r.rule.modality !== undefined && r.rule.modality !== modality) || !!r.rule.hold || !!r.rule.duties?.length;
-      const skip = skipOf(r.cp, f);
-      if (skip === Skip.AnchorMissing) { if (changes) push(r.missing.anchor); continue; }
-      if (skip !== Skip.None) continue;
-      if (applied.includes(r)) {
-        // Given, the missing fact could bring the rule's exception into play.
-        if (r.unless && deciding.includes(r)) push(r.missing.unless);
-        continue;
+/**
+ * For each fact the request left out that a rule in force reads: decide again as if the fact, given,
+ * met every condition that reads it (the most the fact could do). When that changes the answer, or
+ * brings in a duty or a hold clock, the rules it would bring in or set aside are reported.
+ */
+interface ViewFacts { read: number; forced: number; memo: Map<number, { absent: number; modality: Modality; applied: readonly CompiledRule[]; out: MissingFact[] }[]> }
+const viewFacts = new WeakMap<readonly LevelGroup[], ViewFacts>();
+
+/**
+ * What the rules of a day's view read, and for which facts every rule that reads them reads nothing
+ * else that could vary: for those, the answer with the fact assumed follows from which rules applied,
+ * so the result is memoised on that.
+ */
+function factsOfView(groups: readonly LevelGroup[]): ViewFacts {
+  let v = viewFacts.get(groups);
+  if (!v) {
+    let read = 0, mixed = 0;
+    for (const g of groups) for (const r of g.rules) {
+      read |= r.refs;
+      for (const bit of BITS) {
+        if (!(r.refs & bit)) continue;
+        const whenForced = r.when === null || (r.whenRefs & bit) !== 0;
+        const unlessForced = r.unless === null || (r.unlessRefs & bit) !== 0;
+        const anchorStatic = r.cp.anchor === 'decision' || (r.anchorRefs & bit) !== 0;
+        if (!(whenForced && unlessForced && anchorStatic)) mixed |= bit;
       }
-      if (changes && r.when && !r.when(f)) push(r.missing.when);
+    }
+    // A rule that does not read the fact applies in the assumed world exactly as it did: it is static too.
+    viewFacts.set(groups, (v = { read, forced: read & ~mixed, memo: new Map() }));
+  }
+  return v;
+}
+
+/**
+ * For each fact the request left out that a rule in force reads: decide again as if the fact, given,
+ * met every condition that reads it (the most the fact could do). When that changes the answer, or
+ * brings in a duty or a hold clock, the rules it would bring in or set aside are reported.
+ */
+export function missingFactsOf(
+  groups: readonly LevelGroup[], f: Facts, modality: Modality, _deciding: readonly CompiledRule[], applied: readonly CompiledRule[],
+): MissingFact[] {
+  const v = factsOfView(groups);
+  const absent = f.absent & v.read;
+  if (!absent) return [];
+  const memoable = (absent & ~v.forced) === 0;
+  let h = 0;
+  if (memoable) {
+    h = Math.imul(absent * 4 + MODALITIES.indexOf(modality), 0x9e3779b1);
+    for (let i = 0; i < applied.length; i++) h = Math.imul(h ^ applied[i]!.id, 0x01000193);
+    const hit = v.memo.get(h)?.find((e) => e.absent === absent && e.modality === modality && e.applied.length === applied.length && e.applied.every((r, i) => r === applied[i]));
+    if (hit) return hit.out.slice();
+  }
+  const out = compute(groups, f, modality, applied, absent);
+  if (memoable) {
+    if (v.memo.size > 5_000) v.memo.clear();
+    const entry = { absent, modality, applied: [...applied], out: out.slice() };
+    const bucket = v.memo.get(h);
+    if (bucket) bucket.push(entry); else v.memo.set(h, [entry]);
+  }
+  return out;
+}
+
+function compute(groups: readonly LevelGroup[], f: Facts, modality: Modality, applied: readonly CompiledRule[], absent: number): MissingFact[] {
+  const out: MissingFact[] = [];
+  const push = (list: [number, MissingFact][], bit: number) => {
+    for (const [b, m] of list) if (b === bit && !out.includes(m)) out.push(m);
+  };
+  for (const bit of BITS) {
+    if (!(absent & bit)) continue;
+    const alt = evaluate(groups, f, undefined, true, bit);
+    const changed = alt.modality !== modality;
+    for (const r of alt.applied) {
+      if (!(r.refs & bit) || applied.includes(r)) continue;
+      // Brought in by the fact: report it when the answer changes, or when it carries a duty or a clock.
+      if (!changed && !r.rule.hold && !r.rule.duties?.length) continue;
+      push((r.anchorRefs & bit) && skipOf(r.cp, f) === Skip.AnchorMissing ? r.missing.anchor : r.missing.when, bit);
+    }
+    if (!changed) continue;
+    for (const r of applied) {
+      // Set aside by the fact (its exception would hold): report it when it decided the answer.
+      if ((r.unlessRefs & bit) && !alt.applied.includes(r) && r.rule.modality === modality) push(r.missing.unless, bit);
     }
   }
   return out;

@@ -118,6 +118,17 @@ test('a North Carolina request without charges says that charges would change th
   assert.match(m!.message, /^no charges given: .*(S\.L\. 2024-55|162-62)/);
 });
 
+test('a missing fact is listed only where it could change the answer: convictions matter in Orange County, not in Santa Clara', () => {
+  const base: DecisionRequest = { jurisdiction: 'ocd-division/country:us/state:ca/county:orange', agency: jail, at: '2025-03-10T09:00:00-07:00', requests: ['NOTIFY_RELEASE'], documents: ['I-247A', 'I-200'] };
+  const orange = decide(base).decisions.NOTIFY_RELEASE!;
+  assert.equal(orange.modality, 'MUST_NOT');
+  assert.ok(orange.missingFacts.some((m) => m.fact === 'person.convictions' && /7282\.5/.test(m.citation)), JSON.stringify(orange.missingFacts));
+  // Santa Clara County's policy forbids notification whatever the convictions (Board Policy 3.54).
+  const santaClara = decide({ ...base, jurisdiction: 'ocd-division/country:us/state:ca/county:santa_clara' }).decisions.NOTIFY_RELEASE!;
+  assert.equal(santaClara.modality, 'MUST_NOT');
+  assert.ok(!santaClara.missingFacts.some((m) => m.fact === 'person.convictions'), JSON.stringify(santaClara.missingFacts));
+});
+
 test('the same request with its charges given lists no missing charges', () => {
   const r = decide({ jurisdiction: 'ocd-division/country:us/state:nc/county:wake', agency: jail, at: '2025-03-10T09:00:00-04:00', requests: ['STATUS_INQUIRY'], person: { charges: [] } });
   assert.ok(!r.decisions.STATUS_INQUIRY!.missingFacts.some((x) => x.fact === 'person.charges'));
