@@ -401,9 +401,11 @@ export class Gazetteer {
     if (!this.grams) this.grams = new Map();
     const target = trigrams(compact(text));
     const targetBase = trigrams(compact(countyBase(norm(text))));
-    const pool: GazEntry[] = st
-      ? [...(this.counts().byState.get(st) ?? []), ...(STATE_NAMES[st] ? this.stateList(st) : [])]
-      : [...this.counties, ...this.places];
+    // A county id is compared with counties only (a few dozen per state): cheap enough to answer every unknown id.
+    const counties: GazEntry[] = st ? [...(this.counts().byState.get(st) ?? [])] : [...this.counties];
+    const pool: GazEntry[] = wantKind === 'county' ? counties
+      : st ? [...counties, ...(STATE_NAMES[st] ? this.stateList(st) : [])]
+        : [...this.counties, ...this.places];
     const scored: { e: GazEntry; s: number }[] = [];
     for (const e of pool) {
       let g = this.grams.get(e);
