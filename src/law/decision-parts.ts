@@ -64,12 +64,6 @@ export function partsOf(
   return entry.parts;
 }
 
-/** Split "A; B" into its citations, so the same provision is cited once however rules combine it. */
-function atoms(citation: string): string[] {
-  return citation.split(/;\s+/).map((s) => s.trim()).filter(Boolean);
-}
-
-/** The first sentence (a period after a lower-case word of 4+ letters, so "Civ." or "Stat." do not end it), or the first 240 characters. */
 function firstSentence(text: string): string {
   const m = /^(.{40,240}?[a-z]{4,}[.])\s+[A-Z(]/s.exec(text);
   if (m) return m[1]!;
@@ -86,15 +80,17 @@ function computeParts(modality: Modality, deciding: readonly CompiledRule[], app
   }
   const ordered = [...deciding].reverse(); // most specific first
   const cited: CompiledRule[] = [...ordered, ...(clockRule && !deciding.includes(clockRule) ? [clockRule] : []), ...attached];
+  // Each citation once: a citation contained in a longer one ("8 C.F.R. § 287.7(d)" in
+  // "8 C.F.R. § 287.7(d); Form I-247A") is already cited by it.
+  const all = [...new Set(cited.map((r) => r.citation))];
   const citations: string[] = [];
   const sources: SourceLink[] = [];
   for (const r of cited) {
-    for (const c of atoms(r.citation)) {
-      if (citations.includes(c)) continue;
-      citations.push(c);
-      const p = r.cp.p;
-      sources.push({ citation: c, href: r.source, ...(p.verified ? { verified: p.verified } : {}), ...(p.archived ? { archived: p.archived } : {}) });
-    }
+    const c = r.citation;
+    if (citations.includes(c) || all.some((o) => o !== c && o.includes(c))) continue;
+    citations.push(c);
+    const p = r.cp.p;
+    sources.push({ citation: c, href: r.source, verified: p.verified, ...(p.archived ? { archived: p.archived } : {}) });
   }
   const duties: DutyOut[] = [];
   const seenDuty = new Set<string>();
@@ -129,7 +125,8 @@ function computeParts(modality: Modality, deciding: readonly CompiledRule[], app
   }
   // A hold's deadline is part of the answer: it is as sure as the clock that set it.
   if (clockRule && CONFIDENCE_RANK[clockRule.cp.p.confidence] < CONFIDENCE_RANK[confidence]) confidence = clockRule.cp.p.confidence;
-  for (const r of deciding) {
+  // Only the rules the answer rests on: an agreeing lower rule under a binding one changes nothing.
+  for (const r of settling) {
     const p = r.cp.p;
     if (p.confidence !== 'verified' && p.confidenceNote) {
       const full = `Confidence ${p.confidence} (${p.id}): ${p.confidenceNote}`;

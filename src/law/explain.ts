@@ -14,7 +14,7 @@ function decisionLines(type: string, d: Decision): string[] {
   const out: string[] = [];
   out.push(`${type}: ${d.modality}${d.holdUntil ? ` — hold no later than ${d.holdUntil}` : ''}`);
   out.push(`  decided at the ${d.decidedBy.level} level by ${d.decidedBy.citation} (${d.decidedBy.provision}; confidence: ${d.confidence})`);
-  out.push(`  citations: ${d.citations.join('; ')}`);
+  out.push(`  citations: ${d.citations.join(' | ')}`);
   for (const duty of d.duties) out.push(`  duty ${duty.kind}: ${duty.text}${duty.deadline ? ` (deadline: ${duty.deadline})` : ''} [${duty.citation}]`);
   for (const w of d.warnings) out.push(`  warning: ${w}`);
   for (const m of d.missingFacts) out.push(`  not given: ${m.message}`);
