@@ -28,10 +28,23 @@ export function civilFromDays(z: number): [number, number, number] {
 
 /** "2024-12-01" → day number. The string must already be a valid ISO date (schemas check that). */
 export function dayOf(isoDate: string): number {
-  return daysFromCivil(+isoDate.slice(0, 4), +isoDate.slice(5, 7), +isoDate.slice(8, 10));
+  const n = (i: number) => isoDate.charCodeAt(i) - 48;
+  return daysFromCivil(n(0) * 1000 + n(1) * 100 + n(2) * 10 + n(3), n(5) * 10 + n(6), n(8) * 10 + n(9));
 }
 
+const dayStrings = new Map<number, string>();
+/** Day number → "2024-12-01" (memoised: a decision date is asked for on every decision). */
 export function isoOfDay(day: number): string {
+  let s = dayStrings.get(day);
+  if (s === undefined) {
+    s = formatDay(day);
+    if (dayStrings.size > 50_000) dayStrings.clear();
+    dayStrings.set(day, s);
+  }
+  return s;
+}
+
+function formatDay(day: number): string {
   const [y, m, d] = civilFromDays(day);
   return `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
@@ -56,10 +69,12 @@ const hourCache = new Map<string, Map<number, number>>();
  * (Intl). US zones change offset only on whole UTC hours, so a lookup per zone and UTC day — or
  * per hour on the two transition days a year — is exact; the caches keep the hot path cheap.
  */
+let lastZone = '', lastDay = Number.NaN, lastOff = 0;
 export function zoneOffsetMinutes(epochMs: number, zone: string): number {
+  const day = Math.floor(epochMs / DAY_MS);
+  if (day === lastDay && zone === lastZone) return lastOff;
   let byDay = dayCache.get(zone);
   if (!byDay) dayCache.set(zone, (byDay = new Map()));
-  const day = Math.floor(epochMs / DAY_MS);
   let off = byDay.get(day);
   if (off === undefined) {
     const a = computeOffset(day * DAY_MS, zone);
@@ -68,7 +83,10 @@ export function zoneOffsetMinutes(epochMs: number, zone: string): number {
     if (byDay.size > 100_000) byDay.clear();
     byDay.set(day, off);
   }
-  if (!Number.isNaN(off)) return off;
+  if (!Number.isNaN(off)) {
+    lastZone = zone; lastDay = day; lastOff = off;
+    return off;
+  }
   let byHour = hourCache.get(zone);
   if (!byHour) hourCache.set(zone, (byHour = new Map()));
   const hour = Math.floor(epochMs / HOUR_MS);

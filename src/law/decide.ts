@@ -87,13 +87,14 @@ function decideIn(engine: CompiledRegistry, chain: CompiledChain, req: DecisionR
   const trace: TraceEntry[] | undefined = opts.trace ? [] : undefined;
   const decisions: DecisionResponse['decisions'] = {};
   for (const t of req.requests) {
+    const view = viewOf(law, t, f);
     let outcome: Outcome;
     if (trace) {
       const rec = new TraceRecorder(t, f);
       outcome = evaluateLaw(law, t, f, rec);
       trace.push(...rec.entries);
-    } else outcome = evaluateLaw(law, t, f);
-    decisions[t] = buildDecision(engine, t, outcome, f, jurisdiction, viewOf(law, t, f));
+    } else outcome = evaluateLaw(law, t, f, undefined, view);
+    decisions[t] = buildDecision(engine, t, outcome, f, jurisdiction, view);
   }
   const j = jurisdiction;
   return {

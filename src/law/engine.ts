@@ -287,8 +287,8 @@ export function viewOf(law: CompiledLaw, t: RequestType, f: Facts): readonly Lev
  * rules that can apply on the day are walked (viewOf); with one, every rule, so the trace shows why
  * each was set aside.
  */
-export function evaluateLaw(law: CompiledLaw, t: RequestType, f: Facts, rec?: Recorder): Outcome {
-  return rec ? evaluate(law.byRequest.get(t)!, f, rec) : evaluate(viewOf(law, t, f), f, undefined, true);
+export function evaluateLaw(law: CompiledLaw, t: RequestType, f: Facts, rec?: Recorder, view?: readonly LevelGroup[]): Outcome {
+  return rec ? evaluate(law.byRequest.get(t)!, f, rec) : evaluate(view ?? viewOf(law, t, f), f, undefined, true);
 }
 
 export function evaluate(groups: readonly LevelGroup[], f: Facts, rec?: Recorder, viewed = false, assumed = 0): Outcome {

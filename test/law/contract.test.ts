@@ -102,3 +102,18 @@ test('zod, the published JSON Schema and the precompiled check agree on every ne
     if (fastCheck(input)) assert.ok(byZod, `the precompiled check accepts what zod rejects: ${JSON.stringify(input)}`);
   }), { numRuns: 20_000 });
 });
+
+test('the precompiled check reads dates exactly as the contract\'s patterns do, digit by digit', () => {
+  const base = { jurisdiction: 'ocd-division/country:us/state:ca', agency: { kind: 'sheriff_jail' }, at: '2025-03-10T09:00:00-07:00', requests: ['HOLD'] };
+  const digits = (n: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: n, maxLength: n }).map((d) => d.join(''));
+  // Every field from its full digit range (and a few near-misses), so out-of-range months, days, hours and offsets come up often.
+  const instant = fc.tuple(fc.constantFrom('19', '20', '21', '18'), digits(2), digits(2), digits(2), digits(2), digits(2), digits(2),
+    fc.constantFrom('Z', '+', '-', 'z', ' '), digits(2), digits(2), fc.constantFrom(':', '-'))
+    .map(([c, y, mo, d, h, mi, s, z, oh, om, sep]) => `${c}${y}-${mo}-${d}T${h}:${mi}:${s}${z === 'Z' || z === 'z' || z === ' ' ? z : `${z}${oh}${sep}${om}`}`);
+  const date = fc.tuple(fc.constantFrom('18', '19', '20', '21'), digits(2), digits(2), digits(2)).map(([c, y, mo, d]) => `${c}${y}-${mo}-${d}`);
+  fc.assert(fc.property(instant, date, (at, d) => {
+    assert.equal(fastCheck({ ...base, at }), DecisionRequest.safeParse({ ...base, at }).success, at);
+    const withDate = { ...base, person: { convictions: [{ date: d, level: 'felony' }] } };
+    assert.equal(fastCheck(withDate), DecisionRequest.safeParse(withDate).success, d);
+  }), { numRuns: 30_000 });
+});
