@@ -4,7 +4,7 @@
  * of every provision considered. Pure: the same request and registry give the same answer.
  */
 import { isoInZone, isoOfDay } from './days.js';
-import { evaluateLaw, viewOf, type CompiledChain, type CompiledRegistry, type Outcome } from './engine.js';
+import { evaluateLaw, viewOf, type LevelGroup, type CompiledChain, type CompiledRegistry, type Outcome } from './engine.js';
 import { factsOf, type Facts } from './facts.js';
 import { ANCHOR_FIELD, describeReading, holdDeadline } from './hold-deadline.js';
 import { missingFactsOf, type MissingFact } from './missing-facts.js';
@@ -125,7 +125,7 @@ function jurisdictionOut(j: ResolvedJurisdiction): DecisionResponse['jurisdictio
 
 function buildDecision(
   engine: CompiledRegistry, t: RequestType, o: Outcome, f: Facts, j: ResolvedJurisdiction,
-  groups: Parameters<typeof missingFactsOf>[0],
+  groups: readonly LevelGroup[],
 ): Decision {
   let modality = o.modality;
   let deciding = o.deciding;
@@ -166,7 +166,7 @@ function buildDecision(
     }
   }
   const parts = partsOf(engine, t, modality, deciding, o.applied, clockRule);
-  const missingFacts = f.absent ? missingFactsOf(groups, f, modality, deciding, o.applied) : [];
+  const missingFacts = f.absent ? missingFactsOf(engine.catalogLookup(), groups, f, modality, deciding, o.applied) : [];
   for (const m of extraMissing) missingFacts.push(m);
   return {
     modality,

@@ -5,7 +5,7 @@
  * from ids to resolutions is bounded. Deciding never touches YAML. `evaluate` serves the full
  * decision, the fast path and the trace (with a recorder, only when one is asked for).
  */
-import { compileExpr, factRefs, type OffenseWindow, type Predicate } from './compile-expr.js';
+import { compileExpr, factRefs, type CatalogLookup, type OffenseWindow, type Predicate } from './compile-expr.js';
 import { describeExpr } from './expr.js';
 import { dayOf } from './days.js';
 import { FACT, type Facts } from './facts.js';
@@ -16,6 +16,7 @@ import type { Registry, RegisteredProvision } from './load-registry.js';
 import type { Rule } from './registry-schema.js';
 import { AGENCY_KINDS, REQUEST_TYPES, type AgencyKind, type Level, type Modality, type RequestType } from './vocab.js';
 import { BoundedCache } from './bounded-cache.js';
+import { viewFn } from './compile-view.js';
 
 export type Anchor = RegisteredProvision['appliesBy'];
 
@@ -61,6 +62,8 @@ export interface CompiledLaw {
   byRequest: ReadonlyMap<RequestType, LevelGroup[]>;
   /** Per request type: the days on which some rule starts, ends or is enjoined, and the views between them. */
   timelines: Map<RequestType, Timeline>;
+  /** Offense catalogs ("@id" in conditions), for the generated view functions. */
+  catalog: CatalogLookup;
 }
 
 /**
@@ -106,10 +109,11 @@ export class CompiledRegistry {
   private readonly laws = new Map<string, CompiledLaw>();
   private readonly resolved: BoundedCache<string, ChainResult>;
   readonly rules: CompiledRule[] = [];
+  private catalog!: CatalogLookup;
 
   constructor(readonly registry: Registry, opts: { idCacheSize?: number } = {}) {
     this.resolved = new BoundedCache(opts.idCacheSize ?? 2048);
-    const catalog = (id: string) => registry.catalogs.get(id)?.categories ?? [];
+    const catalog = (this.catalog = (id: string) => registry.catalogs.get(id)?.categories ?? []);
     for (const p of registry.provisions) {
       const excluded = new Set(p.agencies?.exclude ?? []);
       const only = p.agencies?.only ? new Set(p.agencies.only) : null;
@@ -198,9 +202,14 @@ export class CompiledRegistry {
       }
       byRequest.set(t, list);
     }
-    const law: CompiledLaw = { key, byRequest, timelines: new Map() };
+    const law: CompiledLaw = { key, byRequest, timelines: new Map(), catalog: this.catalog };
     this.laws.set(key, law);
     return law;
+  }
+
+  /** The registry's offense catalogs, as conditions read them ("@id"). */
+  catalogLookup(): CatalogLookup {
+    return this.catalog;
   }
 
   /** How many distinct chains of law and cached id resolutions are held (for the memory benchmark). */
@@ -288,7 +297,7 @@ export function viewOf(law: CompiledLaw, t: RequestType, f: Facts): readonly Lev
  * each was set aside.
  */
 export function evaluateLaw(law: CompiledLaw, t: RequestType, f: Facts, rec?: Recorder, view?: readonly LevelGroup[]): Outcome {
-  return rec ? evaluate(law.byRequest.get(t)!, f, rec) : evaluate(view ?? viewOf(law, t, f), f, undefined, true);
+  return rec ? evaluate(law.byRequest.get(t)!, f, rec) : viewFn(view ?? viewOf(law, t, f), law.catalog)(f, 0);
 }
 
 export function evaluate(groups: readonly LevelGroup[], f: Facts, rec?: Recorder, viewed = false, assumed = 0): Outcome {

@@ -4,7 +4,9 @@
  * a duty or a clock), is named with the fact and what it would do — so a missing `person.charges`
  * never silently turns MUST into MUST_NOT. The entries are written once per rule at compile time.
  */
-import { evaluate, Skip, skipOf, type CompiledRule, type LevelGroup } from './engine.js';
+import { Skip, skipOf, type CompiledRule, type LevelGroup } from './engine.js';
+import { viewFn } from './compile-view.js';
+import type { CatalogLookup } from './compile-expr.js';
 import { FACT, FACT_PATH, type Facts, type FactName } from './facts.js';
 import { MODALITIES, type Modality } from './vocab.js';
 
@@ -81,7 +83,7 @@ function factsOfView(groups: readonly LevelGroup[]): ViewFacts {
  * brings in a duty or a hold clock, the rules it would bring in or set aside are reported.
  */
 export function missingFactsOf(
-  groups: readonly LevelGroup[], f: Facts, modality: Modality, _deciding: readonly CompiledRule[], applied: readonly CompiledRule[],
+  catalog: CatalogLookup, groups: readonly LevelGroup[], f: Facts, modality: Modality, _deciding: readonly CompiledRule[], applied: readonly CompiledRule[],
 ): MissingFact[] {
   const v = factsOfView(groups);
   const absent = f.absent & v.read;
@@ -94,7 +96,7 @@ export function missingFactsOf(
     const hit = v.memo.get(h)?.find((e) => e.absent === absent && e.modality === modality && e.applied.length === applied.length && e.applied.every((r, i) => r === applied[i]));
     if (hit) return hit.out.slice();
   }
-  const out = compute(groups, f, modality, applied, absent);
+  const out = compute(catalog, groups, f, modality, applied, absent);
   if (memoable) {
     if (v.memo.size > 5_000) v.memo.clear();
     const entry = { absent, modality, applied: [...applied], out: out.slice() };
@@ -104,14 +106,14 @@ export function missingFactsOf(
   return out;
 }
 
-function compute(groups: readonly LevelGroup[], f: Facts, modality: Modality, applied: readonly CompiledRule[], absent: number): MissingFact[] {
+function compute(catalog: CatalogLookup, groups: readonly LevelGroup[], f: Facts, modality: Modality, applied: readonly CompiledRule[], absent: number): MissingFact[] {
   const out: MissingFact[] = [];
   const push = (list: [number, MissingFact][], bit: number) => {
     for (const [b, m] of list) if (b === bit && !out.includes(m)) out.push(m);
   };
   for (const bit of BITS) {
     if (!(absent & bit)) continue;
-    const alt = evaluate(groups, f, undefined, true, bit);
+    const alt = viewFn(groups, catalog)(f, bit);
     const changed = alt.modality !== modality;
     for (const r of alt.applied) {
       if (!(r.refs & bit) || applied.includes(r)) continue;

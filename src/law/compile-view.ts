@@ -1,0 +1,144 @@
+/**
+ * A day's view of the law, compiled into one generated function: the rules of each level in order,
+ * their conditions called from call sites of their own (so each stays monomorphic and can be
+ * inlined), and the layering of layering.ts between levels. It computes exactly what `evaluate`
+ * does on the same view (test/law/compile-view.test.ts checks them against each other); the
+ * interpreted `evaluate` stays for the trace.
+ */
+import { Skip, skipOf, type CompiledRule, type LevelGroup, type Outcome } from './engine.js';
+import type { CatalogLookup, OffenseWindow } from './compile-expr.js';
+import { dayOf, yearsBefore } from './days.js';
+import type { ChargeMatch, Expr, OffenseMatch } from './expr.js';
+import { DOC_BIT, type Facts } from './facts.js';
+import { combine, START, type Layered } from './layering.js';
+import type { Modality } from './vocab.js';
+
+export type ViewFn = (f: Facts, assumed: number) => Outcome;
+
+const RANK_OF: Record<Modality, number> = { MAY: 0, NOT_REQUIRED: 1, MUST: 2, MUST_NOT: 3 };
+const BY_RANK: Modality[] = ['MAY', 'NOT_REQUIRED', 'MUST', 'MUST_NOT'];
+
+/** The state carried between levels, and the step between them (layering.ts), for the generated code. */
+interface Run { state: Layered; deciding: CompiledRule[] }
+function level(run: Run, rank: number, rules: CompiledRule[] | null, floorHere: boolean): void {
+  const lvl = rank < 0 ? null : BY_RANK[rank]!;
+  if (lvl === null && !floorHere) return;
+  const { next, step } = combine(run.state, lvl, floorHere);
+  run.state = next;
+  if (step === 'first' || step === 'replaced') run.deciding = rules!;
+  else if (step === 'stacked') run.deciding = run.deciding.concat(rules!);
+}
+
+function anchorOk(r: CompiledRule, f: Facts, assumed: number): boolean {
+  const s = skipOf(r.cp, f);
+  return s === Skip.None || (s === Skip.AnchorMissing && (r.anchorRefs & assumed) !== 0);
+}
+
+/** Constants and helper functions the generated source refers to by name. */
+class Gen {
+  readonly names: string[] = [];
+  readonly values: unknown[] = [];
+  readonly fns: string[] = [];
+  constant(v: unknown): string {
+    const name = `K${this.names.length}`;
+    this.names.push(name);
+    this.values.push(v);
+    return name;
+  }
+}
+
+/**
+ * A condition as JavaScript source over `f` (Facts), with the same meaning as compile-expr.ts:
+ * each offense condition becomes a function of its own, its bounds and category sets constants.
+ */
+function exprSource(e: Expr, g: Gen, catalog: CatalogLookup, window: OffenseWindow | undefined): string {
+  if ('all' in e) return `(${e.all.map((x) => exprSource(x, g, catalog, window)).join(' && ')})`;
+  if ('any' in e) return `(${e.any.map((x) => exprSource(x, g, catalog, window)).join(' || ')})`;
+  if ('not' in e) return `!${exprSource(e.not, g, catalog, window)}`;
+  if ('document' in e) return `((f.docs & ${e.document.reduce((m, d) => m | DOC_BIT[d], 0)}) !== 0)`;
+  if ('conviction' in e || 'charge' in e) {
+    const kind = 'conviction' in e ? 'conviction' : 'charge';
+    const m: OffenseMatch = 'conviction' in e ? e.conviction : e.charge;
+    const w = window?.kind === kind ? window : undefined;
+    const checks: string[] = [];
+    const lo = Math.max(w ? w.from : -Infinity, m.onOrAfter ? dayOf(m.onOrAfter) : -Infinity);
+    if (Number.isFinite(lo)) checks.push(`o.day < ${lo}`);
+    if (w && Number.isFinite(w.to)) checks.push(`o.day > ${w.to}`);
+    if (m.levels) checks.push(`!${g.constant(m.levels)}.includes(o.level)`);
+    const stages = 'charge' in e ? (e.charge as ChargeMatch).stages : undefined;
+    if (stages) checks.push(`(o.stage === undefined || !${g.constant(stages)}.includes(o.stage))`);
+    if (m.grades) checks.push(`(o.grade === undefined || !${g.constant(m.grades)}.includes(o.grade))`);
+    if (m.withinYears) checks.push(`(o.day < cutoff(f, ${m.withinYears}) || o.day > f.decisionDay)`);
+    const sets = (xs: string[]) => new Set(xs.flatMap((c) => (c.startsWith('@') ? catalog(c.slice(1)) : [c])));
+    if (m.anyOf) checks.push(`!hasAny(o.categories, ${g.constant(sets(m.anyOf))})`);
+    for (const group of m.allOf ?? []) checks.push(`!hasAny(o.categories, ${g.constant(sets([group]))})`);
+    const name = `o${g.fns.length}`;
+    const list = kind === 'conviction' ? 'f.convictions' : 'f.charges';
+    g.fns.push(`function ${name}(f) { const xs = ${list}; for (let i = 0; i < xs.length; i++) { const o = xs[i];${checks.length ? ` if (${checks.join(' || ')}) continue;` : ''} return true; } return false; }`);
+    return `${name}(f)`;
+  }
+  if ('registrant' in e) return `hasAny(f.registrant, ${g.constant(new Set(e.registrant))})`;
+  if ('proofOfLawfulStatus' in e) return `(f.proofOfLawfulStatus === ${e.proofOfLawfulStatus})`;
+  if ('interviewConsentSigned' in e) return `(f.interviewConsentSigned === ${e.interviewConsentSigned})`;
+  if ('agreement287g' in e) return `(f.model287g !== null && ${g.constant(e.agreement287g)}.includes(f.model287g))`;
+  return `${g.constant(e.agency)}.includes(f.agencyKind)`;
+}
+
+function hasAny(xs: readonly string[], set: ReadonlySet<string>): boolean {
+  for (let i = 0; i < xs.length; i++) if (set.has(xs[i]!)) return true;
+  return false;
+}
+
+function cutoff(f: Facts, n: number): number {
+  let c = f.yearsBack?.get(n);
+  if (c === undefined) (f.yearsBack ??= new Map()).set(n, (c = yearsBefore(f.decisionDay, n)));
+  return c;
+}
+
+export function compileView(groups: readonly LevelGroup[], catalog: CatalogLookup): ViewFn {
+  const gen = new Gen();
+  const rules: CompiledRule[] = [];
+  const lines: string[] = [];
+  lines.push('return function view(f, assumed) {');
+  lines.push('  const run = { state: START, deciding: [] }; const applied = [];');
+  for (const g of groups) {
+    lines.push('  {');
+    lines.push('    let rank = -1, lvlRules = null, floorHere = false;');
+    for (const r of g.rules) {
+      const i = rules.push(r) - 1;
+      const conds: string[] = [];
+      if (r.cp.anchor !== 'decision') conds.push(`anchorOk(R[${i}], f, assumed)`);
+      const p = r.cp.p;
+      const window: OffenseWindow | undefined = p.appliesBy === 'charge' || p.appliesBy === 'conviction'
+        ? { kind: p.appliesBy, from: r.cp.startDay, to: r.cp.endDay } : undefined;
+      if (r.rule.when) { const w = exprSource(r.rule.when, gen, catalog, window); conds.push(r.whenRefs ? `((${r.whenRefs} & assumed) !== 0 || ${w})` : w); }
+      if (r.rule.unless) { const u = exprSource(r.rule.unless, gen, catalog, window); conds.push(r.unlessRefs ? `!((${r.unlessRefs} & assumed) !== 0 || ${u})` : `!${u}`); }
+      const body: string[] = [`applied.push(R[${i}]);`];
+      if (r.floor) body.push('floorHere = true;');
+      const m = r.rule.modality;
+      if (m !== undefined) {
+        const k = RANK_OF[m];
+        body.push(`if (rank < ${k}) { rank = ${k}; lvlRules = [R[${i}]]; } else if (rank === ${k}) lvlRules.push(R[${i}]);`);
+      }
+      lines.push(`    if (${conds.length ? conds.join(' && ') : 'true'}) { ${body.join(' ')} }`);
+    }
+    lines.push('    level(run, rank, lvlRules, floorHere);');
+    lines.push('  }');
+  }
+  lines.push("  return { modality: run.state.modality ?? 'MAY', deciding: run.deciding, applied };");
+  lines.push('};');
+  // Generated from the registry only (rule indices, fact masks, dates as day numbers); request values
+  // reach it only as the argument `f`, never as source.
+  const source = [...gen.fns, ...lines].join('\n');
+  const make = new Function('R', 'START', 'level', 'anchorOk', 'hasAny', 'cutoff', ...gen.names, source) as (...args: unknown[]) => ViewFn;
+  return make(rules, START, level, anchorOk, hasAny, cutoff, ...gen.values);
+}
+
+const compiled = new WeakMap<readonly LevelGroup[], ViewFn>();
+/** The compiled function of a view, made on first use. */
+export function viewFn(groups: readonly LevelGroup[], catalog: CatalogLookup): ViewFn {
+  let fn = compiled.get(groups);
+  if (!fn) compiled.set(groups, (fn = compileView(groups, catalog)));
+  return fn;
+}
+
