@@ -10,7 +10,7 @@ import type { CatalogLookup, OffenseWindow } from './compile-expr.js';
 import { dayOf, yearsBefore } from './days.js';
 import type { ChargeMatch, Expr, OffenseMatch } from './expr.js';
 import { DOC_BIT, type Facts } from './facts.js';
-import { combine, START, type Layered } from './layering.js';
+import { stepOf, type Layered } from './layering.js';
 import type { Modality } from './vocab.js';
 
 export type ViewFn = (f: Facts, assumed: number) => Outcome;
@@ -18,15 +18,17 @@ export type ViewFn = (f: Facts, assumed: number) => Outcome;
 const RANK_OF: Record<Modality, number> = { MAY: 0, NOT_REQUIRED: 1, MUST: 2, MUST_NOT: 3 };
 const BY_RANK: Modality[] = ['MAY', 'NOT_REQUIRED', 'MUST', 'MUST_NOT'];
 
-/** The state carried between levels, and the step between them (layering.ts), for the generated code. */
-interface Run { state: Layered; deciding: CompiledRule[] }
+/** The decision so far (a Layered state of layering.ts) and the rules that settled it, for the generated code. */
+interface Run extends Layered { deciding: CompiledRule[] }
+/** One level's result against the levels above: layering.ts's step, applied without allocating. */
 function level(run: Run, rank: number, rules: CompiledRule[] | null, floorHere: boolean): void {
-  const lvl = rank < 0 ? null : BY_RANK[rank]!;
-  if (lvl === null && !floorHere) return;
-  const { next, step } = combine(run.state, lvl, floorHere);
-  run.state = next;
-  if (step === 'first' || step === 'replaced') run.deciding = rules!;
-  else if (step === 'stacked') run.deciding = run.deciding.concat(rules!);
+  if (rank >= 0) {
+    const lvl = BY_RANK[rank]!;
+    const step = stepOf(run, lvl);
+    if (step === 'first' || step === 'replaced') { run.modality = lvl; run.deciding = rules!; }
+    else if (step === 'stacked') run.deciding = run.deciding.concat(rules!);
+  }
+  if (floorHere) run.floorAbove = true;
 }
 
 function anchorOk(r: CompiledRule, f: Facts, assumed: number): boolean {
@@ -100,7 +102,7 @@ export function compileView(groups: readonly LevelGroup[], catalog: CatalogLooku
   const rules: CompiledRule[] = [];
   const lines: string[] = [];
   lines.push('return function view(f, assumed) {');
-  lines.push('  const run = { state: START, deciding: [] }; const applied = [];');
+  lines.push('  const run = { modality: null, floorAbove: false, deciding: [] }; const applied = [];');
   for (const g of groups) {
     lines.push('  {');
     lines.push('    let rank = -1, lvlRules = null, floorHere = false;');
@@ -125,13 +127,13 @@ export function compileView(groups: readonly LevelGroup[], catalog: CatalogLooku
     lines.push('    level(run, rank, lvlRules, floorHere);');
     lines.push('  }');
   }
-  lines.push("  return { modality: run.state.modality ?? 'MAY', deciding: run.deciding, applied };");
+  lines.push("  return { modality: run.modality ?? 'MAY', deciding: run.deciding, applied };");
   lines.push('};');
   // Generated from the registry only (rule indices, fact masks, dates as day numbers); request values
   // reach it only as the argument `f`, never as source.
   const source = [...gen.fns, ...lines].join('\n');
-  const make = new Function('R', 'START', 'level', 'anchorOk', 'hasAny', 'cutoff', ...gen.names, source) as (...args: unknown[]) => ViewFn;
-  return make(rules, START, level, anchorOk, hasAny, cutoff, ...gen.values);
+  const make = new Function('R', 'level', 'anchorOk', 'hasAny', 'cutoff', ...gen.names, source) as (...args: unknown[]) => ViewFn;
+  return make(rules, level, anchorOk, hasAny, cutoff, ...gen.values);
 }
 
 const compiled = new WeakMap<readonly LevelGroup[], ViewFn>();
