@@ -96,16 +96,16 @@ function decideIn(engine: CompiledRegistry, chain: CompiledChain, req: DecisionR
     } else outcome = evaluateLaw(law, t, f, undefined, view);
     decisions[t] = buildDecision(engine, t, outcome, f, jurisdiction, view);
   }
-  const j = jurisdiction;
-  return {
+  const res: DecisionResponse = {
     decisions,
-    ...(trace ? { trace } : {}),
-    jurisdiction: jurisdictionOut(j),
+    jurisdiction: jurisdictionOut(jurisdiction),
     decisionDate: isoOfDay(f.decisionDay),
-    notes: j.notes,
+    notes: jurisdiction.notes,
     registry: engine.registry.fingerprint,
     disclaimer: DISCLAIMER,
   };
+  if (trace) res.trace = trace;
+  return res;
 }
 
 const outs = new WeakMap<ResolvedJurisdiction, DecisionResponse['jurisdiction']>();
@@ -168,9 +168,8 @@ function buildDecision(
   const parts = partsOf(engine, t, modality, deciding, o.applied, clockRule);
   const missingFacts = f.absent ? missingFactsOf(engine.catalogLookup(), groups, f, modality, deciding, o.applied) : [];
   for (const m of extraMissing) missingFacts.push(m);
-  return {
+  const d: Decision = {
     modality,
-    ...(t === 'HOLD' ? { holdUntil: holdUntil ?? null } : {}),
     citations: parts.citations,
     sources: parts.sources,
     duties: parts.duties,
@@ -180,4 +179,6 @@ function buildDecision(
     decidedBy: parts.decidedBy ?? { level: 'federal', provision: 'none', jurisdiction: j.chain[0]!, citation: '8 U.S.C. § 1357(g)(10)', instrument: 'statute' },
     confidence: parts.confidence,
   };
+  if (t === 'HOLD') d.holdUntil = holdUntil ?? null;
+  return d;
 }

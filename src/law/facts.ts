@@ -51,46 +51,79 @@ export interface Facts {
 
 const NONE: readonly never[] = [];
 
+/**
+ * The facts of one request. The instants other than the decision (release, receipt, booking) are
+ * read only when a rule or a clock asks for them: most requests never need them.
+ */
+class RequestFacts implements Facts {
+  readonly atMs: number;
+  readonly decisionDay: number;
+  readonly agencyKind: AgencyKind;
+  readonly model287g: Model287g | null;
+  readonly docs: number;
+  readonly convictions: readonly OffenseFact[];
+  readonly charges: readonly OffenseFact[];
+  readonly registrant: readonly string[];
+  readonly proofOfLawfulStatus: boolean;
+  readonly interviewConsentSigned: boolean;
+  readonly absent: number;
+  yearsBack: Map<number, number> | undefined = undefined;
+  private release: number | undefined | null = null;
+  private received: number | undefined | null = null;
+  private booked: number | undefined | null = null;
+
+  constructor(private readonly req: DecisionRequest, readonly timeZone: string) {
+    this.atMs = parseInstant(req.at);
+    this.decisionDay = localDay(this.atMs, timeZone);
+    let docs = 0;
+    if (req.documents) for (const d of req.documents) docs |= DOC_BIT[d];
+    this.docs = docs;
+    const p = req.person;
+    this.agencyKind = req.agency.kind;
+    this.model287g = req.agency.agreement287g ?? null;
+    this.convictions = p?.convictions ? p.convictions.map(offenseFact) : NONE;
+    this.charges = p?.charges ? p.charges.map(chargeFact) : NONE;
+    this.registrant = p?.registrant ?? NONE;
+    this.proofOfLawfulStatus = p?.proofOfLawfulStatus === true;
+    this.interviewConsentSigned = p?.interviewConsentSigned === true;
+    let absent = 0;
+    if (!req.documents) absent |= FACT.documents;
+    if (!p?.convictions) absent |= FACT.convictions;
+    if (!p?.charges) absent |= FACT.charges;
+    if (!p?.registrant) absent |= FACT.registrant;
+    if (p?.proofOfLawfulStatus === undefined) absent |= FACT.proofOfLawfulStatus;
+    if (p?.interviewConsentSigned === undefined) absent |= FACT.interviewConsentSigned;
+    if (req.agency.agreement287g === undefined) absent |= FACT.agreement287g;
+    if (!req.wouldBeReleasedAt) absent |= FACT.wouldBeReleasedAt;
+    if (!req.detainerReceivedAt) absent |= FACT.detainerReceivedAt;
+    if (!req.bookedAt) absent |= FACT.bookedAt;
+    this.absent = absent;
+  }
+
+  get wouldBeReleasedMs(): number | undefined {
+    if (this.release === null) this.release = this.req.wouldBeReleasedAt ? parseInstant(this.req.wouldBeReleasedAt) : undefined;
+    return this.release;
+  }
+  get detainerReceivedMs(): number | undefined {
+    if (this.received === null) this.received = this.req.detainerReceivedAt ? parseInstant(this.req.detainerReceivedAt) : undefined;
+    return this.received;
+  }
+  get bookedMs(): number | undefined {
+    if (this.booked === null) this.booked = this.req.bookedAt ? parseInstant(this.req.bookedAt) : undefined;
+    return this.booked;
+  }
+  get bookedDay(): number {
+    const b = this.bookedMs;
+    return b === undefined ? Number.NaN : localDay(b, this.timeZone);
+  }
+  get requestDay(): number {
+    const r = this.detainerReceivedMs;
+    return r === undefined ? this.decisionDay : localDay(r, this.timeZone);
+  }
+}
+
 export function factsOf(req: DecisionRequest, timeZone: string): Facts {
-  const atMs = parseInstant(req.at);
-  let docs = 0;
-  if (req.documents) for (const d of req.documents) docs |= DOC_BIT[d];
-  const p = req.person;
-  const decisionDay = localDay(atMs, timeZone);
-  const wouldBeReleasedMs = req.wouldBeReleasedAt ? parseInstant(req.wouldBeReleasedAt) : undefined;
-  const detainerReceivedMs = req.detainerReceivedAt ? parseInstant(req.detainerReceivedAt) : undefined;
-  const bookedMs = req.bookedAt ? parseInstant(req.bookedAt) : undefined;
-  let absent = 0;
-  if (!req.documents) absent |= FACT.documents;
-  if (!p?.convictions) absent |= FACT.convictions;
-  if (!p?.charges) absent |= FACT.charges;
-  if (!p?.registrant) absent |= FACT.registrant;
-  if (p?.proofOfLawfulStatus === undefined) absent |= FACT.proofOfLawfulStatus;
-  if (p?.interviewConsentSigned === undefined) absent |= FACT.interviewConsentSigned;
-  if (req.agency.agreement287g === undefined) absent |= FACT.agreement287g;
-  if (wouldBeReleasedMs === undefined) absent |= FACT.wouldBeReleasedAt;
-  if (detainerReceivedMs === undefined) absent |= FACT.detainerReceivedAt;
-  if (bookedMs === undefined) absent |= FACT.bookedAt;
-  return {
-    atMs,
-    decisionDay,
-    timeZone,
-    agencyKind: req.agency.kind,
-    model287g: req.agency.agreement287g ?? null,
-    docs,
-    convictions: p?.convictions ? p.convictions.map(offenseFact) : NONE,
-    charges: p?.charges ? p.charges.map(chargeFact) : NONE,
-    registrant: p?.registrant ?? NONE,
-    proofOfLawfulStatus: p?.proofOfLawfulStatus === true,
-    interviewConsentSigned: p?.interviewConsentSigned === true,
-    wouldBeReleasedMs,
-    detainerReceivedMs,
-    bookedMs,
-    bookedDay: bookedMs === undefined ? Number.NaN : localDay(bookedMs, timeZone),
-    requestDay: detainerReceivedMs === undefined ? decisionDay : localDay(detainerReceivedMs, timeZone),
-    absent,
-    yearsBack: undefined,
-  };
+  return new RequestFacts(req, timeZone);
 }
 
 function offenseFact(o: { date: string; level: OffenseLevel; grade?: string | undefined; categories?: string[] | undefined }): OffenseFact {
