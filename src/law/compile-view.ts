@@ -97,12 +97,26 @@ function cutoff(f: Facts, n: number): number {
   return c;
 }
 
-export function compileView(groups: readonly LevelGroup[], catalog: CatalogLookup): ViewFn {
+/** The same layering for the fast path: the modality alone, with no rule lists kept. */
+function levelRank(run: Layered, rank: number, floorHere: boolean): void {
+  if (rank >= 0) {
+    const lvl = BY_RANK[rank]!;
+    const step = stepOf(run, lvl);
+    if (step === 'first' || step === 'replaced') run.modality = lvl;
+  }
+  if (floorHere) run.floorAbove = true;
+}
+
+export type ModalityFn = (f: Facts) => Modality;
+
+export function compileView(groups: readonly LevelGroup[], catalog: CatalogLookup): ViewFn;
+export function compileView(groups: readonly LevelGroup[], catalog: CatalogLookup, modalityOnly: true): ModalityFn;
+export function compileView(groups: readonly LevelGroup[], catalog: CatalogLookup, modalityOnly = false): ViewFn | ModalityFn {
   const gen = new Gen();
   const rules: CompiledRule[] = [];
   const lines: string[] = [];
-  lines.push('return function view(f, assumed) {');
-  lines.push('  const run = { modality: null, floorAbove: false, deciding: [] }; const applied = [];');
+  lines.push(modalityOnly ? 'return function view(f) { const assumed = 0;' : 'return function view(f, assumed) {');
+  lines.push(modalityOnly ? '  const run = { modality: null, floorAbove: false };' : '  const run = { modality: null, floorAbove: false, deciding: [] }; const applied = [];');
   for (const g of groups) {
     lines.push('  {');
     lines.push('    let rank = -1, lvlRules = null, floorHere = false;');
@@ -115,25 +129,25 @@ export function compileView(groups: readonly LevelGroup[], catalog: CatalogLooku
         ? { kind: p.appliesBy, from: r.cp.startDay, to: r.cp.endDay } : undefined;
       if (r.rule.when) { const w = exprSource(r.rule.when, gen, catalog, window); conds.push(r.whenRefs ? `((${r.whenRefs} & assumed) !== 0 || ${w})` : w); }
       if (r.rule.unless) { const u = exprSource(r.rule.unless, gen, catalog, window); conds.push(r.unlessRefs ? `!((${r.unlessRefs} & assumed) !== 0 || ${u})` : `!${u}`); }
-      const body: string[] = [`applied.push(R[${i}]);`];
+      const body: string[] = modalityOnly ? [] : [`applied.push(R[${i}]);`];
       if (r.floor) body.push('floorHere = true;');
       const m = r.rule.modality;
       if (m !== undefined) {
         const k = RANK_OF[m];
-        body.push(`if (rank < ${k}) { rank = ${k}; lvlRules = [R[${i}]]; } else if (rank === ${k}) lvlRules.push(R[${i}]);`);
+        body.push(modalityOnly ? `if (rank < ${k}) rank = ${k};` : `if (rank < ${k}) { rank = ${k}; lvlRules = [R[${i}]]; } else if (rank === ${k}) lvlRules.push(R[${i}]);`);
       }
-      lines.push(`    if (${conds.length ? conds.join(' && ') : 'true'}) { ${body.join(' ')} }`);
+      if (body.length) lines.push(`    if (${conds.length ? conds.join(' && ') : 'true'}) { ${body.join(' ')} }`);
     }
-    lines.push('    level(run, rank, lvlRules, floorHere);');
+    lines.push(modalityOnly ? '    levelRank(run, rank, floorHere);' : '    level(run, rank, lvlRules, floorHere);');
     lines.push('  }');
   }
-  lines.push("  return { modality: run.modality ?? 'MAY', deciding: run.deciding, applied };");
+  lines.push(modalityOnly ? "  return run.modality ?? 'MAY';" : "  return { modality: run.modality ?? 'MAY', deciding: run.deciding, applied };");
   lines.push('};');
   // Generated from the registry only (rule indices, fact masks, dates as day numbers); request values
   // reach it only as the argument `f`, never as source.
   const source = [...gen.fns, ...lines].join('\n');
-  const make = new Function('R', 'level', 'anchorOk', 'hasAny', 'cutoff', ...gen.names, source) as (...args: unknown[]) => ViewFn;
-  return make(rules, level, anchorOk, hasAny, cutoff, ...gen.values);
+  const make = new Function('R', 'level', 'levelRank', 'anchorOk', 'hasAny', 'cutoff', ...gen.names, source) as (...args: unknown[]) => ViewFn | ModalityFn;
+  return make(rules, level, levelRank, anchorOk, hasAny, cutoff, ...gen.values);
 }
 
 const compiled = new WeakMap<readonly LevelGroup[], ViewFn>();
@@ -144,3 +158,11 @@ export function viewFn(groups: readonly LevelGroup[], catalog: CatalogLookup): V
   return fn;
 }
 
+
+const modalityFns = new WeakMap<readonly LevelGroup[], ModalityFn>();
+/** The fast path's compiled function of a view: the modality only. */
+export function modalityFn(groups: readonly LevelGroup[], catalog: CatalogLookup): ModalityFn {
+  let fn = modalityFns.get(groups);
+  if (!fn) modalityFns.set(groups, (fn = compileView(groups, catalog, true)));
+  return fn;
+}

@@ -7,7 +7,8 @@ import { decideChecked, decideValid, type DecideOptions, type DecideResult, type
 import { loadRegistry, type Registry } from './load-registry.js';
 import { defaultPoliciesDir } from './project-root.js';
 import { bundledFromSnapshot } from './light.js';
-import { evaluateLaw } from './engine.js';
+import { evaluateLaw, viewOf } from './engine.js';
+import { modalityFn } from './compile-view.js';
 import { factsOf } from './facts.js';
 import { holdDeadline } from './hold-deadline.js';
 import { DecisionRequest } from './request-schema.js';
@@ -68,9 +69,14 @@ export class Engine {
     const f = factsOf(req, jurisdiction.timeZone);
     const out: Partial<Record<RequestType, Modality>> = {};
     for (const t of req.requests) {
+      if (t !== 'HOLD') {
+        // No clock to read: the modality-only compiled view.
+        out[t] = modalityFn(viewOf(law, t, f), law.catalog)(f);
+        continue;
+      }
       const o = evaluateLaw(law, t, f);
       out[t] = o.modality;
-      if (t === 'HOLD' && o.modality !== 'MUST_NOT') {
+      if (o.modality !== 'MUST_NOT') {
         // The same rule as the full decision: no hold whose window closes before release, or has passed.
         const dl = holdDeadline(o.applied, f, this.registry.holidays, false);
         if (dl && ((f.wouldBeReleasedMs !== undefined && dl.endsAt <= f.wouldBeReleasedMs) || f.atMs > dl.endsAt)) out[t] = 'MUST_NOT';

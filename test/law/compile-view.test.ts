@@ -25,6 +25,7 @@ test('compiled views and the interpreted evaluate give the same modality, decidi
       assert.equal(b.modality, a.modality, `${req.jurisdiction} ${t}`);
       assert.deepEqual(ids(b.deciding), ids(a.deciding), `${req.jurisdiction} ${t}`);
       assert.deepEqual(ids(b.applied), ids(a.applied), `${req.jurisdiction} ${t}`);
+      if (assumed === 0) assert.equal(compileView(view, engine.compiled.catalogLookup(), true)(f), a.modality, `${req.jurisdiction} ${t} (modality only)`);
       compared++;
     }
   }), { numRuns: 1_500 });
