@@ -97,6 +97,10 @@ function cutoff(f: Facts, n: number): number {
   return c;
 }
 
+function rankOf(r: CompiledRule): number {
+  return r.rule.modality === undefined ? -1 : RANK_OF[r.rule.modality];
+}
+
 /** The same layering for the fast path: the modality alone, with no rule lists kept. */
 function levelRank(run: Layered, rank: number, floorHere: boolean): void {
   if (rank >= 0) {
@@ -120,7 +124,13 @@ export function compileView(groups: readonly LevelGroup[], catalog: CatalogLooku
   for (const g of groups) {
     lines.push('  {');
     lines.push('    let rank = -1, lvlRules = null, floorHere = false;');
-    for (const r of g.rules) {
+    // For the modality alone, only a rule that could raise the level's rank (or set its floor) matters:
+    // strongest first, and a rule's conditions are read only while it still could.
+    const order = modalityOnly
+      ? g.rules.filter((r) => r.rule.modality !== undefined || r.floor)
+        .map((r, n) => ({ r, n })).sort((a, b) => rankOf(b.r) - rankOf(a.r) || a.n - b.n).map((x) => x.r)
+      : g.rules;
+    for (const r of order) {
       const i = rules.push(r) - 1;
       const conds: string[] = [];
       if (r.cp.anchor !== 'decision') conds.push(`anchorOk(R[${i}], f, assumed)`);
@@ -135,6 +145,11 @@ export function compileView(groups: readonly LevelGroup[], catalog: CatalogLooku
       if (m !== undefined) {
         const k = RANK_OF[m];
         body.push(modalityOnly ? `if (rank < ${k}) rank = ${k};` : `if (rank < ${k}) { rank = ${k}; lvlRules = [R[${i}]]; } else if (rank === ${k}) lvlRules.push(R[${i}]);`);
+      }
+      if (modalityOnly) {
+        const m = r.rule.modality;
+        const could = [...(m !== undefined ? [`rank < ${RANK_OF[m]}`] : []), ...(r.floor ? ['!floorHere'] : [])];
+        conds.unshift(`(${could.join(' || ')})`);
       }
       if (body.length) lines.push(`    if (${conds.length ? conds.join(' && ') : 'true'}) { ${body.join(' ')} }`);
     }
