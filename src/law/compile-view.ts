@@ -165,19 +165,20 @@ export function compileView(groups: readonly LevelGroup[], catalog: CatalogLooku
   return make(rules, level, levelRank, anchorOk, hasAny, cutoff, ...gen.values);
 }
 
-const compiled = new WeakMap<readonly LevelGroup[], ViewFn>();
+/** A view's compiled functions, kept on the view itself (a symbol-keyed property: one lookup on the hot path). */
+const FULL = Symbol('compiled view');
+const MODALITY = Symbol('compiled modality view');
+type Compiled = readonly LevelGroup[] & { [FULL]?: ViewFn; [MODALITY]?: ModalityFn };
+
 /** The compiled function of a view, made on first use. */
 export function viewFn(groups: readonly LevelGroup[], catalog: CatalogLookup): ViewFn {
-  let fn = compiled.get(groups);
-  if (!fn) compiled.set(groups, (fn = compileView(groups, catalog)));
-  return fn;
+  const g = groups as Compiled;
+  return g[FULL] ??= compileView(groups, catalog);
 }
 
 
-const modalityFns = new WeakMap<readonly LevelGroup[], ModalityFn>();
 /** The fast path's compiled function of a view: the modality only. */
 export function modalityFn(groups: readonly LevelGroup[], catalog: CatalogLookup): ModalityFn {
-  let fn = modalityFns.get(groups);
-  if (!fn) modalityFns.set(groups, (fn = compileView(groups, catalog, true)));
-  return fn;
+  const g = groups as Compiled;
+  return g[MODALITY] ??= compileView(groups, catalog, true);
 }

@@ -76,27 +76,37 @@ class RequestFacts implements Facts {
     this.atMs = parseInstant(req.at);
     this.decisionDay = localDay(this.atMs, timeZone);
     let docs = 0;
-    if (req.documents) for (const d of req.documents) docs |= DOC_BIT[d];
+    const ds = req.documents;
+    if (ds) for (let i = 0; i < ds.length; i++) docs |= DOC_BIT[ds[i]!];
     this.docs = docs;
-    const p = req.person;
-    this.agencyKind = req.agency.kind;
-    this.model287g = req.agency.agreement287g ?? null;
-    this.convictions = p?.convictions ? p.convictions.map(offenseFact) : NONE;
-    this.charges = p?.charges ? p.charges.map(chargeFact) : NONE;
-    this.registrant = p?.registrant ?? NONE;
-    this.proofOfLawfulStatus = p?.proofOfLawfulStatus === true;
-    this.interviewConsentSigned = p?.interviewConsentSigned === true;
-    let absent = 0;
-    if (!req.documents) absent |= FACT.documents;
-    if (!p?.convictions) absent |= FACT.convictions;
-    if (!p?.charges) absent |= FACT.charges;
-    if (!p?.registrant) absent |= FACT.registrant;
-    if (p?.proofOfLawfulStatus === undefined) absent |= FACT.proofOfLawfulStatus;
-    if (p?.interviewConsentSigned === undefined) absent |= FACT.interviewConsentSigned;
-    if (req.agency.agreement287g === undefined) absent |= FACT.agreement287g;
+    const agency = req.agency;
+    this.agencyKind = agency.kind;
+    this.model287g = agency.agreement287g ?? null;
+    let absent = ds ? 0 : FACT.documents;
+    if (agency.agreement287g === undefined) absent |= FACT.agreement287g;
     if (!req.wouldBeReleasedAt) absent |= FACT.wouldBeReleasedAt;
     if (!req.detainerReceivedAt) absent |= FACT.detainerReceivedAt;
     if (!req.bookedAt) absent |= FACT.bookedAt;
+    const p = req.person;
+    if (p) {
+      this.convictions = p.convictions ? p.convictions.map(offenseFact) : NONE;
+      this.charges = p.charges ? p.charges.map(chargeFact) : NONE;
+      this.registrant = p.registrant ?? NONE;
+      this.proofOfLawfulStatus = p.proofOfLawfulStatus === true;
+      this.interviewConsentSigned = p.interviewConsentSigned === true;
+      if (!p.convictions) absent |= FACT.convictions;
+      if (!p.charges) absent |= FACT.charges;
+      if (!p.registrant) absent |= FACT.registrant;
+      if (p.proofOfLawfulStatus === undefined) absent |= FACT.proofOfLawfulStatus;
+      if (p.interviewConsentSigned === undefined) absent |= FACT.interviewConsentSigned;
+    } else {
+      this.convictions = NONE;
+      this.charges = NONE;
+      this.registrant = NONE;
+      this.proofOfLawfulStatus = false;
+      this.interviewConsentSigned = false;
+      absent |= FACT.convictions | FACT.charges | FACT.registrant | FACT.proofOfLawfulStatus | FACT.interviewConsentSigned;
+    }
     this.absent = absent;
   }
 
