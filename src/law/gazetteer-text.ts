@@ -1,15 +1,10 @@
 /** Names as the gazetteer compares them: normalized text, county-name bases and trigram similarity. */
+import { STATES } from './states.js';
 
-export const STATE_NAMES: Record<string, string> = {
-  AL: 'Alabama', AK: 'Alaska', AZ: 'Arizona', AR: 'Arkansas', CA: 'California', CO: 'Colorado', CT: 'Connecticut',
-  DE: 'Delaware', DC: 'District of Columbia', FL: 'Florida', GA: 'Georgia', HI: 'Hawaii', ID: 'Idaho', IL: 'Illinois',
-  IN: 'Indiana', IA: 'Iowa', KS: 'Kansas', KY: 'Kentucky', LA: 'Louisiana', ME: 'Maine', MD: 'Maryland',
-  MA: 'Massachusetts', MI: 'Michigan', MN: 'Minnesota', MS: 'Mississippi', MO: 'Missouri', MT: 'Montana',
-  NE: 'Nebraska', NV: 'Nevada', NH: 'New Hampshire', NJ: 'New Jersey', NM: 'New Mexico', NY: 'New York',
-  NC: 'North Carolina', ND: 'North Dakota', OH: 'Ohio', OK: 'Oklahoma', OR: 'Oregon', PA: 'Pennsylvania',
-  RI: 'Rhode Island', SC: 'South Carolina', SD: 'South Dakota', TN: 'Tennessee', TX: 'Texas', UT: 'Utah',
-  VT: 'Vermont', VA: 'Virginia', WA: 'Washington', WV: 'West Virginia', WI: 'Wisconsin', WY: 'Wyoming',
-};
+/** Postal code → state name (the 50 states and DC), from states.ts. */
+export const STATE_NAMES: Record<string, string> = Object.fromEntries(
+  STATES.filter((st) => st.ocdType !== 'territory').map((st) => [st.code.toUpperCase(), st.name]),
+);
 export const STATE_BY_NAME = new Map(Object.entries(STATE_NAMES).map(([k, v]) => [norm(v), k]));
 
 /** Lower case, no diacritics, '&' → 'and', punctuation dropped, single spaces. */
