@@ -28,8 +28,12 @@ export function civilFromDays(z: number): [number, number, number] {
 
 /** "2024-12-01" → day number. The string must already be a valid ISO date (schemas check that). */
 export function dayOf(isoDate: string): number {
-  const n = (i: number) => isoDate.charCodeAt(i) - 48;
-  return daysFromCivil(n(0) * 1000 + n(1) * 100 + n(2) * 10 + n(3), n(5) * 10 + n(6), n(8) * 10 + n(9));
+  const s = isoDate;
+  return daysFromCivil(
+    (s.charCodeAt(0) - 48) * 1000 + (s.charCodeAt(1) - 48) * 100 + (s.charCodeAt(2) - 48) * 10 + (s.charCodeAt(3) - 48),
+    (s.charCodeAt(5) - 48) * 10 + (s.charCodeAt(6) - 48),
+    (s.charCodeAt(8) - 48) * 10 + (s.charCodeAt(9) - 48),
+  );
 }
 
 const dayStrings = new Map<number, string>();
@@ -136,17 +140,28 @@ export function isoInZone(epochMs: number, zone: string): string {
  * as Date.parse does.
  */
 export function parseInstant(s: string): number {
-  const n = (i: number) => s.charCodeAt(i) - 48;
-  const day = daysFromCivil(n(0) * 1000 + n(1) * 100 + n(2) * 10 + n(3), n(5) * 10 + n(6), n(8) * 10 + n(9));
-  let ms = day * 86_400_000 + (n(11) * 10 + n(12)) * HOUR_MS + (n(14) * 10 + n(15)) * 60_000 + (n(17) * 10 + n(18)) * 1000;
+  // Digits read in place (no helper closure): this runs for every decision.
+  const y = (s.charCodeAt(0) - 48) * 1000 + (s.charCodeAt(1) - 48) * 100 + (s.charCodeAt(2) - 48) * 10 + (s.charCodeAt(3) - 48);
+  const mo = (s.charCodeAt(5) - 48) * 10 + (s.charCodeAt(6) - 48);
+  const d = (s.charCodeAt(8) - 48) * 10 + (s.charCodeAt(9) - 48);
+  const hh = (s.charCodeAt(11) - 48) * 10 + (s.charCodeAt(12) - 48);
+  const mi = (s.charCodeAt(14) - 48) * 10 + (s.charCodeAt(15) - 48);
+  const ss = (s.charCodeAt(17) - 48) * 10 + (s.charCodeAt(18) - 48);
+  let ms = daysFromCivil(y, mo, d) * 86_400_000 + hh * HOUR_MS + mi * 60_000 + ss * 1000;
   let i = 19;
   if (s.charCodeAt(i) === 46 /* . */) {
     let frac = 0, digits = 0;
-    for (i++; i < s.length && s.charCodeAt(i) >= 48 && s.charCodeAt(i) <= 57; i++) if (digits++ < 3) frac = frac * 10 + n(i);
+    for (i++; i < s.length; i++) {
+      const c = s.charCodeAt(i);
+      if (c < 48 || c > 57) break;
+      if (digits++ < 3) frac = frac * 10 + (c - 48);
+    }
     while (digits++ < 3) frac *= 10;
     ms += frac;
   }
   if (s.charCodeAt(i) === 90 /* Z */) return ms;
   const sign = s.charCodeAt(i) === 45 /* - */ ? -1 : 1;
-  return ms - sign * ((n(i + 1) * 10 + n(i + 2)) * HOUR_MS + (n(i + 4) * 10 + n(i + 5)) * 60_000);
+  const oh = (s.charCodeAt(i + 1) - 48) * 10 + (s.charCodeAt(i + 2) - 48);
+  const om = (s.charCodeAt(i + 4) - 48) * 10 + (s.charCodeAt(i + 5) - 48);
+  return ms - sign * (oh * HOUR_MS + om * 60_000);
 }
