@@ -166,7 +166,7 @@ function buildDecision(
     }
   }
   const parts = partsOf(engine, t, modality, deciding, o.applied, clockRule);
-  const missingFacts = f.absent ? missingFactsOf(engine.catalogLookup(), groups, f, modality, deciding, o.applied) : [];
+  const missingFacts = f.absent ? missingFactsOf(engine.catalogLookup(), groups, f, modality, o.applied) : [];
   for (const m of extraMissing) missingFacts.push(m);
   const d: Decision = {
     modality,

@@ -78,14 +78,11 @@ export type ChainResult = { ok: true; chain: CompiledChain } | { ok: false; mess
 export interface CompiledChain {
   jurisdiction: ResolvedJurisdiction;
   law: CompiledLaw;
-  /** Back-compat: the law's rule lists. */
-  byRequest: ReadonlyMap<RequestType, LevelGroup[]>;
 }
 
 /** Why a provision does not apply to these facts; 0 when it applies. */
 export const enum Skip { None = 0, NotYet, Ended, NeverInForce, Enjoined, AnchorMissing, AnchorOutside, Agency }
 
-export { RANK };
 
 export interface Recorder {
   skip(r: CompiledRule, why: Skip): void;
@@ -172,7 +169,7 @@ export class CompiledRegistry {
     if (!r.ok) out = r;
     else {
       const law = this.lawOf(r.value.chain);
-      out = { ok: true, chain: { jurisdiction: r.value, law, byRequest: law.byRequest } };
+      out = { ok: true, chain: { jurisdiction: r.value, law } };
     }
     // An unknown id is cached only when short: a refusal's suggestions cost a search, and long junk ids should not fill the cache.
     if (out.ok || id.length <= 120) this.resolved.set(id, out);

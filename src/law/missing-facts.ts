@@ -83,7 +83,7 @@ function factsOfView(groups: readonly LevelGroup[]): ViewFacts {
  * brings in a duty or a hold clock, the rules it would bring in or set aside are reported.
  */
 export function missingFactsOf(
-  catalog: CatalogLookup, groups: readonly LevelGroup[], f: Facts, modality: Modality, _deciding: readonly CompiledRule[], applied: readonly CompiledRule[],
+  catalog: CatalogLookup, groups: readonly LevelGroup[], f: Facts, modality: Modality, applied: readonly CompiledRule[],
 ): MissingFact[] {
   const v = factsOfView(groups);
   const absent = f.absent & v.read;
