@@ -151,7 +151,29 @@ function crossCheck(
       if (r.onlyIfDecided && r.modality) problems.push({ ...at('rules', i, 'onlyIfDecided'), path: `provisions.${p.index}.rules.${i}.onlyIfDecided`, message: 'onlyIfDecided is for rules without a modality' });
     });
   }
+  const ruled = new Map<string, Set<string>>();
+  for (const p of provisions) {
+    if (p.level === 'agency') continue;
+    const set = ruled.get(p.jurisdiction) ?? new Set<string>();
+    for (const r of p.rules) if (r.modality) for (const q of r.requests) set.add(q);
+    ruled.set(p.jurisdiction, set);
+  }
   for (const j of jurisdictions.values()) {
+    const level = parseOcd(j.jurisdiction);
+    const isState = level.ok && level.value.level === 'state';
+    for (const key of ['noStateLaw', 'noLocalLaw'] as const) {
+      const findings = j[key];
+      if (!findings) continue;
+      if ((key === 'noStateLaw') !== isState) {
+        problems.push({ file: j.file, path: key, message: key === 'noStateLaw' ? 'belongs in a state (or DC) index; use noLocalLaw for a county or place' : 'belongs in a county or place index; use noStateLaw for a state' });
+        continue;
+      }
+      findings.forEach((f, i) => {
+        for (const q of f.requests) {
+          if (ruled.get(j.jurisdiction)?.has(q)) problems.push({ file: j.file, path: `${key}.${i}.requests`, message: `says no law on ${q}, but a provision of ${j.jurisdiction} has a rule on ${q}` });
+        }
+      });
+    }
     for (const w of j.within ?? []) {
       if (!jurisdictions.has(w)) problems.push({ file: j.file, path: 'within', message: `${w} has no index.yaml in the registry` });
     }

@@ -133,6 +133,22 @@ export const Considered = z.strictObject({
   why: z.string().min(1),
 });
 
+/**
+ * A finding that a jurisdiction has no law of its own on some request types (2013 to `searched`):
+ * "no law exists, as far as this search found", never to be confused with "no law registered".
+ */
+export const NoLawFinding = z.strictObject({
+  requests: z.array(RequestType).min(1),
+  /** The day the search was done. */
+  searched: isoDate,
+  /** What was searched: code titles, session-law indexes, AG opinion lists, the state DOC's policies… */
+  sources: z.array(Reference).min(1),
+  confidence: Confidence,
+  /** What the search found instead (e.g. bills that died, a law on another subject) and what stays open. */
+  note: z.string().min(1),
+});
+export type NoLawFinding = z.infer<typeof NoLawFinding>;
+
 export const JurisdictionFile = z.strictObject({
   jurisdiction: ocdId,
   name: z.string().min(1),
@@ -143,6 +159,10 @@ export const JurisdictionFile = z.strictObject({
   summary: z.string().optional(),
   /** Instruments examined for this jurisdiction and deliberately not encoded, with the reason (the audit trail). */
   considered: z.array(Considered).optional(),
+  /** For a state (or DC) index: request types on which the research found no state law. */
+  noStateLaw: z.array(NoLawFinding).optional(),
+  /** For a county or place index: request types on which the research found no local law or policy. */
+  noLocalLaw: z.array(NoLawFinding).optional(),
 });
 export type JurisdictionFile = z.infer<typeof JurisdictionFile>;
 
