@@ -1,4 +1,5 @@
 /** Compile a condition (expr.ts) into a closure over Facts, once, at registry compile time. */
+import { modelMask } from './agreements-287g.js';
 import { yearsBefore, dayOf } from './days.js';
 import type { ChargeMatch, Expr, OffenseMatch } from './expr.js';
 import { DOC_BIT, FACT, type Facts, type OffenseFact } from './facts.js';
@@ -62,7 +63,7 @@ export function compileExpr(e: Expr, catalog: CatalogLookup, window?: OffenseWin
   }
   if ('proofOfLawfulStatus' in e) { const v = e.proofOfLawfulStatus; return (f) => f.proofOfLawfulStatus === v; }
   if ('interviewConsentSigned' in e) { const v = e.interviewConsentSigned; return (f) => f.interviewConsentSigned === v; }
-  if ('agreement287g' in e) { const v = e.agreement287g as readonly string[]; return (f) => f.model287g !== null && v.includes(f.model287g); }
+  if ('agreement287g' in e) { const m = modelMask(e.agreement287g); return (f) => (f.models287g & m) !== 0; }
   const kinds = e.agency as readonly string[];
   return (f) => kinds.includes(f.agencyKind);
 }

@@ -5,6 +5,7 @@
  * does on the same view (test/law/compile-view.test.ts checks them against each other); the
  * interpreted `evaluate` stays for the trace.
  */
+import { modelMask } from './agreements-287g.js';
 import { Skip, skipOf, type CompiledRule, type LevelGroup, type Outcome } from './engine.js';
 import type { CatalogLookup, OffenseWindow } from './compile-expr.js';
 import { dayOf, yearsBefore } from './days.js';
@@ -82,7 +83,7 @@ function exprSource(e: Expr, g: Gen, catalog: CatalogLookup, window: OffenseWind
   if ('registrant' in e) return `hasAny(f.registrant, ${g.constant(new Set(e.registrant))})`;
   if ('proofOfLawfulStatus' in e) return `(f.proofOfLawfulStatus === ${e.proofOfLawfulStatus})`;
   if ('interviewConsentSigned' in e) return `(f.interviewConsentSigned === ${e.interviewConsentSigned})`;
-  if ('agreement287g' in e) return `(f.model287g !== null && ${g.constant(e.agreement287g)}.includes(f.model287g))`;
+  if ('agreement287g' in e) return `((f.models287g & ${modelMask(e.agreement287g)}) !== 0)`;
   return `${g.constant(e.agency)}.includes(f.agencyKind)`;
 }
 

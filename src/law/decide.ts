@@ -9,11 +9,12 @@ import { factsOf, type Facts } from './facts.js';
 import { ANCHOR_FIELD, describeReading, holdDeadline } from './hold-deadline.js';
 import { missingFactsOf, type MissingFact } from './missing-facts.js';
 import { partsOf } from './decision-parts.js';
+import { MODEL_NAME, modelMask, type AgreementFact } from './agreements-287g.js';
 import { TraceRecorder, type TraceEntry } from './trace.js';
 import type { ResolvedJurisdiction } from './jurisdiction-chain.js';
 import type { Confidence } from './registry-schema.js';
 import type { DecisionRequest } from './request-schema.js';
-import { DISCLAIMER, type Level, type Modality, type RequestType } from './vocab.js';
+import { DISCLAIMER, type Level, type Modality, type Model287g, type RequestType } from './vocab.js';
 
 export type { TraceEntry } from './trace.js';
 export type { MissingFact } from './missing-facts.js';
@@ -59,6 +60,8 @@ export interface DecisionResponse {
   };
   decisionDate: string;
   notes: string[];
+  /** The agency's 287(g) agreements as the decision took them: from the request, or from ICE's published lists. */
+  agreement287g: AgreementFact;
   registry: string;
   disclaimer: string;
 }
@@ -83,7 +86,12 @@ export function decideValid(engine: CompiledRegistry, req: DecisionRequest, opts
 
 function decideIn(engine: CompiledRegistry, chain: CompiledChain, req: DecisionRequest, opts: DecideOptions): DecisionResponse {
   const { jurisdiction, law } = chain;
-  const f = factsOf(req, jurisdiction.timeZone);
+  const area = jurisdiction.area;
+  let agreement: AgreementFact | undefined;
+  const f = factsOf(req, jurisdiction.timeZone, area ? (day) => {
+    agreement = engine.agreements.lookup(area, req.agency.kind, day);
+    return agreement.source === 'unknown' ? undefined : modelMask(agreement.models);
+  } : undefined);
   const trace: TraceEntry[] | undefined = opts.trace ? [] : undefined;
   const decisions: DecisionResponse['decisions'] = {};
   for (const t of req.requests) {
@@ -100,12 +108,33 @@ function decideIn(engine: CompiledRegistry, chain: CompiledChain, req: DecisionR
     decisions,
     jurisdiction: jurisdictionOut(jurisdiction),
     decisionDate: isoOfDay(f.decisionDay),
-    notes: jurisdiction.notes,
+    notes: findingNotes(engine, jurisdiction, req.requests),
+    agreement287g: agreement ?? statedAgreement(req.agency.agreement287g),
     registry: engine.registry.fingerprint,
     disclaimer: DISCLAIMER,
   };
   if (trace) res.trace = trace;
   return res;
+}
+
+/** The jurisdiction's notes, and for requested types on which the state's research found no law, a note saying so. */
+function findingNotes(engine: CompiledRegistry, j: ResolvedJurisdiction, types: readonly RequestType[]): string[] {
+  const byType = engine.noLawFindings(j);
+  if (!byType) return j.notes;
+  let out: string[] | undefined;
+  const seen = new Set<string>();
+  for (const t of types) {
+    const n = byType.get(t);
+    if (!n || seen.has(n.key)) continue;
+    seen.add(n.key);
+    (out ??= [...j.notes]).push(n.text(types.filter((x) => byType.get(x)?.key === n.key)));
+  }
+  return out ?? j.notes;
+}
+
+function statedAgreement(m: Model287g | null | undefined): AgreementFact {
+  if (m === undefined) return { models: [], source: 'unknown', agreements: [], note: 'The agency could not be placed on ICE\'s 287(g) lists; state agency.agreement287g in the request.' };
+  return { models: m ? [m] : [], source: 'request', agreements: [], note: m ? `Stated in the request: a 287(g) ${MODEL_NAME[m]} agreement.` : 'Stated in the request: no 287(g) agreement.' };
 }
 
 const outs = new WeakMap<ResolvedJurisdiction, DecisionResponse['jurisdiction']>();

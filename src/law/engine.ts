@@ -16,6 +16,7 @@ import type { Registry, RegisteredProvision } from './load-registry.js';
 import type { Rule } from './registry-schema.js';
 import { AGENCY_KINDS, REQUEST_TYPES, type AgencyKind, type Level, type Modality, type RequestType } from './vocab.js';
 import { BoundedCache } from './bounded-cache.js';
+import { AgreementIndex } from './agreements-287g.js';
 import { viewFn } from './compile-view.js';
 
 export type Anchor = RegisteredProvision['appliesBy'];
@@ -100,6 +101,14 @@ export interface Outcome {
 
 const ANCHOR_FACT: Partial<Record<Anchor, number>> = { charge: FACT.charges, conviction: FACT.convictions };
 
+/** A "no law found" finding, as a note for the request types it covers. */
+export interface NoLawNote { key: string; text: (types: readonly RequestType[]) => string }
+
+function firstSentence(s: string): string {
+  const m = /^.*?[.;](\s|$)/.exec(s.trim());
+  return (m ? m[0] : s).trim();
+}
+
 export class CompiledRegistry {
   private readonly provisionsByJurisdiction = new Map<string, CompiledProvision[]>();
   private readonly rulesByProvision = new Map<CompiledProvision, CompiledRule[]>();
@@ -161,6 +170,38 @@ export class CompiledRegistry {
    * The compiled chain for what a request names; the law is built once per distinct chain and
    * shared by every id that resolves to it. Resolutions (and refusals) are cached per id, bounded.
    */
+  private readonly findings = new Map<string, Map<RequestType, NoLawNote> | null>();
+  /**
+   * Per request type, the research findings of "no law" along the jurisdiction's chain (the state's
+   * noStateLaw, a county's or place's noLocalLaw), or null when there are none.
+   */
+  noLawFindings(j: ResolvedJurisdiction): Map<RequestType, NoLawNote> | null {
+    const key = j.chain.join('|');
+    let hit = this.findings.get(key);
+    if (hit !== undefined) return hit;
+    hit = null;
+    for (const id of j.chain) {
+      const ix = this.registry.jurisdictions.get(id);
+      const list = ix?.noStateLaw ?? ix?.noLocalLaw;
+      if (!ix || !list) continue;
+      list.forEach((f, i) => {
+        const note: NoLawNote = {
+          key: `${id}#${i}`,
+          text: (types) => `Comity's research found no ${ix.name} law on ${types.join(', ')} (searched ${f.searched}; confidence ${f.confidence}): ${ix.noStateLaw ? 'federal' : 'state and federal'} law decides ${types.length > 1 ? 'them' : 'it'}. ${firstSentence(f.note)}`,
+        };
+        for (const t of f.requests) (hit ??= new Map()).set(t, note);
+      });
+    }
+    this.findings.set(key, hit);
+    return hit;
+  }
+
+  private agreementIndex: AgreementIndex | undefined;
+  /** ICE's 287(g) lists, indexed by agency (built on first use). */
+  get agreements(): AgreementIndex {
+    return (this.agreementIndex ??= new AgreementIndex(this.registry.agreements287g));
+  }
+
   chain(id: string): ChainResult {
     const hit = this.resolved.get(id);
     if (hit) return hit;

@@ -5,7 +5,8 @@
  */
 import { dayOf, localDay, parseInstant } from './days.js';
 import type { DecisionRequest } from './request-schema.js';
-import { DOCUMENTS, type AgencyKind, type ChargeStage, type DocumentType, type Model287g, type OffenseLevel } from './vocab.js';
+import { DOCUMENTS, type AgencyKind, type ChargeStage, type DocumentType, type OffenseLevel } from './vocab.js';
+import { MODEL_BIT } from './agreements-287g.js';
 
 export const DOC_BIT: Readonly<Record<DocumentType, number>> = Object.fromEntries(DOCUMENTS.map((d, i) => [d, 1 << i])) as Record<DocumentType, number>;
 
@@ -29,7 +30,8 @@ export interface Facts {
   decisionDay: number;
   timeZone: string;
   agencyKind: AgencyKind;
-  model287g: Model287g | null;
+  /** 287(g) models in force (bits of MODEL_BIT), from the request or ICE's lists. */
+  models287g: number;
   docs: number;
   convictions: readonly OffenseFact[];
   charges: readonly OffenseFact[];
@@ -59,7 +61,7 @@ class RequestFacts implements Facts {
   readonly atMs: number;
   readonly decisionDay: number;
   readonly agencyKind: AgencyKind;
-  readonly model287g: Model287g | null;
+  readonly models287g: number;
   readonly docs: number;
   readonly convictions: readonly OffenseFact[];
   readonly charges: readonly OffenseFact[];
@@ -72,7 +74,7 @@ class RequestFacts implements Facts {
   private received: number | undefined | null = null;
   private booked: number | undefined | null = null;
 
-  constructor(private readonly req: DecisionRequest, readonly timeZone: string) {
+  constructor(private readonly req: DecisionRequest, readonly timeZone: string, listed: ListedModels | undefined) {
     this.atMs = parseInstant(req.at);
     this.decisionDay = localDay(this.atMs, timeZone);
     let docs = 0;
@@ -81,9 +83,11 @@ class RequestFacts implements Facts {
     this.docs = docs;
     const agency = req.agency;
     this.agencyKind = agency.kind;
-    this.model287g = agency.agreement287g ?? null;
+    const stated = agency.agreement287g;
+    const fromLists = stated === undefined && listed ? listed(this.decisionDay) : undefined;
+    this.models287g = stated ? MODEL_BIT[stated] : fromLists ?? 0;
     let absent = ds ? 0 : FACT.documents;
-    if (agency.agreement287g === undefined) absent |= FACT.agreement287g;
+    if (stated === undefined && fromLists === undefined) absent |= FACT.agreement287g;
     if (!req.wouldBeReleasedAt) absent |= FACT.wouldBeReleasedAt;
     if (!req.detainerReceivedAt) absent |= FACT.detainerReceivedAt;
     if (!req.bookedAt) absent |= FACT.bookedAt;
@@ -132,8 +136,12 @@ class RequestFacts implements Facts {
   }
 }
 
-export function factsOf(req: DecisionRequest, timeZone: string): Facts {
-  return new RequestFacts(req, timeZone);
+/** The agency's 287(g) models on a local day from ICE's lists (a bit mask), undefined when the lists cannot say. */
+export type ListedModels = (day: number) => number | undefined;
+
+/** `listed` is asked only when the request does not state agency.agreement287g. */
+export function factsOf(req: DecisionRequest, timeZone: string, listed?: ListedModels): Facts {
+  return new RequestFacts(req, timeZone, listed);
 }
 
 function offenseFact(o: { date: string; level: OffenseLevel; grade?: string | undefined; categories?: string[] | undefined }): OffenseFact {

@@ -66,7 +66,10 @@ export class Engine {
     const c = this.compiled.chain(req.jurisdiction);
     if (!c.ok) throw new Error(c.message);
     const { law, jurisdiction } = c.chain;
-    const f = factsOf(req, jurisdiction.timeZone);
+    const area = jurisdiction.area;
+    const kind = req.agency.kind;
+    const ag = this.compiled.agreements;
+    const f = factsOf(req, jurisdiction.timeZone, area ? (day) => ag.mask(area, kind, day) : undefined);
     const out: Partial<Record<RequestType, Modality>> = {};
     for (const t of req.requests) {
       if (t !== 'HOLD') {

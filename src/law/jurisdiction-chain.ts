@@ -26,6 +26,8 @@ export interface ResolvedJurisdiction {
   aliases: string[];
   /** For a place in several counties: the county assumed, and why. */
   assumedCounty?: { id: string; name: string; why: string };
+  /** Where its agencies sit, to find their 287(g) agreements: state code, county FIPS, place id. */
+  area?: { state: string; countyFips?: string; place?: string };
   notes: string[];
 }
 
@@ -93,7 +95,7 @@ export function resolveJurisdiction(registry: Registry, query: string): ResolveR
   const notes: string[] = [];
   if (l.kind === 'state') {
     const id = stateId(l.state);
-    return { ok: true, value: finish(registry, { id, name: l.state.name, level: 'state', fips: l.state.fips, timeZone: l.state.timeZone, chain: [COUNTRY, id], aliases: [], notes }, l.state) };
+    return { ok: true, value: finish(registry, { id, name: l.state.name, level: 'state', fips: l.state.fips, timeZone: l.state.timeZone, chain: [COUNTRY, id], aliases: [], area: { state: l.state.code.toUpperCase() }, notes }, l.state) };
   }
   const e = l.entry;
   const st = STATE_BY_CODE.get(e.state.toLowerCase())!;
@@ -101,7 +103,9 @@ export function resolveJurisdiction(registry: Registry, query: string): ResolveR
   if (e.kind === 'county') {
     const chain = [COUNTRY, sId, e.ocd, ...e.aliases];
     if (e.otherTimeZones?.length) notes.push(`${e.name} spans more than one time zone (${[e.timeZone, ...e.otherTimeZones].join(', ')}); Comity counts hold clocks in ${e.timeZone}, the zone of the county seat.`);
-    return { ok: true, value: finish(registry, { id: e.ocd, name: registry.jurisdictions.get(e.ocd)?.name ?? `${e.name}, ${st.name}`, level: 'county', fips: e.fips, timeZone: e.timeZone, chain, aliases: e.aliases, notes }, st) };
+    const place = e.aliases.find((a) => a.includes('/place:'));
+    const area = { state: st.code.toUpperCase(), countyFips: e.fips, ...(place ? { place } : {}) };
+    return { ok: true, value: finish(registry, { id: e.ocd, name: registry.jurisdictions.get(e.ocd)?.name ?? `${e.name}, ${st.name}`, level: 'county', fips: e.fips, timeZone: e.timeZone, chain, aliases: e.aliases, area, notes }, st) };
   }
   return { ok: true, value: placeChain(registry, e, st, sId, notes) };
 }
@@ -124,6 +128,7 @@ function placeChain(registry: Registry, p: GazPlace, st: StateInfo, sId: string,
   const label = p.lsad && p.lsad !== 'CDP' ? `${p.name} (${p.lsad}), ${st.name}` : `${p.name}, ${st.name}`;
   return finish(registry, {
     id: p.ocd, name: registry.jurisdictions.get(p.ocd)?.name ?? label, level: 'place', timeZone, chain, aliases: p.aliases, notes,
+    area: { state: st.code.toUpperCase(), ...(county ? { countyFips: county.fips } : {}), place: p.ocd },
     ...(assumedCounty ? { assumedCounty } : {}),
   }, st);
 }

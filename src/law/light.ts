@@ -23,6 +23,7 @@ interface Snapshot {
   catalogs: RegisteredCatalog[];
   instruments: Omit<RegisteredInstrument, 'locate'>[];
   provisions: (Omit<RegisteredProvision, 'instrument'> & { instrument: number })[];
+  agreements287g: Registry['agreements287g'];
 }
 
 /** Serialize a validated registry (for the build: dist/registry-snapshot.json). */
@@ -33,6 +34,7 @@ export function registrySnapshot(r: Registry, stats?: string): string {
     jurisdictions: [...r.jurisdictions.values()], catalogs: [...r.catalogs.values()],
     instruments: r.instruments.map(({ locate: _locate, ...rest }) => rest),
     provisions: r.provisions.map((p) => ({ ...p, instrument: index.get(p.instrument)! })),
+    agreements287g: r.agreements287g,
   };
   return JSON.stringify(snap);
 }
@@ -57,6 +59,7 @@ export function readSnapshot(path: string, root: string): Registry | null {
     provisions: snap.provisions.map((p) => ({ ...p, instrument: instruments[p.instrument]! })),
     holidays: compileHolidays(snap.calendar),
     calendar: snap.calendar,
+    agreements287g: snap.agreements287g ?? [],
     fingerprint,
     files: snap.files,
   };

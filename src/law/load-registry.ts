@@ -12,6 +12,8 @@ import {
   CatalogFile, InstrumentFile, JurisdictionFile, type Provision,
 } from './registry-schema.js';
 import type { Level } from './vocab.js';
+import type { Agreement287g } from './agreements-287g.js';
+import { parseAgreements } from './agreements-287g-file.js';
 import { parseYamlFile, type FileProblem, type Locate } from './yaml-file.js';
 
 export interface RegisteredInstrument extends Omit<InstrumentFile, 'provisions'> { file: string; locate: Locate }
@@ -34,6 +36,8 @@ export interface Registry {
   holidays: HolidayCalendar;
   /** The calendar file as validated (kept for the build snapshot). */
   calendar: HolidayCalendarFile;
+  /** 287(g) agreements from ICE's lists (287g/agreements.tsv); empty when the file is absent. */
+  agreements287g: readonly Agreement287g[];
   /** sha256 over every file, so a response can say which registry produced it. */
   fingerprint: string;
   files: number;
@@ -55,6 +59,7 @@ function loadParsed(root: string, files: string[], texts: string[], fingerprint:
   const catalogs = new Map<string, RegisteredCatalog>();
   let holidays: HolidayCalendar | undefined;
   let calendar: HolidayCalendarFile | undefined;
+  let agreements287g: Agreement287g[] = [];
 
   for (const [i, abs] of files.entries()) {
     const file = relative(join(root, '..'), abs).split(sep).join('/');
@@ -67,11 +72,18 @@ function loadParsed(root: string, files: string[], texts: string[], fingerprint:
       if (!r.ok) { problems.push(...r.problems); continue; }
       holidays = compileHolidays(r.value);
       calendar = r.value;
+    } else if (rel[0] === '287g') {
+      if (rel.join('/') !== AGREEMENTS_FILE) { problems.push({ file, path: '', message: `is not a known 287(g) file (expected ${AGREEMENTS_FILE})` }); continue; }
+      const r = parseAgreements(file, text);
+      if (!r.ok) { problems.push(...r.problems); continue; }
+      agreements287g = r.value;
     } else if (rel[0] === 'offenses') {
       const r = parseYamlFile(file, text, CatalogFile);
       if (!r.ok) { problems.push(...r.problems); continue; }
       if (catalogs.has(r.value.id)) problems.push({ file, path: 'id', message: `catalog "${r.value.id}" is defined twice` });
       catalogs.set(r.value.id, { ...r.value, file });
+    } else if (!/\.ya?ml$/.test(abs)) {
+      problems.push({ file, path: '', message: 'is not a YAML file: only 287g/agreements.tsv may be a table' });
     } else if (rel[rel.length - 1] === 'index.yaml') {
       const r = parseYamlFile(file, text, JurisdictionFile);
       if (!r.ok) { problems.push(...r.problems); continue; }
@@ -84,7 +96,7 @@ function loadParsed(root: string, files: string[], texts: string[], fingerprint:
       if (!r.ok) { problems.push(...r.problems); continue; }
       const { provisions: ps, ...meta } = r.value;
       if (expected === undefined) {
-        problems.push({ file, path: '', message: 'is not in a jurisdiction folder (federal/, states/<st>/, states/<st>/counties/<name>/ or states/<st>/places/<name>/)' });
+        problems.push({ file, path: '', message: 'is not in a jurisdiction folder (federal/, states/<st>/, states/<st>/{counties,parishes,boroughs,census_areas,places}/<name>/)' });
         continue;
       }
       if (meta.jurisdiction !== expected) {
@@ -109,12 +121,17 @@ function loadParsed(root: string, files: string[], texts: string[], fingerprint:
   if (problems.length > 0 || !holidays) return { ok: false, problems };
   return {
     ok: true,
-    registry: { jurisdictions, instruments, provisions, catalogs, holidays, calendar: calendar!, fingerprint, files: files.length },
+    registry: { jurisdictions, instruments, provisions, catalogs, holidays, calendar: calendar!, agreements287g, fingerprint, files: files.length },
   };
 }
 
 /** The one calendar file, relative to the registry root. */
 const CALENDAR_FILE = 'calendar/federal-holidays.yaml';
+/** The one 287(g) table (scripts/law/build-287g.mjs). */
+const AGREEMENTS_FILE = '287g/agreements.tsv';
+
+/** Local folders and the OCD type they stand for (parishes: Louisiana; boroughs and census areas: Alaska). */
+const FOLDER_TYPES: Readonly<Record<string, string>> = { counties: 'county', parishes: 'parish', boroughs: 'borough', census_areas: 'census_area', places: 'place' };
 
 /** The jurisdiction a file's folder stands for: federal/, states/<st>/, states/<st>/{counties,places}/<name>/. */
 function expectedJurisdiction(rel: string[]): string | undefined {
@@ -123,9 +140,8 @@ function expectedJurisdiction(rel: string[]): string | undefined {
   if (dirs[0] !== 'states' || !dirs[1]) return undefined;
   const st = dirs[1] === 'dc' ? `district:dc` : `state:${dirs[1]}`;
   if (dirs.length === 2) return `${COUNTRY}/${st}`;
-  if (dirs.length === 4 && (dirs[2] === 'counties' || dirs[2] === 'places')) {
-    return `${COUNTRY}/${st}/${dirs[2] === 'counties' ? 'county' : 'place'}:${dirs[3]}`;
-  }
+  const type = dirs.length === 4 ? FOLDER_TYPES[dirs[2]!] : undefined;
+  if (type) return `${COUNTRY}/${st}/${type}:${dirs[3]}`;
   return undefined;
 }
 

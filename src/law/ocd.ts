@@ -8,13 +8,16 @@ export interface ParsedOcd {
   id: string;
   level: Exclude<Level, 'agency'>;
   state?: StateInfo;
-  /** The county or place segment, e.g. { type: 'county', name: 'santa_clara' }. */
-  local?: { type: 'county' | 'place'; name: string };
+  /** The county (or parish, borough, census area) or place segment, e.g. { type: 'county', name: 'santa_clara' }. */
+  local?: { type: string; name: string };
   /** Segments below the county or place, which Comity resolves as their parent. */
   ignored: string[];
 }
 
 export type OcdResult = { ok: true; value: ParsedOcd } | { ok: false; message: string };
+
+/** OCD's types of county equivalents. */
+export const COUNTY_TYPES: ReadonlySet<string> = new Set(['county', 'parish', 'borough', 'census_area']);
 
 export function parseOcd(id: string): OcdResult {
   if (!id.startsWith(COUNTRY)) return { ok: false, message: `must start with ${COUNTRY}` };
@@ -28,12 +31,14 @@ export function parseOcd(id: string): OcdResult {
   const stateId = `${COUNTRY}/${state.ocdType}:${state.code}`;
   if (segs.length === 1) return { ok: true, value: { id: stateId, level: 'state', state, ignored: [] } };
   const [ltype, lname] = segs[1]!.split(':') as [string, string];
-  if (ltype !== 'county' && ltype !== 'place') {
-    return { ok: false, message: `"${segs[1]}" is not a county or place; Comity resolves county:… and place:… ids under a state` };
+  // Louisiana's parishes and Alaska's boroughs and census areas are county equivalents.
+  const level = ltype === 'place' ? 'place' as const : COUNTY_TYPES.has(ltype) ? 'county' as const : undefined;
+  if (!level) {
+    return { ok: false, message: `"${segs[1]}" is not a county or place; Comity resolves county:… (parish:, borough:, census_area:) and place:… ids under a state` };
   }
   return {
     ok: true,
-    value: { id: `${stateId}/${ltype}:${lname}`, level: ltype, state, local: { type: ltype, name: lname }, ignored: segs.slice(2) },
+    value: { id: `${stateId}/${ltype}:${lname}`, level, state, local: { type: ltype, name: lname }, ignored: segs.slice(2) },
   };
 }
 

@@ -1,4 +1,4 @@
-/** The registry folder's YAML files, their text and the fingerprint over them (no parsing: see load-registry.ts). */
+/** The registry folder's files (YAML, and the 287(g) table), their text and the fingerprint over them (no parsing: see load-registry.ts). */
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -27,7 +27,7 @@ function listYaml(dir: string): string[] {
   for (const name of readdirSync(dir).sort()) {
     const p = join(dir, name);
     if (statSync(p).isDirectory()) out.push(...listYaml(p));
-    else if (/\.ya?ml$/.test(name)) out.push(p);
+    else if (/\.(ya?ml|tsv)$/.test(name)) out.push(p);
   }
   return out;
 }

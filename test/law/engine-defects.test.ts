@@ -35,11 +35,53 @@ test('a city with no law of its own answers under its county: Palo Alto gets San
 });
 
 test('a state with no registered law says so plainly, and the explanation names only levels with law', () => {
-  const r = decide({ jurisdiction: 'ocd-division/country:us/state:id/county:ada', agency: jail, at: '2025-03-10T09:00:00-07:00', requests: ['HOLD'], documents: ['I-247A', 'I-200'] });
-  assert.ok(r.notes.some((n) => /No Idaho law is registered in Comity yet: only federal law was applied/.test(n)), r.notes.join(' | '));
-  assert.ok(!r.notes.some((n) => /Idaho and federal law apply/.test(n)));
-  assert.deepEqual(r.jurisdiction.lawChain, ['ocd-division/country:us']);
-  assert.equal(r.jurisdiction.timeZone, 'America/Boise');
+  // Every state now has an index; a registry of federal law only stands for one that has none.
+  withRegistry({}, (dir) => {
+    const r = createEngine(dir).decide({ jurisdiction: 'ocd-division/country:us/state:id/county:ada', agency: jail, at: '2025-03-10T09:00:00-07:00', requests: ['HOLD'], documents: ['I-247A', 'I-200'] });
+    assert.ok(r.ok);
+    const notes = r.response.notes;
+    assert.ok(notes.some((n) => /No Idaho law is registered in Comity yet: only federal law was applied/.test(n)), notes.join(' | '));
+    assert.ok(!notes.some((n) => /Idaho and federal law apply/.test(n)));
+    assert.deepEqual(r.response.jurisdiction.lawChain, ['ocd-division/country:us']);
+    assert.equal(r.response.jurisdiction.timeZone, 'America/Boise');
+  }, 'federal');
+});
+
+test('a state whose research found no law on a request type says so, with the date searched and the confidence', () => {
+  const index = `jurisdiction: ocd-division/country:us/state:id
+name: Idaho
+noStateLaw:
+  - requests: [INTERVIEW, FACILITY_ACCESS]
+    searched: 2026-11-28
+    sources: [{ title: Idaho Code (searched for immigration), href: 'https://example.org/idaho-code' }]
+    confidence: secondary
+    note: No statute, AG opinion or order on ICE interviews was found. Bills of 2025 died.
+`;
+  withRegistry({ 'states/id/index.yaml': index }, (dir) => {
+    const e = createEngine(dir);
+    const r = e.decide({ jurisdiction: 'Ada County, ID', agency: jail, at: '2025-03-10T09:00:00-07:00', requests: ['INTERVIEW', 'HOLD'] });
+    assert.ok(r.ok);
+    const notes = r.response.notes;
+    assert.ok(notes.some((n) => /found no Idaho law on INTERVIEW \(searched 2026-11-28; confidence secondary\): federal law decides it\. No statute/.test(n)), notes.join(' | '));
+    assert.ok(!notes.some((n) => /No Idaho law is registered/.test(n)), notes.join(' | '));
+    const hold = e.decide({ jurisdiction: 'Ada County, ID', agency: jail, at: '2025-03-10T09:00:00-07:00', requests: ['HOLD'] });
+    assert.ok(hold.ok && !hold.response.notes.some((n) => /found no Idaho law/.test(n)));
+  }, 'federal');
+});
+
+test('a noStateLaw finding on a request type a state provision rules on is refused at load', () => {
+  const index = `jurisdiction: ocd-division/country:us/state:ia
+name: Iowa
+noStateLaw:
+  - requests: [HOLD]
+    searched: 2026-11-28
+    sources: [{ title: Iowa Code, href: 'https://example.org/iowa' }]
+    confidence: secondary
+    note: none found.
+`;
+  withRegistry({ 'states/ia/index.yaml': index }, (dir) => {
+    assert.throws(() => createEngine(dir), /says no law on HOLD, but a provision of ocd-division\/country:us\/state:ia has a rule on HOLD/);
+  });
 });
 
 test('a consolidated city-county has one identity: Philadelphia\'s county and city ids, its FIPS code and its name give one answer', () => {

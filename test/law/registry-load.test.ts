@@ -21,7 +21,7 @@ test('registry lint: every provision is cited, dated and sourced; ids follow the
     assert.match(p.effective, /^\d{4}-\d{2}-\d{2}$/, p.id);
     assert.ok(p.verified <= new Date().toISOString().slice(0, 10), `${p.id}: verified ${p.verified} is in the future`);
     assert.ok(!p.ends || p.status !== 'in_force' || p.ends >= p.effective, p.id);
-    const st = p.jurisdiction.match(/state:([a-z]{2})/)?.[1];
+    const st = p.jurisdiction.match(/(?:state|district):([a-z]{2})/)?.[1];
     assert.ok(p.id.startsWith(st ? `${st}.` : 'us.'), `${p.id} should start with ${st ?? 'us'}.`);
     if (p.confidence !== 'verified') assert.ok(p.confidenceNote, `${p.id} needs a confidenceNote`);
     assert.ok(p.instrument.references.length >= 1, p.id);
