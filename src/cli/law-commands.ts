@@ -22,6 +22,7 @@ async function decideInput(input: unknown, policies: string | undefined, trace: 
   return (policies ? createEngine(policies) : defaultEngine()).decideUnknown(input, { trace });
 }
 import { readJsonInput } from './read-input.js';
+import { safeText } from './safe-text.js';
 import { UsageError } from './usage-error.js';
 
 export function registerLawCommands(program: Command, out: (s: string) => void): void {
@@ -53,8 +54,9 @@ export function registerLawCommands(program: Command, out: (s: string) => void):
     .description('List the jurisdictions the registry knows')
     .option('--state <xx>', 'only this state (postal code)')
     .option('--counties', 'with --state: every county of the state (from the gazetteer), with its FIPS code, id and time zone')
+    .option('--all', 'every registered county and city too')
     .option('--json', 'print JSON')
-    .action(async (opts: { state?: string; counties?: boolean; json?: boolean }) => {
+    .action(async (opts: { state?: string; counties?: boolean; all?: boolean; json?: boolean }) => {
       const { countiesOf, defaultEngine, listJurisdictions, stateInfo } = await law();
       if (opts.state && !/^[a-zA-Z]{2}$/.test(opts.state)) throw new UsageError(`--state: expected a two-letter postal code, got "${opts.state}"`);
       if (opts.counties && !opts.state) throw new UsageError('--counties needs --state');
@@ -66,15 +68,71 @@ export function registerLawCommands(program: Command, out: (s: string) => void):
         for (const c of rows) out(`${c.fips}  ${c.id.padEnd(60)} ${c.name.padEnd(32)} ${c.timeZone}${c.lawRegistered ? '  [local law registered]' : ''}`);
         return;
       }
-      const rows = listJurisdictions(defaultEngine().registry, opts.state ? { state: opts.state } : {});
+      const all = listJurisdictions(defaultEngine().registry, { includeUnregistered: true, ...(opts.state ? { state: opts.state } : {}) });
+      const rows = opts.state || opts.all ? all : all.filter((r) => r.level !== 'county' && r.level !== 'place');
       if (opts.json) return out(JSON.stringify(rows, null, 2));
-      if (st && !rows.some((r) => r.level === 'state')) {
-        out(`${st.name}: no state or local law is registered in Comity yet; decisions there apply federal law only and say so.`);
-        out(`Its counties: comity jurisdictions --state ${opts.state!.toLowerCase()} --counties`);
+      if (!opts.state && !opts.all) {
+        const states = rows.filter((r) => r.level === 'state');
+        out(`${states.length} states and DC; ${states.filter((r) => r.status === 'law registered').length} with state law registered, ${states.filter((r) => r.status === 'no state law found').length} where the research found none, ${states.filter((r) => r.status === 'not researched').length} not researched.`);
+        out(`${'state'.padEnd(22)} ${'status'.padEnd(19)} ${'provisions'.padStart(10)}  ${'localities'.padStart(10)}  layering / no law found on`);
       }
       for (const r of rows) {
-        out(`${r.id.padEnd(58)} ${r.name.padEnd(28)} ${String(r.provisions).padStart(3)} provisions${r.layering.length ? `  [${r.layering.join(', ')}]` : ''}`);
+        if (r.level === 'federal') { out(`${'United States'.padEnd(22)} ${'federal baseline'.padEnd(19)} ${String(r.provisions).padStart(10)}`); continue; }
+        if (r.level === 'state') {
+          const extra = [r.layering.join('+'), r.noLawOn.length ? `no law found on ${r.noLawOn.length === 11 ? 'any request type' : r.noLawOn.join(', ')}` : ''].filter(Boolean).join('; ');
+          out(`${r.name.padEnd(22)} ${r.status!.padEnd(19)} ${String(r.provisions).padStart(10)}  ${String(r.localities).padStart(10)}  ${extra}`);
+          continue;
+        }
+        out(`  ${r.id.padEnd(62)} ${r.name.padEnd(28)} ${String(r.provisions).padStart(3)} provisions${r.layering.length ? `  [${r.layering.join(', ')}]` : ''}${r.noLawOn.length ? `  no law found on ${r.noLawOn.length} types` : ''}`);
       }
+      if (!opts.state && !opts.all) out('Counties and cities: comity jurisdictions --state xx (or --all).');
+    });
+
+  const lawCmd = program.command('law').description('The law across the country: the map and what changed');
+  lawCmd
+    .command('map')
+    .description('For every county, the answer to ICE\'s standard request (the detainer form of the day, at the county jail) on a date')
+    .requiredOption('--date <date>', 'the day (YYYY-MM-DD)')
+    .option('--request <type>', 'the request type', 'HOLD')
+    .option('--state <xx>', 'only this state (postal code)')
+    .option('--format <format>', 'json, csv or text', 'text')
+    .action(async (opts: Record<string, string>) => {
+      const { defaultEngine, lawMap, MapQuery, parseMapQuery, mapCsv } = await law();
+      const q = parseMapQuery(MapQuery, opts);
+      if (!q.ok) throw new UsageError(`--${q.field}: ${safeText(q.message)}`);
+      const o = q.value;
+      const m = lawMap(defaultEngine(), o.date, o.request, o.state ? { state: o.state } : {});
+      if (o.format === 'json') return out(JSON.stringify(m, null, 2));
+      if (o.format === 'csv') return out(mapCsv(m).trimEnd());
+      out(`${m.request} at the county jail on ${m.date} (${m.standard.documents.join(' + ')}), ${m.rows.length} counties: ${Object.entries(m.counts).map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`).join(', ')}`);
+      const byProvision = new Map<string, { n: number; citation: string; modality: string }>();
+      for (const r of m.rows) {
+        const k = `${r.modality}|${r.provision}`;
+        const e = byProvision.get(k) ?? { n: 0, citation: r.citation, modality: r.modality };
+        e.n++;
+        byProvision.set(k, e);
+      }
+      for (const [k, e] of [...byProvision].sort((a, b) => b[1].n - a[1].n)) out(`  ${String(e.n).padStart(5)}  ${e.modality.padEnd(12)} ${k.split('|')[1]!.padEnd(44)} ${safeText(e.citation)}`);
+      out('Per county: --format csv or json. Comity gives information, not legal advice.');
+    });
+  lawCmd
+    .command('changes')
+    .description('Every county whose answer to the standard request changed between two dates, with the instrument that changed it')
+    .requiredOption('--from <date>', 'the earlier day (YYYY-MM-DD)')
+    .requiredOption('--to <date>', 'the later day (YYYY-MM-DD)')
+    .option('--request <type>', 'the request type', 'HOLD')
+    .option('--state <xx>', 'only this state (postal code)')
+    .option('--format <format>', 'json, csv or text', 'text')
+    .action(async (opts: Record<string, string>) => {
+      const { defaultEngine, lawChanges, ChangesQuery, parseMapQuery, changesCsv } = await law();
+      const q = parseMapQuery(ChangesQuery, opts);
+      if (!q.ok) throw new UsageError(`--${q.field}: ${safeText(q.message)}`);
+      const o = q.value;
+      const c = lawChanges(defaultEngine(), o.from, o.to, o.request, o.state ? { state: o.state } : {});
+      if (o.format === 'json') return out(JSON.stringify(c, null, 2));
+      if (o.format === 'csv') return out(changesCsv(c).trimEnd());
+      out(`${c.changes.length} counties answer ${c.request} differently on ${c.to} than on ${c.from}.`);
+      for (const x of c.changes) out(`  ${x.fips}  ${`${x.name}, ${x.state}`.padEnd(34)} ${x.from.padEnd(12)} -> ${x.to.padEnd(12)} ${safeText(x.now.citation)}`);
     });
 
   const policy = program.command('policy').description('Work with the law registry (policies/)');

@@ -1,7 +1,11 @@
 /** The HTTP API: a thin adapter over the library. Bad input → 400 problem+json, never a stack trace. */
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { defaultEngine, explain, listJurisdictions, memo, type DecisionRequest, type Engine } from '../law/index.js';
+import {
+  ChangesQuery, MapQuery, changesCsv, defaultEngine, explain, lawChanges, lawMap, listJurisdictions, mapCsv, memo, parseMapQuery,
+  type DecisionRequest, type Engine, type LawMap, type RequestType,
+} from '../law/index.js';
+import { BoundedCache } from '../law/bounded-cache.js';
 import { openApiDocument } from './openapi.js';
 import { problem } from './problem.js';
 import { observeRoutes } from './observe-routes.js';
@@ -49,6 +53,30 @@ export function createApp(opts: AppOptions = {}): Hono {
       return problem(c, 400, 'Invalid query', `state: expected a two-letter postal code, got "${state}"`, { field: 'state' });
     }
     return c.json(listJurisdictions(engine().registry, state ? { state } : {}));
+  });
+
+  // The law map: every county's answer to the standard request on a date (about a second to compute: cached).
+  const maps = new BoundedCache<string, LawMap>(32);
+  const mapOf = (date: string, request: RequestType, state: string | undefined): LawMap => {
+    const key = `${engine().registry.fingerprint}|${date}|${request}|${state ?? ''}`;
+    let m = maps.get(key);
+    if (!m) maps.set(key, (m = lawMap(engine(), date, request, state ? { state } : {})));
+    return m;
+  };
+  app.get('/api/v1/law/map', (c) => {
+    const q = parseMapQuery(MapQuery, c.req.query());
+    if (!q.ok) return problem(c, 400, 'Invalid query', `${q.field}: ${q.message}`, { field: q.field });
+    const m = mapOf(q.value.date, q.value.request, q.value.state);
+    if (q.value.format === 'csv') return c.body(mapCsv(m), 200, { 'content-type': 'text/csv; charset=utf-8' });
+    return c.json(m);
+  });
+  app.get('/api/v1/law/changes', (c) => {
+    const q = parseMapQuery(ChangesQuery, c.req.query());
+    if (!q.ok) return problem(c, 400, 'Invalid query', `${q.field}: ${q.message}`, { field: q.field });
+    const { from, to, request, state, format } = q.value;
+    const ch = lawChanges(engine(), from, to, request, state ? { state } : {});
+    if (format === 'csv') return c.body(changesCsv(ch), 200, { 'content-type': 'text/csv; charset=utf-8' });
+    return c.json(ch);
   });
 
   app.route('/api/v1/observe', observeRoutes());

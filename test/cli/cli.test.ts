@@ -11,7 +11,7 @@ const bin = join(projectRoot(), 'bin', 'comity.js');
 const run = (args: string[], input?: string) => spawnSync(process.execPath, [bin, ...args], { input, encoding: 'utf8', cwd: projectRoot() });
 const tmp = mkdtempSync(join(tmpdir(), 'comity-cli-'));
 const request = {
-  jurisdiction: 'ocd-division/country:us/state:oh/county:franklin', // no state or local law registered: the federal baseline
+  jurisdiction: 'ocd-division/country:us/state:oh/county:delaware', // no Ohio law on holds, no local law: the federal baseline
   agency: { kind: 'sheriff_jail' },
   at: '2025-07-03T10:00:00-04:00',
   requests: ['HOLD', 'SHARE_STATUS_INFO'],
@@ -114,20 +114,58 @@ test('what the CLI echoes from a request is escaped: no control characters or te
 test('decide --format memo prints a Markdown memo with the answer, linked citations and the disclaimer', () => {
   const r = run(['decide', '-', '--format', 'memo'], JSON.stringify(request));
   assert.equal(r.status, 0, r.stderr);
-  assert.match(r.stdout, /^# ICE request: what the law allows — Franklin County, Ohio/m);
+  assert.match(r.stdout, /^# ICE request: what the law allows — Delaware County, Ohio/m);
   assert.match(r.stdout, /### HOLD: MAY — hold no later than 2025-07-05T17:00:00-04:00/);
   assert.match(r.stdout, /\[8 C\.F\.R\. § 287\.7\(d\)\]\(https:\/\//);
   assert.match(r.stdout, /not legal advice/);
   assert.equal(run(['decide', '-', '--format', 'pdf'], JSON.stringify(request)).status, 2);
 });
 
-test('jurisdictions --state for a state with no registered law says so, and --counties lists its counties', () => {
-  const j = run(['jurisdictions', '--state', 'id']);
+test('jurisdictions lists the 50 states and DC with their status; --state and --counties go down to counties', () => {
+  const j = run(['jurisdictions']);
   assert.equal(j.status, 0, j.stderr);
-  assert.match(j.stdout, /Idaho: no state or local law is registered/);
+  assert.match(j.stdout, /^51 states and DC; \d+ with state law registered, \d+ where the research found none, 0 not researched\./);
+  for (const name of ['Idaho', 'District of Columbia', 'Wyoming', 'Kentucky']) assert.match(j.stdout, new RegExp(`\n${name} +(law registered|no state law found) `));
+  const json = JSON.parse(run(['jurisdictions', '--json']).stdout) as { level: string; status?: string }[];
+  assert.equal(json.filter((r) => r.level === 'state').length, 51);
+  const id = run(['jurisdictions', '--state', 'id']);
+  assert.equal(id.status, 0, id.stderr);
+  assert.match(id.stdout, /Idaho +law registered/);
   const c = run(['jurisdictions', '--state', 'id', '--counties', '--json']);
   assert.equal(c.status, 0, c.stderr);
   const rows = JSON.parse(c.stdout) as { fips: string; id: string }[];
   assert.equal(rows.length, 44);
   assert.ok(rows.some((x) => x.fips === '16001' && x.id === 'ocd-division/country:us/state:id/county:ada'));
+});
+
+test('law map answers for every county on a date, as text, CSV or JSON; bad options exit 2 naming the option', () => {
+  const csv = run(['law', 'map', '--date', '2026-01-01', '--format', 'csv']);
+  assert.equal(csv.status, 0, csv.stderr);
+  const lines = csv.stdout.trim().split('\n');
+  assert.match(lines[0]!, /^fips,id,name,state,modality,level,jurisdiction,provision,citation,instrument,confidence,agreement287g,agreementSource$/);
+  assert.equal(lines.length - 1, 3143);
+  const text = run(['law', 'map', '--date', '2026-01-01', '--state', 'ca']);
+  assert.equal(text.status, 0, text.stderr);
+  assert.match(text.stdout, /^HOLD at the county jail on 2026-01-01 \(I-247A \+ I-200\), 58 counties: MUST_NOT 58/);
+  for (const [args, msg] of [
+    [['--date', '2026-02-30'], /--date: must be a day as YYYY-MM-DD/],
+    [['--date', '2010-01-01'], /--date: Comity's law runs from 2013-01-01/],
+    [['--date', '2026-01-01', '--request', 'ARREST'], /--request: /],
+    [['--date', '2026-01-01', '--state', 'zz'], /--state: unknown state/],
+    [['--date', '2026-01-01', '--format', 'xml'], /--format: /],
+  ] as const) {
+    const r = run(['law', 'map', ...args]);
+    assert.equal(r.status, 2, `${args.join(' ')}: ${r.stderr}`);
+    assert.match(r.stderr, msg);
+  }
+});
+
+test('law changes lists the counties whose answer changed, with the instrument that changed it', () => {
+  // California's SB 54 took effect on 2018-01-01: every county's hold answer comes from it after.
+  const r = run(['law', 'changes', '--from', '2017-12-31', '--to', '2018-01-01', '--state', 'ca', '--format', 'json']);
+  assert.equal(r.status, 0, r.stderr);
+  const c = JSON.parse(r.stdout) as { changes: { fips: string; to: string; now: { provision: string } }[] };
+  assert.ok(c.changes.length > 0);
+  assert.ok(c.changes.every((x) => x.now.provision === 'ca.sb54.hold' && x.to === 'MUST_NOT'), JSON.stringify(c.changes.slice(0, 3)));
+  assert.equal(run(['law', 'changes', '--from', '2018-01-01', '--to', '2017-01-01']).status, 2);
 });

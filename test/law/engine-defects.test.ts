@@ -119,13 +119,13 @@ test('memory stays bounded whatever ids arrive: 20,000 distinct unknown ids and 
 
 // --- Layering -------------------------------------------------------------------------------------
 
-const HYPOTHETICAL_BAN = hypothetical('ocd-division/country:us/state:tx/county:harris', 'tx.harris-hypothetical.ban', 'Hypothetical detainer ban',
+const HYPOTHETICAL_BAN = hypothetical('ocd-division/country:us/state:tx/county:lubbock', 'tx.lubbock-hypothetical.ban', 'Hypothetical detainer ban',
   '      - requests: [HOLD]\n        modality: MUST_NOT\n');
 
 test('a floor state\'s exemption does not void a local ban: Texas, proof of lawful status, a county ban on holds → MUST_NOT', () => {
-  withRegistry({ 'states/tx/counties/harris/hypothetical-ban.yaml': HYPOTHETICAL_BAN }, (dir) => {
+  withRegistry({ 'states/tx/counties/lubbock/hypothetical-ban.yaml': HYPOTHETICAL_BAN }, (dir) => {
     const e = createEngine(dir);
-    const base: DecisionRequest = { jurisdiction: 'ocd-division/country:us/state:tx/county:harris', agency: jail, at: '2025-03-10T09:00:00-05:00', requests: ['HOLD'], documents: ['I-247A', 'I-200'], wouldBeReleasedAt: '2025-03-10T17:00:00-05:00' };
+    const base: DecisionRequest = { jurisdiction: 'ocd-division/country:us/state:tx/county:lubbock', agency: jail, at: '2025-03-10T09:00:00-05:00', requests: ['HOLD'], documents: ['I-247A', 'I-200'], wouldBeReleasedAt: '2025-03-10T17:00:00-05:00' };
     const exempt = e.decide({ ...base, person: { proofOfLawfulStatus: true } });
     assert.ok(exempt.ok);
     if (exempt.ok) assert.equal(exempt.response.decisions.HOLD!.modality, 'MUST_NOT');
@@ -180,18 +180,18 @@ test('the same request with its charges given lists no missing charges', () => {
 
 test('an I-247 hold (before the 2015 forms) runs 48 hours excluding the observed Veterans Day, Fri 2014-11-10? — no: Tue 2014-11-11', () => {
   // Release Mon 2014-11-10 17:00 Eastern: Mon 7 h, Tue holiday skipped, Wed 24 h, Thu 17 h → Thu 2014-11-13 17:00.
-  const r = decide({ jurisdiction: 'ocd-division/country:us/state:oh/county:franklin', agency: jail, at: '2014-11-10T12:00:00-05:00', requests: ['HOLD'], documents: ['I-247'], wouldBeReleasedAt: '2014-11-10T17:00:00-05:00' });
+  const r = decide({ jurisdiction: 'ocd-division/country:us/state:oh/county:delaware', agency: jail, at: '2014-11-10T12:00:00-05:00', requests: ['HOLD'], documents: ['I-247'], wouldBeReleasedAt: '2014-11-10T17:00:00-05:00' });
   assert.equal(r.decisions.HOLD!.holdUntil, '2014-11-13T17:00:00-05:00');
 });
 
 test('an observed Veterans Day (Fri 2023-11-10) is not a working day under 8 C.F.R. § 287.7(d)', () => {
   // No form: only the regulation's cap. Release Thu 2023-11-09 17:00: Thu 7 h, Fri observed holiday, weekend, Mon 24 h, Tue 17 h.
-  const r = decide({ jurisdiction: 'ocd-division/country:us/state:oh/county:franklin', agency: jail, at: '2023-11-09T12:00:00-05:00', requests: ['HOLD'], wouldBeReleasedAt: '2023-11-09T17:00:00-05:00' });
+  const r = decide({ jurisdiction: 'ocd-division/country:us/state:oh/county:delaware', agency: jail, at: '2023-11-09T12:00:00-05:00', requests: ['HOLD'], wouldBeReleasedAt: '2023-11-09T17:00:00-05:00' });
   assert.equal(r.decisions.HOLD!.holdUntil, '2023-11-14T17:00:00-05:00');
 });
 
 test('an I-247A hold runs 48 calendar hours, whatever the weekend', () => {
-  const r = decide({ jurisdiction: 'ocd-division/country:us/state:oh/county:franklin', agency: jail, at: '2023-11-09T12:00:00-05:00', requests: ['HOLD'], documents: ['I-247A', 'I-200'], wouldBeReleasedAt: '2023-11-09T17:00:00-05:00' });
+  const r = decide({ jurisdiction: 'ocd-division/country:us/state:oh/county:delaware', agency: jail, at: '2023-11-09T12:00:00-05:00', requests: ['HOLD'], documents: ['I-247A', 'I-200'], wouldBeReleasedAt: '2023-11-09T17:00:00-05:00' });
   assert.equal(r.decisions.HOLD!.holdUntil, '2023-11-11T17:00:00-05:00');
 });
 
@@ -206,10 +206,10 @@ test('a North Carolina hold whose 48 hours from receipt end before release: no h
 });
 
 test('a hold limit that ends at the end of the local day (until: endOfLocalDay) ends at 11:59 p.m. in the jail\'s zone', () => {
-  const FILE = hypothetical('ocd-division/country:us/state:oh/county:franklin', 'oh.franklin-hypothetical.end-of-day', 'Hypothetical end-of-day hold limit',
+  const FILE = hypothetical('ocd-division/country:us/state:oh/county:delaware', 'oh.delaware-hypothetical.end-of-day', 'Hypothetical end-of-day hold limit',
     '      - requests: [HOLD]\n        hold: { from: wouldBeReleased, until: endOfLocalDay }\n');
-  withRegistry({ 'states/oh/counties/franklin/end-of-day.yaml': FILE }, (dir) => {
-    const r = createEngine(dir).decide({ jurisdiction: 'ocd-division/country:us/state:oh/county:franklin', agency: jail, at: '2025-11-02T00:30:00-04:00', requests: ['HOLD'], documents: ['I-247A', 'I-200'], wouldBeReleasedAt: '2025-11-02T00:45:00-04:00' });
+  withRegistry({ 'states/oh/counties/delaware/end-of-day.yaml': FILE }, (dir) => {
+    const r = createEngine(dir).decide({ jurisdiction: 'ocd-division/country:us/state:oh/county:delaware', agency: jail, at: '2025-11-02T00:30:00-04:00', requests: ['HOLD'], documents: ['I-247A', 'I-200'], wouldBeReleasedAt: '2025-11-02T00:45:00-04:00' });
     assert.ok(r.ok);
     // 2025-11-02 is the end of daylight time: 23:59 that day is Eastern Standard Time.
     if (r.ok) assert.equal(r.response.decisions.HOLD!.holdUntil, '2025-11-02T23:59:00-05:00');

@@ -84,7 +84,7 @@ test('detainers, removals, 287(g), sanctuary lists and policy vs practice return
     assert.equal(doj.get('District of Columbia')?.jurisdictionId, 'ocd-division/country:us/district:dc');
     // California's SB 54 forbids holds for civil immigration detainers on the list's date.
     assert.equal(doj.get('California')?.hold, 'MUST_NOT');
-    assert.equal(doj.get('Connecticut')?.lawRegisteredAt, 'federal'); // no Connecticut law in the registry yet
+    assert.equal(doj.get('Connecticut')?.lawRegisteredAt, 'state'); // C.G.S. § 54-192h (the Trust Act)
     const pvp = await policyVsPractice(db, { fy: 2018, counties: ['48201', '06037'] });
     assert.equal(pvp.rows.length, 2);
     assert.equal(countyOcdId('51760', 'Richmond city'), 'ocd-division/country:us/state:va/place:richmond');

@@ -1,0 +1,146 @@
+/**
+ * The map's data: for every county, the answer to a standard ICE request at the county jail on a
+ * date, with the deciding level and instrument and the registry's confidence; and the counties whose
+ * answer changed between two dates. These feed the web map and the simulator.
+ */
+import { stringify } from 'csv-stringify/sync';
+import { z } from 'zod';
+import { Gazetteer } from './gazetteer.js';
+import { STATES } from './states.js';
+import type { Engine } from './index.js';
+import type { DecisionRequest } from './request-schema.js';
+import type { Confidence } from './registry-schema.js';
+import { REQUEST_TYPES, type DocumentType, type Modality, type Model287g, type RequestType } from './vocab.js';
+
+const isoDay = z.iso.date('must be a day as YYYY-MM-DD').refine((d) => d >= '2013-01-01' && d <= '2100-12-31', 'Comity\'s law runs from 2013-01-01 (and dates stop at 2100)');
+
+export interface MapRow {
+  fips: string;
+  id: string;
+  name: string;
+  state: string;
+  modality: Modality;
+  /** The level, jurisdiction, provision, citation and instrument that settled the answer. */
+  level: string;
+  jurisdiction: string;
+  provision: string;
+  citation: string;
+  instrument: string;
+  confidence: Confidence;
+  /** The county jail's 287(g) models on the date, and where that came from. */
+  agreement287g: Model287g[];
+  agreementSource: string;
+}
+
+export interface LawMap {
+  date: string;
+  request: RequestType;
+  /** The standard request asked of every county jail. */
+  standard: { documents: DocumentType[]; agency: 'sheriff_jail'; note: string };
+  registry: string;
+  rows: MapRow[];
+  /** How many counties answer each modality. */
+  counts: Partial<Record<Modality, number>>;
+  disclaimer: string;
+}
+
+/**
+ * ICE's usual paper on a date: the I-247 until the PEP forms (2015-07-02), the I-247D until
+ * 2017-04-02, then the I-247A with an administrative warrant (ICE Policy 10074.2).
+ */
+export function standardDocuments(date: string): DocumentType[] {
+  if (date >= '2017-04-02') return ['I-247A', 'I-200'];
+  if (date >= '2015-07-02') return ['I-247D'];
+  return ['I-247'];
+}
+
+/** The standard request at a county jail on a date: mid-day in every U.S. zone, at would-be release. */
+export function standardRequest(countyId: string, date: string, request: RequestType): DecisionRequest {
+  const at = `${date}T18:00:00Z`;
+  return { jurisdiction: countyId, agency: { kind: 'sheriff_jail' }, at, requests: [request], documents: standardDocuments(date), wouldBeReleasedAt: at, detainerReceivedAt: at };
+}
+
+/** Every county and county equivalent of the 50 states and DC, with its answer on `date`. */
+export function lawMap(engine: Engine, date: string, request: RequestType = 'HOLD', opts: { state?: string } = {}): LawMap {
+  const g = Gazetteer.load();
+  const rows: MapRow[] = [];
+  const counts: Partial<Record<Modality, number>> = {};
+  let registry = '';
+  let disclaimer = '';
+  for (const st of STATES) {
+    if (st.ocdType === 'territory' || (opts.state && st.code !== opts.state.toLowerCase())) continue;
+    for (const c of g.countiesOf(st.code)) {
+      const r = engine.decide(standardRequest(c.ocd, date, request));
+      if (!r.ok) throw new Error(`${c.ocd}: ${r.problems.map((p) => p.message).join('; ')}`);
+      const d = r.response.decisions[request]!;
+      registry = r.response.registry;
+      disclaimer = r.response.disclaimer;
+      counts[d.modality] = (counts[d.modality] ?? 0) + 1;
+      rows.push({
+        fips: c.fips, id: c.ocd, name: c.name, state: st.code.toUpperCase(), modality: d.modality,
+        level: d.decidedBy.level, jurisdiction: d.decidedBy.jurisdiction, provision: d.decidedBy.provision,
+        citation: d.decidedBy.citation, instrument: d.decidedBy.instrument, confidence: d.confidence,
+        agreement287g: r.response.agreement287g.models, agreementSource: r.response.agreement287g.source,
+      });
+    }
+  }
+  return {
+    date, request, registry, rows, counts, disclaimer,
+    standard: {
+      documents: standardDocuments(date), agency: 'sheriff_jail',
+      note: 'ICE\'s usual request on that date at the county jail: the detainer form then in use (I-247 to 2015-07-01, I-247D to 2017-04-01, then the I-247A with an I-200 administrative warrant), received at would-be release, with nothing stated about the person. The county jail\'s 287(g) agreement is taken from ICE\'s published lists.',
+    },
+  };
+}
+
+export interface MapChange {
+  fips: string; id: string; name: string; state: string;
+  from: Modality; to: Modality;
+  /** The instrument that decides on the later date, and the one that decided before. */
+  now: { provision: string; citation: string; level: string };
+  before: { provision: string; citation: string; level: string };
+}
+
+/** Every county whose answer to the standard request differs between two dates. */
+export function lawChanges(engine: Engine, from: string, to: string, request: RequestType = 'HOLD', opts: { state?: string } = {}): { from: string; to: string; request: RequestType; changes: MapChange[] } {
+  const a = lawMap(engine, from, request, opts);
+  const b = lawMap(engine, to, request, opts);
+  const changes: MapChange[] = [];
+  b.rows.forEach((r, i) => {
+    const o = a.rows[i]!;
+    if (o.modality === r.modality && o.provision === r.provision) return;
+    changes.push({
+      fips: r.fips, id: r.id, name: r.name, state: r.state, from: o.modality, to: r.modality,
+      now: { provision: r.provision, citation: r.citation, level: r.level },
+      before: { provision: o.provision, citation: o.citation, level: o.level },
+    });
+  });
+  return { from, to, request, changes };
+}
+
+/** The map's query (CLI options and the API's query string), checked by one schema. */
+export const MapQuery = z.strictObject({
+  date: isoDay.describe('the day (YYYY-MM-DD), 2013-01-01 or later'),
+  request: z.enum(REQUEST_TYPES).default('HOLD').describe('the request type'),
+  state: z.string().regex(/^[A-Za-z]{2}$/, 'must be a two-letter postal code').refine((s) => STATES.some((x) => x.code === s.toLowerCase() && x.ocdType !== 'territory'), 'unknown state').transform((s) => s.toLowerCase()).optional(),
+  format: z.enum(['json', 'csv', 'text']).default('json'),
+});
+export const ChangesQuery = MapQuery.omit({ date: true }).extend({ from: isoDay, to: isoDay }).refine((q) => q.to >= q.from, { message: 'must not be before from', path: ['to'] });
+
+export type MapQueryResult<T> = { ok: true; value: T } | { ok: false; field: string; message: string };
+
+export function parseMapQuery<S extends z.ZodType>(schema: S, input: Record<string, unknown>): MapQueryResult<z.infer<S>> {
+  const r = schema.safeParse(Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)));
+  if (r.success) return { ok: true, value: r.data };
+  const iss = r.error.issues[0]!;
+  const field = iss.path.join('.') || (iss.code === 'unrecognized_keys' ? String(iss.keys[0]) : '');
+  return { ok: false, field, message: iss.code === 'unrecognized_keys' ? `unknown parameter "${field}"` : iss.message };
+}
+
+/** CSV of the map's rows (one county a line), or of the changes. */
+export function mapCsv(m: LawMap): string {
+  return stringify(m.rows.map((r) => ({ ...r, agreement287g: r.agreement287g.join(' ') })), { header: true });
+}
+export function changesCsv(c: ReturnType<typeof lawChanges>): string {
+  return stringify(c.changes.map((x) => ({ fips: x.fips, id: x.id, name: x.name, state: x.state, from: x.from, to: x.to, provision: x.now.provision, citation: x.now.citation, level: x.now.level, before: x.before.provision, beforeCitation: x.before.citation })), { header: true, columns: ['fips', 'id', 'name', 'state', 'from', 'to', 'provision', 'citation', 'level', 'before', 'beforeCitation'] });
+}
