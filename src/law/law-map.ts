@@ -36,7 +36,7 @@ export interface LawMap {
   date: string;
   request: RequestType;
   /** The standard request asked of every county jail. */
-  standard: { documents: DocumentType[]; agency: 'sheriff_jail'; note: string };
+  standard: { documents: DocumentType[]; agency: 'sheriff_jail'; unifiedJailStates: string[]; note: string };
   registry: string;
   rows: MapRow[];
   /** How many counties answer each modality. */
@@ -54,10 +54,22 @@ export function standardDocuments(date: string): DocumentType[] {
   return ['I-247'];
 }
 
+/**
+ * States whose jails are run by the state, not counties (unified correctional systems): there the
+ * standard request goes to the state's jail, an agency of kind state_prison.
+ */
+export const UNIFIED_JAIL_STATES: ReadonlySet<string> = new Set(['ak', 'ct', 'de', 'hi', 'ri', 'vt']);
+
+/** The agency that answers ICE at a county's jail: the sheriff's jail, or the state's in a unified system. */
+export function jailAgency(countyId: string): 'sheriff_jail' | 'state_prison' {
+  const st = /\/(?:state|district):([a-z]{2})/.exec(countyId)?.[1] ?? '';
+  return UNIFIED_JAIL_STATES.has(st) ? 'state_prison' : 'sheriff_jail';
+}
+
 /** The standard request at a county jail on a date: mid-day in every U.S. zone, at would-be release. */
 export function standardRequest(countyId: string, date: string, request: RequestType): DecisionRequest {
   const at = `${date}T18:00:00Z`;
-  return { jurisdiction: countyId, agency: { kind: 'sheriff_jail' }, at, requests: [request], documents: standardDocuments(date), wouldBeReleasedAt: at, detainerReceivedAt: at };
+  return { jurisdiction: countyId, agency: { kind: jailAgency(countyId) }, at, requests: [request], documents: standardDocuments(date), wouldBeReleasedAt: at, detainerReceivedAt: at };
 }
 
 /** Every county and county equivalent of the 50 states and DC, with its answer on `date`. */
@@ -87,8 +99,8 @@ export function lawMap(engine: Engine, date: string, request: RequestType = 'HOL
   return {
     date, request, registry, rows, counts, disclaimer,
     standard: {
-      documents: standardDocuments(date), agency: 'sheriff_jail',
-      note: 'ICE\'s usual request on that date at the county jail: the detainer form then in use (I-247 to 2015-07-01, I-247D to 2017-04-01, then the I-247A with an I-200 administrative warrant), received at would-be release, with nothing stated about the person. The county jail\'s 287(g) agreement is taken from ICE\'s published lists.',
+      documents: standardDocuments(date), agency: 'sheriff_jail', unifiedJailStates: [...UNIFIED_JAIL_STATES].map((s) => s.toUpperCase()),
+      note: 'ICE\'s usual request on that date at the county jail: the detainer form then in use (I-247 to 2015-07-01, I-247D to 2017-04-01, then the I-247A with an I-200 administrative warrant), received at would-be release, with nothing stated about the person. In Alaska, Connecticut, Delaware, Hawaii, Rhode Island and Vermont the state runs the jails, so the request goes to the state\'s jail (agency kind state_prison). The jail\'s 287(g) agreement is taken from ICE\'s published lists.',
     },
   };
 }
