@@ -23,8 +23,8 @@ const all = listJurisdictions(engine.registry).map((j) => j.id);
 const jurisdictions = [...all, ...all.filter((j) => !j.includes('county:') && !j.includes('place:') && j.includes('state:')).map((s) => `${s}/county:anywhere`)];
 const mixed = makeRequests(N, jurisdictions, 1);
 const nDecisions = mixed.reduce((s, r) => s + r.requests.length, 0);
-// County jails in California counties without a stricter local policy, NOTIFY_RELEASE only, 2018 on.
-const caCounties = ['orange', 'los_angeles', 'san_diego', 'fresno', 'kern', 'riverside'].map((c) => `ocd-division/country:us/state:ca/county:${c}`);
+// County jails in California counties with no local law registered (the floor hand-codes state law only), NOTIFY_RELEASE only, 2018 on.
+const caCounties = ['fresno', 'riverside', 'alameda', 'sacramento', 'tulare', 'contra_costa'].map((c) => `ocd-division/country:us/state:ca/county:${c}`);
 const ca = makeRequests(N, caCounties, 2, ['NOTIFY_RELEASE'], 'sheriff_jail');
 const peerReqs: DecisionRequest[] = ca.slice(0, PEER_N);
 const jre = peerEngine();

@@ -72,6 +72,8 @@ export class AgreementIndex {
    */
   lookup(where: Area, kind: AgencyKind, day: number): AgreementFact {
     const found = this.found(where, kind);
+    // Most agencies are on no list: a shared, frozen answer (no allocation on the decide path).
+    if (found.length === 0) return day < this.fromDay ? UNKNOWN : NONE_LISTED;
     const agreements = found.map(({ a, from, to }) => ({
       agency: a.agency, model: a.model, signed: a.signed, lastSeen: a.lastSeen, ongoing: a.ongoing, inForce: from <= day && day <= to,
     }));
@@ -81,18 +83,8 @@ export class AgreementIndex {
       const after = day > this.toDay ? ` ICE's latest list is of ${LISTS_TO}; Comity assumes the agreement continues after it.` : '';
       return { models, source: 'ice-lists', agreements, note: `${agencies}: 287(g) ${models.map((m) => MODEL_NAME[m]).join(', ')} on ICE's published lists.${after} A request may state agency.agreement287g to override.` };
     }
-    if (day < this.fromDay) {
-      return {
-        models, source: 'unknown', agreements,
-        note: `ICE's 287(g) lists Comity holds start on ${LISTS_FROM}: an agreement that ended before then is not on them, so whether this agency had one on ${isoOfDay(day)} is unknown. State agency.agreement287g (or null) in the request.`,
-      };
-    }
-    return {
-      models, source: 'none-on-lists', agreements,
-      note: found.length
-        ? `${agencies}: no 287(g) agreement in force on ${isoOfDay(day)} on ICE's lists (${LISTS_FROM} to ${LISTS_TO}).`
-        : `No agency of this kind here is on ICE's 287(g) lists (${LISTS_FROM} to ${LISTS_TO}). Agencies whose names the lists spell differently may be missed; state agency.agreement287g to be sure.`,
-    };
+    if (day < this.fromDay) return { ...UNKNOWN, agreements };
+    return { models, source: 'none-on-lists', agreements, note: `${agencies}: no 287(g) agreement in force on ${isoOfDay(day)} on ICE's lists (${LISTS_FROM} to ${LISTS_TO}).` };
   }
 
   /** Only the models' bit mask (the fast path), undefined when the lists cannot say. */
@@ -102,15 +94,33 @@ export class AgreementIndex {
     return m === 0 && day < this.fromDay ? undefined : m;
   }
 
+  /** Per area (one per resolved jurisdiction, cached by the engine) and agency kind, the agreements that may apply. */
+  private readonly perArea = new WeakMap<Area, Partial<Record<AgencyKind, readonly Indexed[]>>>();
   private found(where: Area, kind: AgencyKind): readonly Indexed[] {
-    const key = kind === 'state_prison' || kind === 'state_police' ? `s:${where.state}:${kind}`
-      : kind === 'municipal_police' || kind === 'school_police' ? (where.place ? `p:${where.place}:${kind}` : '')
-        : where.countyFips ? `c:${where.countyFips}:${kind}` : '';
-    return this.byKey.get(key) ?? NONE;
+    let byKind = this.perArea.get(where);
+    if (!byKind) this.perArea.set(where, (byKind = {}));
+    let hit = byKind[kind];
+    if (!hit) {
+      const key = kind === 'state_prison' || kind === 'state_police' ? `s:${where.state}:${kind}`
+        : kind === 'municipal_police' || kind === 'school_police' ? (where.place ? `p:${where.place}:${kind}` : '')
+          : where.countyFips ? `c:${where.countyFips}:${kind}` : '';
+      byKind[kind] = hit = this.byKey.get(key) ?? NONE;
+    }
+    return hit;
   }
 }
 
 const NONE: readonly Indexed[] = [];
+const NO_AGREEMENTS: AgreementFact['agreements'] = Object.freeze([]) as unknown as AgreementFact['agreements'];
+const NO_MODELS = Object.freeze([]) as unknown as Model287g[];
+const UNKNOWN: AgreementFact = Object.freeze({
+  models: NO_MODELS, source: 'unknown', agreements: NO_AGREEMENTS,
+  note: `ICE's 287(g) lists Comity holds start on ${LISTS_FROM}: an agreement that ended before then is not on them, so whether this agency had one on the decision date is unknown. State agency.agreement287g (or null) in the request.`,
+});
+const NONE_LISTED: AgreementFact = Object.freeze({
+  models: NO_MODELS, source: 'none-on-lists', agreements: NO_AGREEMENTS,
+  note: `No agency of this kind here is on ICE's 287(g) lists (${LISTS_FROM} to ${LISTS_TO}). Agencies whose names the lists spell differently may be missed; state agency.agreement287g to be sure.`,
+});
 export interface Area { state: string; countyFips?: string | undefined; place?: string | undefined }
 
 function keysOf(a: Agreement287g): string[] {

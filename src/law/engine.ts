@@ -170,14 +170,13 @@ export class CompiledRegistry {
    * The compiled chain for what a request names; the law is built once per distinct chain and
    * shared by every id that resolves to it. Resolutions (and refusals) are cached per id, bounded.
    */
-  private readonly findings = new Map<string, Map<RequestType, NoLawNote> | null>();
+  private readonly findings = new WeakMap<ResolvedJurisdiction, Map<RequestType, NoLawNote> | null>();
   /**
    * Per request type, the research findings of "no law" along the jurisdiction's chain (the state's
    * noStateLaw, a county's or place's noLocalLaw), or null when there are none.
    */
   noLawFindings(j: ResolvedJurisdiction): Map<RequestType, NoLawNote> | null {
-    const key = j.chain.join('|');
-    let hit = this.findings.get(key);
+    let hit = this.findings.get(j);
     if (hit !== undefined) return hit;
     hit = null;
     for (const id of j.chain) {
@@ -192,7 +191,7 @@ export class CompiledRegistry {
         for (const t of f.requests) (hit ??= new Map()).set(t, note);
       });
     }
-    this.findings.set(key, hit);
+    this.findings.set(j, hit);
     return hit;
   }
 

@@ -1,6 +1,12 @@
 /** The OpenAPI 3.1 document, with the request schema generated from the same zod schema that validates it. */
 import { z } from 'zod';
-import { DecisionRequest } from '../law/index.js';
+import { ChangesQuery, DecisionRequest, MapQuery } from '../law/index.js';
+
+/** Query parameters from the same zod schema that checks them. */
+function queryParams(schema: z.ZodType): Record<string, unknown>[] {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as { properties?: Record<string, Record<string, unknown>>; required?: string[] };
+  return Object.entries(json.properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: json.required?.includes(name) ?? false, schema: s, ...(s.description ? { description: s.description } : {}) }));
+}
 
 type Param = [name: string, schema: Record<string, unknown>, description: string];
 const fy: Param = ['fy', { type: 'integer' }, 'fiscal year (October–September)'];
@@ -71,6 +77,29 @@ export function openApiDocument(): Record<string, unknown> {
           summary: 'Jurisdictions the registry knows',
           parameters: [{ name: 'state', in: 'query', schema: { type: 'string', pattern: '^[a-zA-Z]{2}$' } }],
           responses: { 200: { description: 'A list of jurisdictions' }, 400: { description: 'Invalid query', content: { 'application/problem+json': { schema: problem } } } },
+        },
+      },
+      '/api/v1/law/map': {
+        get: {
+          summary: 'Every county\'s answer to ICE\'s standard request at its jail on a date',
+          description: 'The standard request: the detainer form of the day (I-247, I-247D, then I-247A with an I-200), at would-be release, at the county jail (the state\'s jail in AK, CT, DE, HI, RI, VT). Per county: the modality, the deciding level, provision, citation and instrument, the confidence, and the jail\'s 287(g) agreement from ICE\'s lists.',
+          tags: ['law'],
+          parameters: queryParams(MapQuery),
+          responses: {
+            200: { description: 'The map (JSON) or one county a line (CSV)', content: { 'application/json': { schema: { type: 'object' } }, 'text/csv': { schema: { type: 'string' } } } },
+            400: { description: 'Invalid query (the problem names the parameter)', content: { 'application/problem+json': { schema: problem } } },
+          },
+        },
+      },
+      '/api/v1/law/changes': {
+        get: {
+          summary: 'Every county whose answer to the standard request changed between two dates, with the instrument that changed it',
+          tags: ['law'],
+          parameters: queryParams(ChangesQuery),
+          responses: {
+            200: { description: 'The changes (JSON or CSV)', content: { 'application/json': { schema: { type: 'object' } }, 'text/csv': { schema: { type: 'string' } } } },
+            400: { description: 'Invalid query (the problem names the parameter)', content: { 'application/problem+json': { schema: problem } } },
+          },
         },
       },
       '/api/v1/health': { get: { summary: 'Liveness and registry fingerprint', responses: { 200: { description: 'ok' } } } },

@@ -94,3 +94,35 @@ test('an unknown jurisdiction is a 400 naming the field, with the closest names 
   assert.equal(p.field, 'jurisdiction');
   assert.match(p.problems[0]!.suggestions![0]!, /^Santa Clara County, CA/);
 });
+
+test('GET /api/v1/law/map gives every county\'s answer as JSON or CSV; bad queries are 400 problems naming the field', async () => {
+  const res = await app.request('/api/v1/law/map?date=2026-01-01&request=HOLD&state=tx');
+  assert.equal(res.status, 200);
+  const m = await res.json() as { rows: { fips: string; modality: string; provision: string }[]; standard: { documents: string[] }; disclaimer: string };
+  assert.equal(m.rows.length, 254);
+  assert.ok(m.rows.every((r) => r.fips.startsWith('48')));
+  assert.equal(m.rows.find((r) => r.fips === '48201')?.modality, 'MUST');
+  assert.deepEqual(m.standard.documents, ['I-247A', 'I-200']);
+  assert.match(m.disclaimer, /not legal advice/);
+  const csv = await app.request('/api/v1/law/map?date=2026-01-01&state=ri&format=csv');
+  assert.equal(csv.status, 200);
+  assert.match(csv.headers.get('content-type') ?? '', /^text\/csv/);
+  assert.equal((await csv.text()).trim().split('\n').length, 1 + 5);
+  for (const [q, field] of [['date=2026-13-01', 'date'], ['date=2026-01-01&request=DEPORT', 'request'], ['date=2026-01-01&state=zz', 'state'], ['date=2026-01-01&format=pdf', 'format'], ['', 'date'], ['date=2026-01-01&colour=red', 'colour']] as const) {
+    const r = await app.request(`/api/v1/law/map?${q}`);
+    assert.equal(r.status, 400, q);
+    assert.equal(r.headers.get('content-type'), 'application/problem+json');
+    assert.equal(((await r.json()) as { field: string }).field, field, q);
+  }
+});
+
+test('GET /api/v1/law/changes lists the counties whose answer changed, with the instrument', async () => {
+  const res = await app.request('/api/v1/law/changes?from=2018-06-30&to=2018-07-01&state=ia');
+  assert.equal(res.status, 200);
+  const c = await res.json() as { changes: { to: string; now: { provision: string } }[] };
+  assert.equal(c.changes.length, 99);
+  assert.ok(c.changes.every((x) => x.to === 'MUST' && x.now.provision === 'ia.27a-2.detainer-compliance'));
+  const bad = await app.request('/api/v1/law/changes?from=2018-07-01&to=2018-06-30');
+  assert.equal(bad.status, 400);
+  assert.equal(((await bad.json()) as { field: string }).field, 'to');
+});
