@@ -95,21 +95,23 @@ export class AgreementIndex {
   }
 
   /** Per area (one per resolved jurisdiction, cached by the engine) and agency kind, the agreements that may apply. */
-  private readonly perArea = new WeakMap<Area, Partial<Record<AgencyKind, readonly Indexed[]>>>();
   private found(where: Area, kind: AgencyKind): readonly Indexed[] {
-    let byKind = this.perArea.get(where);
-    if (!byKind) this.perArea.set(where, (byKind = {}));
-    let hit = byKind[kind];
+    // Kept on the area itself (for the engine that last asked): a property read on the hot path.
+    let slot = where[FOUND] as { index: AgreementIndex; byKind: Partial<Record<AgencyKind, readonly Indexed[]>> } | undefined;
+    if (!slot || slot.index !== this) where[FOUND] = slot = { index: this, byKind: {} };
+    const mine = slot.byKind;
+    let hit = mine[kind];
     if (!hit) {
       const key = kind === 'state_prison' || kind === 'state_police' ? `s:${where.state}:${kind}`
         : kind === 'municipal_police' || kind === 'school_police' ? (where.place ? `p:${where.place}:${kind}` : '')
           : where.countyFips ? `c:${where.countyFips}:${kind}` : '';
-      byKind[kind] = hit = this.byKey.get(key) ?? NONE;
+      mine[kind] = hit = this.byKey.get(key) ?? NONE;
     }
     return hit;
   }
 }
 
+const FOUND: unique symbol = Symbol('agreements found');
 const NONE: readonly Indexed[] = [];
 const NO_AGREEMENTS: AgreementFact['agreements'] = Object.freeze([]) as unknown as AgreementFact['agreements'];
 const NO_MODELS = Object.freeze([]) as unknown as Model287g[];
@@ -121,7 +123,7 @@ const NONE_LISTED: AgreementFact = Object.freeze({
   models: NO_MODELS, source: 'none-on-lists', agreements: NO_AGREEMENTS,
   note: `No agency of this kind here is on ICE's 287(g) lists (${LISTS_FROM} to ${LISTS_TO}). Agencies whose names the lists spell differently may be missed; state agency.agreement287g to be sure.`,
 });
-export interface Area { state: string; countyFips?: string | undefined; place?: string | undefined }
+export interface Area { state: string; countyFips?: string | undefined; place?: string | undefined; [FOUND]?: unknown }
 
 function keysOf(a: Agreement287g): string[] {
   if (a.kind === 'state_prison' || a.kind === 'state_police') return a.type === 'State Agency' ? [`s:${a.state}:${a.kind}`] : [];

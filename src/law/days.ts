@@ -64,38 +64,50 @@ export function yearsBefore(day: number, n: number): number {
 
 const HOUR_MS = 3_600_000;
 const DAY_MS = 86_400_000;
-/** Per zone and UTC day: the offset when it holds all day, or NaN when the offset changes that day. */
-const dayCache = new Map<string, Map<number, number>>();
+/**
+ * Per zone, per UTC day from 1989-12-31 to 2100-12-31 (the request's instants): the offset in minutes
+ * when it holds all day, TRANSITION when it changes that day, UNKNOWN until first asked. A typed
+ * array, so the hot path is one index (82 KB a zone, filled on demand).
+ */
+const TABLE_FROM = daysFromCivil(1989, 12, 31);
+const TABLE_DAYS = daysFromCivil(2101, 1, 1) - TABLE_FROM;
+const UNKNOWN = 32767, TRANSITION = 32766;
+const dayTables = new Map<string, Int16Array>();
 const hourCache = new Map<string, Map<number, number>>();
 
 /**
  * The UTC offset (minutes) of a time zone at an instant, from the platform's time-zone database
  * (Intl). US zones change offset only on whole UTC hours, so a lookup per zone and UTC day — or
- * per hour on the two transition days a year — is exact; the caches keep the hot path cheap.
+ * per hour on the two transition days a year — is exact; the tables keep the hot path cheap.
  */
-let lastZone = '', lastDay = Number.NaN, lastOff = 0;
+let lastZone = '', lastTable: Int16Array | undefined;
 export function zoneOffsetMinutes(epochMs: number, zone: string): number {
   const day = Math.floor(epochMs / DAY_MS);
-  if (day === lastDay && zone === lastZone) return lastOff;
-  let byDay = dayCache.get(zone);
-  if (!byDay) dayCache.set(zone, (byDay = new Map()));
-  let off = byDay.get(day);
-  if (off === undefined) {
-    const a = computeOffset(day * DAY_MS, zone);
-    const b = computeOffset(day * DAY_MS + DAY_MS - HOUR_MS, zone);
-    off = a === b ? a : Number.NaN;
-    if (byDay.size > 100_000) byDay.clear();
-    byDay.set(day, off);
+  let table = lastTable;
+  if (zone !== lastZone || !table) {
+    table = dayTables.get(zone);
+    if (!table) dayTables.set(zone, (table = new Int16Array(TABLE_DAYS).fill(UNKNOWN)));
+    lastZone = zone;
+    lastTable = table;
   }
-  if (!Number.isNaN(off)) {
-    lastZone = zone; lastDay = day; lastOff = off;
-    return off;
+  const i = day - TABLE_FROM;
+  if (i >= 0 && i < TABLE_DAYS) {
+    let off = table[i]!;
+    if (off === UNKNOWN) {
+      const a = computeOffset(day * DAY_MS, zone);
+      const b = computeOffset(day * DAY_MS + DAY_MS - HOUR_MS, zone);
+      table[i] = off = a === b ? a : TRANSITION;
+    }
+    if (off !== TRANSITION) return off;
   }
   let byHour = hourCache.get(zone);
   if (!byHour) hourCache.set(zone, (byHour = new Map()));
   const hour = Math.floor(epochMs / HOUR_MS);
   let h = byHour.get(hour);
-  if (h === undefined) byHour.set(hour, (h = computeOffset(hour * HOUR_MS, zone)));
+  if (h === undefined) {
+    if (byHour.size > 100_000) byHour.clear();
+    byHour.set(hour, (h = computeOffset(hour * HOUR_MS, zone)));
+  }
   return h;
 }
 

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { attributeLandmark, loadGazetteer, query } from '../../src/observe/index.js';
-import { withLoadedDb } from './helpers.js';
+import { withLoadedDb, needsData } from './helpers.js';
 
 interface Label {
   aor: string;
@@ -16,7 +16,7 @@ interface Label {
 const fixture = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'test', 'observe', 'fixtures', 'landmarks.yaml');
 const labels = (parse(readFileSync(fixture, 'utf8')) as { landmarks: Label[] }).landmarks;
 
-test('the hand-labelled sample: at least 60 landmarks, precision >= 95%', async () => {
+test('the hand-labelled sample: at least 60 landmarks, precision >= 95%', needsData, async () => {
   assert.ok(labels.length >= 60, `${labels.length} labels`);
   await withLoadedDb(async (db) => {
     const gaz = await loadGazetteer(db);
@@ -35,7 +35,7 @@ test('the hand-labelled sample: at least 60 landmarks, precision >= 95%', async 
   });
 });
 
-test('at least 65% of CAP Local Incarceration arrests are attributed to a county', async () => {
+test('at least 65% of CAP Local Incarceration arrests are attributed to a county', needsData, async () => {
   await withLoadedDb(async (db) => {
     const [row] = await query<{ n: number; d: number }>(
       db,
@@ -47,7 +47,7 @@ test('at least 65% of CAP Local Incarceration arrests are attributed to a county
   });
 });
 
-test('each attribution records its method and confidence; non-specific areas are not attributed', async () => {
+test('each attribution records its method and confidence; non-specific areas are not attributed', needsData, async () => {
   await withLoadedDb(async (db) => {
     const [bad] = await query<{ n: number }>(db, `SELECT count(*) AS n FROM landmark_county WHERE fips IS NOT NULL AND (method IS NULL OR confidence IS NULL)`);
     assert.equal(bad?.n, 0);

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { ClaimFileError, VERDICTS, checkClaim, checkClaims, parseClaim, query } from '../../src/observe/index.js';
-import { withLoadedDb } from './helpers.js';
+import { withLoadedDb, needsData } from './helpers.js';
 
-test('every shipped claim gets a verdict with measured figures', async () => {
+test('every shipped claim gets a verdict with measured figures', needsData, async () => {
   await withLoadedDb(async (db) => {
     const results = await checkClaims(db);
     assert.ok(results.length >= 6, `${results.length} claims`);
@@ -28,7 +28,7 @@ test('every shipped claim gets a verdict with measured figures', async () => {
   });
 });
 
-test('date-window figures count exactly the arrests in the window, cross-checked in SQL', async () => {
+test('date-window figures count exactly the arrests in the window, cross-checked in SQL', needsData, async () => {
   await withLoadedDb(async (db) => {
     const claim = parseClaim(
       [
@@ -66,7 +66,7 @@ test('a per-week measure without its date window is refused with the key path', 
   if (!r.ok) assert.ok(r.problems.some((p) => p.path === 'measures.0.filters' && /dateFrom and dateTo/.test(p.message)), JSON.stringify(r.problems));
 });
 
-test('a judge naming no measured figure, an unknown AOR code and a missing file are claim-file errors', async () => {
+test('a judge naming no measured figure, an unknown AOR code and a missing file are claim-file errors', needsData, async () => {
   const typo = parseClaim('id: x\nstatement: s\nclaimant: { who: w, where: e }\nmeasures:\n  - { id: a, measure: custodial-share }\njudge: { rule: greater, measure: a, than: b, explain: e }\n', 'typo.yaml');
   assert.equal(typo.ok, false);
   if (!typo.ok) assert.ok(typo.problems.some((p) => p.path === 'judge.than' && p.line === 6 && /no measure with id "b"/.test(p.message)), JSON.stringify(typo.problems));

@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { DATA_FILES, FetchError, fetchData } from '../../src/observe/index.js';
-import { DATA_DIR, tempPath } from './helpers.js';
+import { DATA_DIR, tempPath, needsData } from './helpers.js';
 
 /** Serve the shared data directory on 127.0.0.1, optionally tampering with one file. */
 async function serve(tamper?: string): Promise<{ url: string; close: () => Promise<void> }> {
@@ -27,7 +27,7 @@ async function serve(tamper?: string): Promise<{ url: string; close: () => Promi
 
 const small = DATA_FILES.filter((f) => f.path.startsWith('geo/') || f.path === 'ice-foia-2019-ICFO-53623/EROArrests_FY2016.csv.gz');
 
-test('fetch downloads from a mirror, verifies checksums, and skips files already present', async () => {
+test('fetch downloads from a mirror, verifies checksums, and skips files already present', needsData, async () => {
   const server = await serve();
   try {
     const dest = tempPath('cache');
@@ -41,7 +41,7 @@ test('fetch downloads from a mirror, verifies checksums, and skips files already
   }
 });
 
-test('a checksum mismatch fails naming the file and leaves nothing behind', async () => {
+test('a checksum mismatch fails naming the file and leaves nothing behind', needsData, async () => {
   const target = 'geo/uwchr_aor_codes.yaml';
   const server = await serve(target);
   try {
@@ -58,13 +58,13 @@ test('a checksum mismatch fails naming the file and leaves nothing behind', asyn
   }
 });
 
-test('derived files without an upstream URL are reported unavailable when no mirror is given', async () => {
+test('derived files without an upstream URL are reported unavailable when no mirror is given', needsData, async () => {
   const derived = DATA_FILES.filter((f) => f.upstream === null).slice(0, 1);
   const r = await fetchData({ dest: tempPath('cache'), mirror: '', files: derived });
   assert.equal(r[0]?.status, 'unavailable');
 });
 
-test('every download URL is the commit-pinned public copy that its dataset SOURCE.md names', () => {
+test('every download URL is the commit-pinned public copy that its dataset SOURCE.md names', needsData, () => {
   for (const f of DATA_FILES) {
     if (!f.upstream) continue; // transcribed or derived copies: only a mirror of the data directory has them
     const m = /^https:\/\/raw\.githubusercontent\.com\/([^/]+\/[^/]+)\/([0-9a-f]{40})\/(.+)$/.exec(f.upstream);

@@ -8,6 +8,10 @@ import { fileURLToPath } from 'node:url';
 import { DATA_FILES, type Database, loadData, openDatabase, query, resolveDataDir } from '../../src/observe/index.js';
 
 export const DATA_DIR = resolveDataDir().path;
+/** Whether the public records this suite reads are on this machine (a fresh clone has none until `comity data fetch`). */
+export const DATA_PRESENT = DATA_FILES.every((f) => existsSync(join(DATA_DIR, ...f.path.split('/'))));
+/** Test options for a test that reads the full records: it skips, saying why, when they are absent. */
+export const needsData: { skip?: string } = DATA_PRESENT ? {} : { skip: `needs the public records, not found in ${DATA_DIR}: run \`npx comity data fetch\` (or set COMITY_DATA)` };
 const here = dirname(fileURLToPath(import.meta.url));
 /** The compiled observatory code: part of the cache key, so a code change reloads. */
 const observeDir = join(here, '..', '..', 'src', 'observe');

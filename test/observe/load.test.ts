@@ -4,13 +4,13 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { gunzipSync, gzipSync } from 'node:zlib';
 import { DatabaseUnreadableError, LoadError, loadData, openDatabase, openObservatory, query, resolveDataDir, resolveDbPath } from '../../src/observe/index.js';
-import { DATA_DIR, dataDirWith, loadedDbPath, tableChecksums, tempPath, withLoadedDb } from './helpers.js';
+import { DATA_DIR, dataDirWith, loadedDbPath, tableChecksums, tempPath, withLoadedDb, needsData } from './helpers.js';
 
 // ICE's published totals (ERO annual reports; repeated in the dataset's SOURCE.md).
 const PUBLISHED_ARRESTS: Record<number, number> = { 2016: 110104, 2017: 143470, 2018: 158581 };
 const PUBLISHED_REMOVALS_FY2016 = 240255;
 
-test('arrest and removal counts equal ICE published totals', async () => {
+test('arrest and removal counts equal ICE published totals', needsData, async () => {
   await withLoadedDb(async (db) => {
     const rows = await query<{ fy: number; n: number }>(db, 'SELECT fy, count(*) AS n FROM arrests GROUP BY fy ORDER BY fy');
     for (const [fy, n] of Object.entries(PUBLISHED_ARRESTS)) assert.equal(rows.find((r) => r.fy === Number(fy))?.n, n, `FY${fy}`);
@@ -19,7 +19,7 @@ test('arrest and removal counts equal ICE published totals', async () => {
   });
 });
 
-test('columns are typed, preamble skipped and the redacted birth date dropped', async () => {
+test('columns are typed, preamble skipped and the redacted birth date dropped', needsData, async () => {
   await withLoadedDb(async (db) => {
     const cols = await query<{ table_name: string; column_name: string; data_type: string }>(
       db,
@@ -41,7 +41,7 @@ test('columns are typed, preamble skipped and the redacted birth date dropped', 
   });
 });
 
-test('the sources table records every file with its sha256 and rows', async () => {
+test('the sources table records every file with its sha256 and rows', needsData, async () => {
   await withLoadedDb(async (db) => {
     const rows = await query<{ file: string; sha256: string; rows: number; known: boolean }>(db, 'SELECT file, sha256, rows, known FROM sources');
     const arrests = rows.find((r) => r.file.endsWith('EROArrests_FY2017.csv.gz'));
@@ -51,14 +51,14 @@ test('the sources table records every file with its sha256 and rows', async () =
   });
 });
 
-test('loading twice gives identical tables', async () => {
+test('loading twice gives identical tables', needsData, async () => {
   const first = await tableChecksums(await loadedDbPath());
   const again = tempPath('again.duckdb');
   await loadData({ from: DATA_DIR, db: again });
   assert.deepEqual(await tableChecksums(again), first);
 });
 
-test('a truncated file fails naming the file and line, and leaves the previous database intact', async () => {
+test('a truncated file fails naming the file and line, and leaves the previous database intact', needsData, async () => {
   const db = tempPath('atomic.duckdb');
   copyFileSync(await loadedDbPath(), db);
   const before = await tableChecksums(db);
@@ -77,7 +77,7 @@ test('a truncated file fails naming the file and line, and leaves the previous d
   assert.ok(!existsSync(`${db}.loading-${process.pid}`), 'temp file removed');
 });
 
-test('a truncated gzip file fails naming the file', async () => {
+test('a truncated gzip file fails naming the file', needsData, async () => {
   const rel = 'ice-foia-2019-ICFO-53623/EROArrests_FY2016.csv.gz';
   const dir = dataDirWith(rel, (target) => writeFileSync(target, readFileSync(join(DATA_DIR, rel)).subarray(0, 600_000)));
   await assert.rejects(loadData({ from: dir, db: tempPath('gz.duckdb') }), (e: unknown) => {
@@ -88,7 +88,7 @@ test('a truncated gzip file fails naming the file', async () => {
   });
 });
 
-test('a corrupt value fails naming the file, the line and the column', async () => {
+test('a corrupt value fails naming the file, the line and the column', needsData, async () => {
   const rel = 'ice-foia-2019-ICFO-53623/EROArrests_FY2017.csv.gz';
   const dir = dataDirWith(rel, (target) => {
     const lines = gunzipSync(readFileSync(join(DATA_DIR, rel))).toString('utf8').split('\n');
@@ -104,7 +104,7 @@ test('a corrupt value fails naming the file, the line and the column', async () 
   });
 });
 
-test('an Area of Responsibility missing from the AOR codes stops the load at its line, rather than loading as blank', async () => {
+test('an Area of Responsibility missing from the AOR codes stops the load at its line, rather than loading as blank', needsData, async () => {
   const rel = 'ice-foia-2019-ICFO-53623/ICERemovals_FY2018.csv.gz';
   const dir = dataDirWith(rel, (target) => {
     const lines = gunzipSync(readFileSync(join(DATA_DIR, rel))).toString('utf8').split('\n');
@@ -121,7 +121,7 @@ test('an Area of Responsibility missing from the AOR codes stops the load at its
   });
 });
 
-test('a database path that is a directory, a file that is not DuckDB, and a DuckDB file without the records are clear errors', async () => {
+test('a database path that is a directory, a file that is not DuckDB, and a DuckDB file without the records are clear errors', needsData, async () => {
   const dir = tempPath('dir');
   mkdirSync(dir);
   await assert.rejects(loadData({ from: DATA_DIR, db: dir }), (e: unknown) => e instanceof LoadError && /is a directory/.test(e.message));
@@ -133,7 +133,7 @@ test('a database path that is a directory, a file that is not DuckDB, and a Duck
   await assert.rejects(openObservatory(empty), (e: unknown) => e instanceof DatabaseUnreadableError && /no sources table/.test(e.message));
 });
 
-test('data directory and database path resolution', () => {
+test('data directory and database path resolution', needsData, () => {
   assert.equal(resolveDataDir('/x/y').origin, 'flag');
   assert.equal(resolveDataDir(undefined, { COMITY_DATA: '/d' }).path, '/d');
   assert.equal(resolveDataDir(undefined, {}).origin, existsSync(DATA_DIR) ? 'shared' : 'cache');

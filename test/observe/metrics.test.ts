@@ -7,9 +7,9 @@ import {
 } from '../../src/observe/index.js';
 import { observeRoutes } from '../../src/server/observe-routes.js';
 import { copyFileSync, renameSync } from 'node:fs';
-import { loadedDbPath, tempPath, withLoadedDb } from './helpers.js';
+import { loadedDbPath, tempPath, withLoadedDb, needsData } from './helpers.js';
 
-test('custodial share by AOR sums to the published FY2018 total and shares add up', async () => {
+test('custodial share by AOR sums to the published FY2018 total and shares add up', needsData, async () => {
   await withLoadedDb(async (db) => {
     const r = await custodialShare(db, { fy: 2018, by: 'aor' });
     assert.equal(r.rows.reduce((s, x) => s + x.total, 0), 158581);
@@ -21,7 +21,7 @@ test('custodial share by AOR sums to the published FY2018 total and shares add u
   });
 });
 
-test('custodial share by county and month keep every arrest', async () => {
+test('custodial share by county and month keep every arrest', needsData, async () => {
   await withLoadedDb(async (db) => {
     for (const by of ['county', 'month', 'state'] as const) {
       const r = await custodialShare(db, { fy: 2016, by });
@@ -38,7 +38,7 @@ test('custodial share by county and month keep every arrest', async () => {
   });
 });
 
-test('bad metric input is a MetricInputError naming the field', async () => {
+test('bad metric input is a MetricInputError naming the field', needsData, async () => {
   await withLoadedDb(async (db) => {
     await assert.rejects(custodialShare(db, { fy: 2015 }), (e: unknown) => e instanceof MetricInputError && e.field === 'fy');
     await assert.rejects(custodialShare(db, { by: 'planet' }), (e: unknown) => e instanceof MetricInputError && e.field === 'by');
@@ -54,7 +54,7 @@ test('bad metric input is a MetricInputError naming the field', async () => {
   });
 });
 
-test('detainers, removals, 287(g), sanctuary lists and policy vs practice return rows with definitions', async () => {
+test('detainers, removals, 287(g), sanctuary lists and policy vs practice return rows with definitions', needsData, async () => {
   await withLoadedDb(async (db) => {
     const lodged = await detainersLodged(db, { fy: 2017, by: 'aor' });
     assert.equal(lodged.rows.reduce((s, x) => s + x.encounters, 0), 439903); // FY2017 encounter rows (SOURCE.md)
@@ -110,7 +110,7 @@ test('detainers, removals, 287(g), sanctuary lists and policy vs practice return
   });
 });
 
-test('HTTP routes return metrics as JSON and 400 problems on bad parameters', async () => {
+test('HTTP routes return metrics as JSON and 400 problems on bad parameters', needsData, async () => {
   const app = observeRoutes({ db: await loadedDbPath() });
   const ok = await app.request('/custodial-share?fy=2018&by=aor');
   assert.equal(ok.status, 200);
@@ -133,7 +133,7 @@ test('HTTP routes return metrics as JSON and 400 problems on bad parameters', as
   assert.equal(((await badOf.json()) as { field: string }).field, 'of');
 });
 
-test('record quality: identical rows and blanks per year, cross-checked against an exact DISTINCT', async () => {
+test('record quality: identical rows and blanks per year, cross-checked against an exact DISTINCT', needsData, async () => {
   await withLoadedDb(async (db) => {
     const q = await recordQuality(db, { table: 'arrests' });
     assert.deepEqual(q.rows.map((r) => r.fy), [2016, 2017, 2018, 2019]);
@@ -152,7 +152,7 @@ test('record quality: identical rows and blanks per year, cross-checked against 
   });
 });
 
-test('attribution coverage accounts for every record, and matches the landmark table it summarises', async () => {
+test('attribution coverage accounts for every record, and matches the landmark table it summarises', needsData, async () => {
   await withLoadedDb(async (db) => {
     const r = await attributionCoverage(db, { method: 'CAP Local Incarceration' });
     const [expected] = await query<{ total: number; attributed: number }>(
@@ -171,7 +171,7 @@ test('attribution coverage accounts for every record, and matches the landmark t
   });
 });
 
-test('property: no query string makes an observatory endpoint fail with anything but a 400 problem', async () => {
+test('property: no query string makes an observatory endpoint fail with anything but a 400 problem', needsData, async () => {
   const app = observeRoutes({ db: await loadedDbPath() });
   const paths = observeRoutes().routes.map((r) => r.path).filter((p) => p !== '/claims');
   const keys = ['fy', 'by', 'aor', 'county', 'state', 'facility', 'signedBefore', 'date', 'top', 'of', 'method', 'table', 'source'];
@@ -186,7 +186,7 @@ test('property: no query string makes an observatory endpoint fail with anything
   );
 });
 
-test('the API answers from a database that a new load replaced, without a restart', async () => {
+test('the API answers from a database that a new load replaced, without a restart', needsData, async () => {
   const path = tempPath('live.duckdb');
   copyFileSync(await loadedDbPath(), path);
   const app = observeRoutes({ db: path });
