@@ -102,6 +102,8 @@ export function resolveJurisdiction(registry: Registry, query: string): ResolveR
   const sId = stateId(st);
   if (e.kind === 'county') {
     const chain = [COUNTRY, sId, e.ocd, ...e.aliases];
+    // A county inside a city (New York City's five counties) layers the city's law after its own.
+    for (const w of registry.jurisdictions.get(e.ocd)?.within ?? []) if (!chain.includes(w)) chain.push(w);
     if (e.otherTimeZones?.length) notes.push(`${e.name} spans more than one time zone (${[e.timeZone, ...e.otherTimeZones].join(', ')}); Comity counts hold clocks in ${e.timeZone}, the zone of the county seat.`);
     const place = e.aliases.find((a) => a.includes('/place:'));
     const area = { state: st.code.toUpperCase(), countyFips: e.fips, ...(place ? { place } : {}) };
