@@ -92,6 +92,8 @@ function decideIn(engine: CompiledRegistry, chain: CompiledChain, req: DecisionR
     agreement = engine.agreements.lookup(area, req.agency.kind, day);
     return agreement.source === 'unknown' ? undefined : modelMask(agreement.models);
   } : undefined);
+  // The response says where the agreement fact came from, so the full decision always asks the lists.
+  if (req.agency.agreement287g === undefined) void f.models287g;
   const trace: TraceEntry[] | undefined = opts.trace ? [] : undefined;
   const decisions: DecisionResponse['decisions'] = {};
   for (const t of req.requests) {

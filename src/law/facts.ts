@@ -61,20 +61,23 @@ class RequestFacts implements Facts {
   readonly atMs: number;
   readonly decisionDay: number;
   readonly agencyKind: AgencyKind;
-  readonly models287g: number;
   readonly docs: number;
   readonly convictions: readonly OffenseFact[];
   readonly charges: readonly OffenseFact[];
   readonly registrant: readonly string[];
   readonly proofOfLawfulStatus: boolean;
   readonly interviewConsentSigned: boolean;
-  readonly absent: number;
+  /** What the request left out, but for the 287(g) agreement (known only once the lists are asked). */
+  private readonly absentBase: number;
+  /** The 287(g) models: from the request, or asked of the lists on first read (most rules never read them). */
+  private models: number | undefined;
+  private listedUnknown = false;
   yearsBack: Map<number, number> | undefined = undefined;
   private release: number | undefined | null = null;
   private received: number | undefined | null = null;
   private booked: number | undefined | null = null;
 
-  constructor(private readonly req: DecisionRequest, readonly timeZone: string, listed: ListedModels | undefined) {
+  constructor(private readonly req: DecisionRequest, readonly timeZone: string, private readonly listed: ListedModels | undefined) {
     this.atMs = parseInstant(req.at);
     this.decisionDay = localDay(this.atMs, timeZone);
     let docs = 0;
@@ -84,10 +87,8 @@ class RequestFacts implements Facts {
     const agency = req.agency;
     this.agencyKind = agency.kind;
     const stated = agency.agreement287g;
-    const fromLists = stated === undefined && listed ? listed(this.decisionDay) : undefined;
-    this.models287g = stated ? MODEL_BIT[stated] : fromLists ?? 0;
+    this.models = stated ? MODEL_BIT[stated] : stated === null ? 0 : undefined;
     let absent = ds ? 0 : FACT.documents;
-    if (stated === undefined && fromLists === undefined) absent |= FACT.agreement287g;
     if (!req.wouldBeReleasedAt) absent |= FACT.wouldBeReleasedAt;
     if (!req.detainerReceivedAt) absent |= FACT.detainerReceivedAt;
     if (!req.bookedAt) absent |= FACT.bookedAt;
@@ -111,7 +112,21 @@ class RequestFacts implements Facts {
       this.interviewConsentSigned = false;
       absent |= FACT.convictions | FACT.charges | FACT.registrant | FACT.proofOfLawfulStatus | FACT.interviewConsentSigned;
     }
-    this.absent = absent;
+    this.absentBase = absent;
+  }
+
+  get models287g(): number {
+    if (this.models === undefined) {
+      const m = this.listed ? this.listed(this.decisionDay) : undefined;
+      this.listedUnknown = m === undefined;
+      this.models = m ?? 0;
+    }
+    return this.models;
+  }
+  get absent(): number {
+    if (this.req.agency.agreement287g !== undefined) return this.absentBase;
+    if (this.models === undefined) void this.models287g;
+    return this.listedUnknown ? this.absentBase | FACT.agreement287g : this.absentBase;
   }
 
   get wouldBeReleasedMs(): number | undefined {
