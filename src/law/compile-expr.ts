@@ -1,6 +1,6 @@
 /** Compile a condition (expr.ts) into a closure over Facts, once, at registry compile time. */
 import { modelMask } from './agreements-287g.js';
-import { yearsBefore, dayOf } from './days.js';
+import { dayOf } from './days.js';
 import type { ChargeMatch, Expr, OffenseMatch } from './expr.js';
 import { DOC_BIT, FACT, type Facts, type OffenseFact } from './facts.js';
 
@@ -87,8 +87,7 @@ function compileOffense(m: OffenseMatch, catalog: CatalogLookup, window: Offense
     if (stages !== undefined && (o.stage === undefined || !stages.includes(o.stage))) return false;
     if (grades !== undefined && (o.grade === undefined || !grades.includes(o.grade))) return false;
     if (years !== undefined) {
-      let cutoff = f.yearsBack?.get(years);
-      if (cutoff === undefined) (f.yearsBack ??= new Map()).set(years, (cutoff = yearsBefore(f.decisionDay, years)));
+      const cutoff = f.cutoff(years);
       if (o.day < cutoff || o.day > f.decisionDay) return false;
     }
     const cats = o.categories;

@@ -8,7 +8,7 @@
 import { modelMask } from './agreements-287g.js';
 import { Skip, skipOf, type CompiledRule, type LevelGroup, type Outcome } from './engine.js';
 import type { CatalogLookup, OffenseWindow } from './compile-expr.js';
-import { dayOf, yearsBefore } from './days.js';
+import { dayOf } from './days.js';
 import type { ChargeMatch, Expr, OffenseMatch } from './expr.js';
 import { DOC_BIT, type Facts } from './facts.js';
 import { stepOf, type Layered } from './layering.js';
@@ -42,6 +42,8 @@ class Gen {
   readonly names: string[] = [];
   readonly values: unknown[] = [];
   readonly fns: string[] = [];
+  /** Offense conditions by what they match: one function each, its result kept for the call (`mN ??= oN(f)`). */
+  readonly matchers = new Map<string, string>();
   constant(v: unknown): string {
     const name = `K${this.names.length}`;
     this.names.push(name);
@@ -63,6 +65,10 @@ function exprSource(e: Expr, g: Gen, catalog: CatalogLookup, window: OffenseWind
     const kind = 'conviction' in e ? 'conviction' : 'charge';
     const m: OffenseMatch = 'conviction' in e ? e.conviction : e.charge;
     const w = window?.kind === kind ? window : undefined;
+    // The same condition in several rules (a ban's exception and the permission it leaves) is matched once a call.
+    const key = `${kind}|${JSON.stringify(m)}|${w ? `${w.from}:${w.to}` : ''}`;
+    const known = g.matchers.get(key);
+    if (known) return known;
     const checks: string[] = [];
     const lo = Math.max(w ? w.from : -Infinity, m.onOrAfter ? dayOf(m.onOrAfter) : -Infinity);
     if (Number.isFinite(lo)) checks.push(`o.day < ${lo}`);
@@ -71,14 +77,16 @@ function exprSource(e: Expr, g: Gen, catalog: CatalogLookup, window: OffenseWind
     const stages = 'charge' in e ? (e.charge as ChargeMatch).stages : undefined;
     if (stages) checks.push(`(o.stage === undefined || !${g.constant(stages)}.includes(o.stage))`);
     if (m.grades) checks.push(`(o.grade === undefined || !${g.constant(m.grades)}.includes(o.grade))`);
-    if (m.withinYears) checks.push(`(o.day < cutoff(f, ${m.withinYears}) || o.day > f.decisionDay)`);
+    if (m.withinYears) checks.push(`(o.day < f.cutoff(${m.withinYears}) || o.day > f.decisionDay)`);
     const sets = (xs: string[]) => new Set(xs.flatMap((c) => (c.startsWith('@') ? catalog(c.slice(1)) : [c])));
     if (m.anyOf) checks.push(`!hasAny(o.categories, ${g.constant(sets(m.anyOf))})`);
     for (const group of m.allOf ?? []) checks.push(`!hasAny(o.categories, ${g.constant(sets([group]))})`);
     const name = `o${g.fns.length}`;
     const list = kind === 'conviction' ? 'f.convictions' : 'f.charges';
     g.fns.push(`function ${name}(f) { const xs = ${list}; for (let i = 0; i < xs.length; i++) { const o = xs[i];${checks.length ? ` if (${checks.join(' || ')}) continue;` : ''} return true; } return false; }`);
-    return `${name}(f)`;
+    const call = `(m${g.matchers.size} ??= ${name}(f))`;
+    g.matchers.set(key, call);
+    return call;
   }
   if ('registrant' in e) return `hasAny(f.registrant, ${g.constant(new Set(e.registrant))})`;
   if ('proofOfLawfulStatus' in e) return `(f.proofOfLawfulStatus === ${e.proofOfLawfulStatus})`;
@@ -90,12 +98,6 @@ function exprSource(e: Expr, g: Gen, catalog: CatalogLookup, window: OffenseWind
 function hasAny(xs: readonly string[], set: ReadonlySet<string>): boolean {
   for (let i = 0; i < xs.length; i++) if (set.has(xs[i]!)) return true;
   return false;
-}
-
-function cutoff(f: Facts, n: number): number {
-  let c = f.yearsBack?.get(n);
-  if (c === undefined) (f.yearsBack ??= new Map()).set(n, (c = yearsBefore(f.decisionDay, n)));
-  return c;
 }
 
 function rankOf(r: CompiledRule): number {
@@ -158,12 +160,13 @@ export function compileView(groups: readonly LevelGroup[], catalog: CatalogLooku
     lines.push('  }');
   }
   lines.push(modalityOnly ? "  return run.modality ?? 'MAY';" : "  return { modality: run.modality ?? 'MAY', deciding: run.deciding, applied };");
+  if (gen.matchers.size) lines.splice(1, 0, `  let ${[...gen.matchers.keys()].map((_, i) => `m${i}`).join(', ')};`);
   lines.push('};');
   // Generated from the registry only (rule indices, fact masks, dates as day numbers); request values
   // reach it only as the argument `f`, never as source.
   const source = [...gen.fns, ...lines].join('\n');
-  const make = new Function('R', 'level', 'levelRank', 'anchorOk', 'hasAny', 'cutoff', ...gen.names, source) as (...args: unknown[]) => ViewFn | ModalityFn;
-  return make(rules, level, levelRank, anchorOk, hasAny, cutoff, ...gen.values);
+  const make = new Function('R', 'level', 'levelRank', 'anchorOk', 'hasAny', ...gen.names, source) as (...args: unknown[]) => ViewFn | ModalityFn;
+  return make(rules, level, levelRank, anchorOk, hasAny, ...gen.values);
 }
 
 /** A view's compiled functions, kept on the view itself (a symbol-keyed property: one lookup on the hot path). */

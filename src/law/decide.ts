@@ -9,7 +9,7 @@ import { factsOf, type Facts } from './facts.js';
 import { ANCHOR_FIELD, describeReading, holdDeadline } from './hold-deadline.js';
 import { missingFactsOf, type MissingFact } from './missing-facts.js';
 import { partsOf } from './decision-parts.js';
-import { MODEL_NAME, modelMask, type AgreementFact } from './agreements-287g.js';
+import { MODEL_NAME, type AgreementFact } from './agreements-287g.js';
 import { TraceRecorder, type TraceEntry } from './trace.js';
 import type { ResolvedJurisdiction } from './jurisdiction-chain.js';
 import type { Confidence } from './registry-schema.js';
@@ -87,13 +87,10 @@ export function decideValid(engine: CompiledRegistry, req: DecisionRequest, opts
 function decideIn(engine: CompiledRegistry, chain: CompiledChain, req: DecisionRequest, opts: DecideOptions): DecisionResponse {
   const { jurisdiction, law } = chain;
   const area = jurisdiction.area;
-  let agreement: AgreementFact | undefined;
-  const f = factsOf(req, jurisdiction.timeZone, area ? (day) => {
-    agreement = engine.agreements.lookup(area, req.agency.kind, day);
-    return agreement.source === 'unknown' ? undefined : modelMask(agreement.models);
-  } : undefined);
+  const f = factsOf(req, jurisdiction.timeZone, engine.agreements, area);
   // The response says where the agreement fact came from, so the full decision always asks the lists.
-  if (req.agency.agreement287g === undefined) void f.models287g;
+  const agreement: AgreementFact | undefined = req.agency.agreement287g === undefined && area
+    ? engine.agreements.lookup(area, req.agency.kind, f.decisionDay) : undefined;
   const trace: TraceEntry[] | undefined = opts.trace ? [] : undefined;
   const decisions: DecisionResponse['decisions'] = {};
   for (const t of req.requests) {

@@ -3,10 +3,10 @@
  * zone, a bit mask of documents, offenses with parsed dates, and a mask of the facts the request
  * left out (for `missingFacts`). Built once per decision.
  */
-import { dayOf, localDay, parseInstant } from './days.js';
+import { dayOf, localDay, parseInstant, yearsBefore } from './days.js';
 import type { DecisionRequest } from './request-schema.js';
 import { DOCUMENTS, type AgencyKind, type ChargeStage, type DocumentType, type OffenseLevel } from './vocab.js';
-import { MODEL_BIT } from './agreements-287g.js';
+import { MODEL_BIT, type Area } from './agreements-287g.js';
 
 export const DOC_BIT: Readonly<Record<DocumentType, number>> = Object.fromEntries(DOCUMENTS.map((d, i) => [d, 1 << i])) as Record<DocumentType, number>;
 
@@ -47,8 +47,8 @@ export interface Facts {
   requestDay: number;
   /** FACT bits of what the request did not give. */
   absent: number;
-  /** Memo of "n years before the decision day", created and filled on demand. */
-  yearsBack: Map<number, number> | undefined;
+  /** The first day of an n-year lookback ending on the decision day (yearsBefore), memoised. */
+  cutoff(n: number): number;
 }
 
 const NONE: readonly never[] = [];
@@ -72,12 +72,13 @@ class RequestFacts implements Facts {
   /** The 287(g) models: from the request, or asked of the lists on first read (most rules never read them). */
   private models: number | undefined;
   private listedUnknown = false;
-  yearsBack: Map<number, number> | undefined = undefined;
+  // Two lookbacks memoised (rules use one or two windows: 5, 10, 15 years), without allocating.
+  private yN1 = -1; private yV1 = 0; private yN2 = -1; private yV2 = 0;
   private release: number | undefined | null = null;
   private received: number | undefined | null = null;
   private booked: number | undefined | null = null;
 
-  constructor(private readonly req: DecisionRequest, readonly timeZone: string, private readonly listed: ListedModels | undefined) {
+  constructor(private readonly req: DecisionRequest, readonly timeZone: string, private readonly lists: ModelLists | undefined, private readonly area: Area | undefined) {
     this.atMs = parseInstant(req.at);
     this.decisionDay = localDay(this.atMs, timeZone);
     let docs = 0;
@@ -115,9 +116,18 @@ class RequestFacts implements Facts {
     this.absentBase = absent;
   }
 
+  cutoff(n: number): number {
+    if (n === this.yN1) return this.yV1;
+    if (n === this.yN2) return this.yV2;
+    const v = yearsBefore(this.decisionDay, n);
+    this.yN2 = this.yN1; this.yV2 = this.yV1;
+    this.yN1 = n; this.yV1 = v;
+    return v;
+  }
+
   get models287g(): number {
     if (this.models === undefined) {
-      const m = this.listed ? this.listed(this.decisionDay) : undefined;
+      const m = this.lists && this.area ? this.lists.mask(this.area, this.agencyKind, this.decisionDay) : undefined;
       this.listedUnknown = m === undefined;
       this.models = m ?? 0;
     }
@@ -151,12 +161,12 @@ class RequestFacts implements Facts {
   }
 }
 
-/** The agency's 287(g) models on a local day from ICE's lists (a bit mask), undefined when the lists cannot say. */
-export type ListedModels = (day: number) => number | undefined;
+/** ICE's 287(g) lists (AgreementIndex): an agency's models on a local day as a bit mask, undefined when the lists cannot say. */
+export interface ModelLists { mask(where: Area, kind: AgencyKind, day: number): number | undefined }
 
-/** `listed` is asked only when the request does not state agency.agreement287g. */
-export function factsOf(req: DecisionRequest, timeZone: string, listed?: ListedModels): Facts {
-  return new RequestFacts(req, timeZone, listed);
+/** The lists are asked (for the agency of the request's kind in `area`) only when a rule reads the agreement and the request does not state it. */
+export function factsOf(req: DecisionRequest, timeZone: string, lists?: ModelLists, area?: Area): Facts {
+  return new RequestFacts(req, timeZone, lists, area);
 }
 
 function offenseFact(o: { date: string; level: OffenseLevel; grade?: string | undefined; categories?: string[] | undefined }): OffenseFact {

@@ -66,10 +66,7 @@ export class Engine {
     const c = this.compiled.chain(req.jurisdiction);
     if (!c.ok) throw new Error(c.message);
     const { law, jurisdiction } = c.chain;
-    const area = jurisdiction.area;
-    const kind = req.agency.kind;
-    const ag = this.compiled.agreements;
-    const f = factsOf(req, jurisdiction.timeZone, area ? (day) => ag.mask(area, kind, day) : undefined);
+    const f = factsOf(req, jurisdiction.timeZone, this.compiled.agreements, jurisdiction.area);
     const out: Partial<Record<RequestType, Modality>> = {};
     for (const t of req.requests) {
       if (t !== 'HOLD') {
