@@ -62,3 +62,36 @@ test('each attribution records its method and confidence; non-specific areas are
     assert.equal(attributeLandmark('NSV GENERAL AREA, NON-SPECIFIC', 'NOL', gaz).fips, null);
   });
 });
+
+// The random fixture (scripts/observe/sample-landmarks.mjs; labels by hand): every method and AOR, not only CAP-local.
+interface RandomLabel extends Label { method: string; arrests: number; note: string }
+const randomFixture = join(dirname(fixture), 'landmarks-random.yaml');
+const random = (parse(readFileSync(randomFixture, 'utf8')) as { landmarks: RandomLabel[] }).landmarks;
+
+test('the random fixture: at least 300 landmarks across 20+ AORs and several methods, each labelled a county or null with its reason', () => {
+  assert.ok(random.length >= 300, `${random.length} landmarks`);
+  assert.ok(new Set(random.map((l) => l.aor)).size >= 20);
+  assert.ok(new Set(random.map((l) => l.method)).size >= 5);
+  for (const l of random) {
+    assert.ok(l.fips === null || /^\d{5}$/.test(l.fips), `${l.aor} ${l.landmark}: fips ${String(l.fips)}`);
+    assert.ok(l.note.length > 3, `${l.aor} ${l.landmark}: a label needs its reason`);
+  }
+  assert.equal(new Set(random.map((l) => `${l.aor}|${l.landmark}`)).size, random.length);
+});
+
+test('on the random fixture, a county the matcher names is the labelled one at least 98% of the time', needsData, async () => {
+  await withLoadedDb(async (db) => {
+    const gaz = await loadGazetteer(db);
+    let attributed = 0, correct = 0;
+    const wrong: string[] = [];
+    for (const l of random) {
+      const a = attributeLandmark(l.landmark, l.aor, gaz);
+      if (a.fips === null) continue;
+      attributed += 1;
+      if (a.fips === l.fips) correct += 1;
+      else wrong.push(`${l.aor} ${l.landmark}: got ${a.fips}, labelled ${String(l.fips)}`);
+    }
+    assert.ok(attributed >= 100, `only ${attributed} attributed`);
+    assert.ok(correct / attributed >= 0.98, `precision ${correct}/${attributed}; wrong: ${wrong.join('; ')}`);
+  });
+});
