@@ -89,45 +89,37 @@ export function registerLawCommands(program: Command, out: (s: string) => void):
     });
 
   const lawCmd = program.command('law').description('The law across the country: the map and what changed');
-  lawCmd
-    .command('map')
-    .description('For every county, the answer to ICE\'s standard request (the detainer form of the day, at the county jail) on a date')
-    .requiredOption('--date <date>', 'the day (YYYY-MM-DD)')
+  /** The options the map commands share, and their check against the library's schema (exit 2 naming the option). */
+  const mapOptions = (c: Command): Command => c
     .option('--request <type>', 'the request type', 'HOLD')
     .option('--state <xx>', 'only this state (postal code)')
-    .option('--format <format>', 'json, csv or text', 'text')
+    .option('--format <format>', 'json, csv or text', 'text');
+  const checked = <T>(q: { ok: true; value: T } | { ok: false; field: string; message: string }): T => {
+    if (!q.ok) throw new UsageError(`--${q.field}: ${safeText(q.message)}`);
+    return q.value;
+  };
+  mapOptions(lawCmd
+    .command('map')
+    .description('For every county, the answer to ICE\'s standard request (the detainer form of the day, at the county jail) on a date')
+    .requiredOption('--date <date>', 'the day (YYYY-MM-DD)'))
     .action(async (opts: Record<string, string>) => {
-      const { defaultEngine, lawMap, MapQuery, parseMapQuery, mapCsv } = await law();
-      const q = parseMapQuery(MapQuery, opts);
-      if (!q.ok) throw new UsageError(`--${q.field}: ${safeText(q.message)}`);
-      const o = q.value;
+      const { defaultEngine, lawMap, mapSummary, MapQuery, parseMapQuery, mapCsv } = await law();
+      const o = checked(parseMapQuery(MapQuery, opts));
       const m = lawMap(defaultEngine(), o.date, o.request, o.state ? { state: o.state } : {});
       if (o.format === 'json') return out(JSON.stringify(m, null, 2));
       if (o.format === 'csv') return out(mapCsv(m).trimEnd());
       out(`${m.request} at the county jail on ${m.date} (${m.standard.documents.join(' + ')}), ${m.rows.length} counties: ${Object.entries(m.counts).map(([k, v]) => `${k} ${v.toLocaleString('en-US')}`).join(', ')}`);
-      const byProvision = new Map<string, { n: number; citation: string; modality: string }>();
-      for (const r of m.rows) {
-        const k = `${r.modality}|${r.provision}`;
-        const e = byProvision.get(k) ?? { n: 0, citation: r.citation, modality: r.modality };
-        e.n++;
-        byProvision.set(k, e);
-      }
-      for (const [k, e] of [...byProvision].sort((a, b) => b[1].n - a[1].n)) out(`  ${String(e.n).padStart(5)}  ${e.modality.padEnd(12)} ${k.split('|')[1]!.padEnd(44)} ${safeText(e.citation)}`);
+      for (const e of mapSummary(m)) out(`  ${String(e.counties).padStart(5)}  ${e.modality.padEnd(12)} ${e.provision.padEnd(44)} ${safeText(e.citation)}`);
       out('Per county: --format csv or json. Comity gives information, not legal advice.');
     });
-  lawCmd
+  mapOptions(lawCmd
     .command('changes')
     .description('Every county whose answer to the standard request changed between two dates, with the instrument that changed it')
     .requiredOption('--from <date>', 'the earlier day (YYYY-MM-DD)')
-    .requiredOption('--to <date>', 'the later day (YYYY-MM-DD)')
-    .option('--request <type>', 'the request type', 'HOLD')
-    .option('--state <xx>', 'only this state (postal code)')
-    .option('--format <format>', 'json, csv or text', 'text')
+    .requiredOption('--to <date>', 'the later day (YYYY-MM-DD)'))
     .action(async (opts: Record<string, string>) => {
       const { defaultEngine, lawChanges, ChangesQuery, parseMapQuery, changesCsv } = await law();
-      const q = parseMapQuery(ChangesQuery, opts);
-      if (!q.ok) throw new UsageError(`--${q.field}: ${safeText(q.message)}`);
-      const o = q.value;
+      const o = checked(parseMapQuery(ChangesQuery, opts));
       const c = lawChanges(defaultEngine(), o.from, o.to, o.request, o.state ? { state: o.state } : {});
       if (o.format === 'json') return out(JSON.stringify(c, null, 2));
       if (o.format === 'csv') return out(changesCsv(c).trimEnd());

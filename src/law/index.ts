@@ -122,7 +122,7 @@ export type {
 export { DecisionRequest } from './request-schema.js';
 export { formatProblem, type FileProblem } from './yaml-file.js';
 export { explain, memo } from './explain.js';
-export { lawMap, lawChanges, standardRequest, standardDocuments, jailAgency, UNIFIED_JAIL_STATES, MapQuery, ChangesQuery, parseMapQuery, mapCsv, changesCsv, type LawMap, type MapRow, type MapChange } from './law-map.js';
+export { lawMap, lawChanges, mapSummary, standardRequest, standardDocuments, jailAgency, UNIFIED_JAIL_STATES, MapQuery, ChangesQuery, parseMapQuery, mapCsv, changesCsv, type LawMap, type MapRow, type MapChange } from './law-map.js';
 export { listJurisdictions, countiesOf, stateInfo, type JurisdictionSummary, type CountySummary } from './jurisdictions-list.js';
 export type { StateInfo } from './states.js';
 export * from './vocab.js';

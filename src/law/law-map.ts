@@ -105,6 +105,18 @@ export function lawMap(engine: Engine, date: string, request: RequestType = 'HOL
   };
 }
 
+/** The map in brief: how many counties each (modality, deciding provision) answers, most first. */
+export function mapSummary(m: LawMap): { modality: Modality; provision: string; citation: string; counties: number }[] {
+  const by = new Map<string, { modality: Modality; provision: string; citation: string; counties: number }>();
+  for (const r of m.rows) {
+    const k = `${r.modality}|${r.provision}`;
+    const e = by.get(k) ?? { modality: r.modality, provision: r.provision, citation: r.citation, counties: 0 };
+    e.counties++;
+    by.set(k, e);
+  }
+  return [...by.values()].sort((a, b) => b.counties - a.counties);
+}
+
 export interface MapChange {
   fips: string; id: string; name: string; state: string;
   from: Modality; to: Modality;

@@ -16,20 +16,26 @@ interface Label {
 const fixture = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'test', 'observe', 'fixtures', 'landmarks.yaml');
 const labels = (parse(readFileSync(fixture, 'utf8')) as { landmarks: Label[] }).landmarks;
 
+/** How many labels the matcher attributes to a county, how many of those to the labelled one, and the misses. */
+function precisionOn(labels: readonly Label[], gaz: Awaited<ReturnType<typeof loadGazetteer>>): { attributed: number; correct: number; wrong: string[] } {
+  let attributed = 0;
+  let correct = 0;
+  const wrong: string[] = [];
+  for (const l of labels) {
+    const a = attributeLandmark(l.landmark, l.aor, gaz);
+    if (a.fips === null) continue;
+    attributed += 1;
+    if (a.fips === l.fips) correct += 1;
+    else wrong.push(`${l.aor} ${l.landmark}: got ${a.fips}, labelled ${String(l.fips)}`);
+  }
+  return { attributed, correct, wrong };
+}
+
 test('the hand-labelled sample: at least 60 landmarks, precision >= 95%', needsData, async () => {
   assert.ok(labels.length >= 60, `${labels.length} labels`);
   await withLoadedDb(async (db) => {
     const gaz = await loadGazetteer(db);
-    let attributed = 0;
-    let correct = 0;
-    const wrong: string[] = [];
-    for (const l of labels) {
-      const a = attributeLandmark(l.landmark, l.aor, gaz);
-      if (a.fips === null) continue;
-      attributed += 1;
-      if (a.fips === l.fips) correct += 1;
-      else wrong.push(`${l.aor} ${l.landmark}: got ${a.fips}, labelled ${l.fips}`);
-    }
+    const { attributed, correct, wrong } = precisionOn(labels, gaz);
     assert.ok(attributed >= 30, `only ${attributed} of the sample attributed`);
     assert.ok(correct / attributed >= 0.95, `precision ${correct}/${attributed}; wrong: ${wrong.join('; ')}`);
   });
@@ -82,15 +88,7 @@ test('the random fixture: at least 300 landmarks across 20+ AORs and several met
 test('on the random fixture, a county the matcher names is the labelled one at least 98% of the time', needsData, async () => {
   await withLoadedDb(async (db) => {
     const gaz = await loadGazetteer(db);
-    let attributed = 0, correct = 0;
-    const wrong: string[] = [];
-    for (const l of random) {
-      const a = attributeLandmark(l.landmark, l.aor, gaz);
-      if (a.fips === null) continue;
-      attributed += 1;
-      if (a.fips === l.fips) correct += 1;
-      else wrong.push(`${l.aor} ${l.landmark}: got ${a.fips}, labelled ${String(l.fips)}`);
-    }
+    const { attributed, correct, wrong } = precisionOn(random, gaz);
     assert.ok(attributed >= 100, `only ${attributed} attributed`);
     assert.ok(correct / attributed >= 0.98, `precision ${correct}/${attributed}; wrong: ${wrong.join('; ')}`);
   });
