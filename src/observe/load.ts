@@ -13,7 +13,7 @@ import { METHOD_CLASSES } from './method-class.js';
 import { resolveDataDir, resolveDbPath } from './paths.js';
 import type { ProgressFn } from './progress.js';
 import { ARRESTS, ENCOUNTERS, REMOVALS } from './specs-ice.js';
-import { REFERENCE_SPECS } from './specs-reference.js';
+import { REFERENCE_SPECS, TRAC_COUNTY_SQL } from './specs-reference.js';
 import { ROW_NUMBER, type TableSpec, checkedFields, fromSql, readerSql, selectSql } from './table-spec.js';
 
 export const TABLE_SPECS: readonly TableSpec[] = [...REFERENCE_SPECS, ARRESTS, ENCOUNTERS, REMOVALS];
@@ -116,14 +116,22 @@ async function insertRows(db: Database, table: string, rows: DuckDBValue[][], ca
   await run(db, `INSERT INTO "${table}" VALUES ${tuples.join(', ')}`, params);
 }
 
+/** Per connection, the tables whose exact duplicate rows a load dropped (TableSpec.distinct). */
+const dropped = new WeakMap<DuckDBConnection, { table: string; read: number; kept: number; reason: string }[]>();
+
 /** CREATE TABLE … AS from the spec's files; returns the rows per file (from the statement's own count when one file). */
 async function loadSpec(connection: DuckDBConnection, spec: TableSpec, dataDir: string): Promise<Map<string, number>> {
   const files = listValue(spec.files.map((rel) => abs(dataDir, rel)));
   let created: number;
   try {
-    const result = await connection.run(`CREATE TABLE "${spec.table}" AS ${selectSql(spec, '$files')}`, { files });
+    const select = selectSql(spec, '$files');
+    const result = await connection.run(`CREATE TABLE "${spec.table}" AS ${spec.distinct ? `SELECT DISTINCT * FROM (${select})` : select}`, { files });
     const [row] = await result.getRows();
     created = Number(row?.[0] ?? 0);
+    if (spec.distinct) {
+      const [read] = await query<{ n: number }>(connection, `SELECT count(*) AS n FROM ${readerSql(spec, '$files')}`, { files });
+      dropped.set(connection, [...(dropped.get(connection) ?? []), { table: spec.table, read: Number(read?.n ?? 0), kept: created, reason: spec.distinct }]);
+    }
   } catch (error) {
     throw await diagnose(connection, spec, dataDir, error);
   }
@@ -250,9 +258,16 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
     await Promise.all([...lanes, attributing]);
     failures.sort((x, y) => x.index - y.index);
     if (failures[0]) throw failures[0].error;
+    if (specs.some((s) => s.table === 'trac_detainers_facility')) {
+      await run(db, TRAC_COUNTY_SQL);
+      counts.trac_detainers_county = Number((await query<{ n: number }>(db.connection, 'SELECT count(*) AS n FROM trac_detainers_county'))[0]?.n ?? 0);
+    }
+    const drops = [db.connection, ...extra].flatMap((c) => dropped.get(c) ?? []);
+    await run(db, 'CREATE TABLE dropped_duplicates ("table" VARCHAR PRIMARY KEY, rows_read BIGINT, rows_kept BIGINT, reason VARCHAR)');
+    await insertRows(db, 'dropped_duplicates', drops.map((d) => [d.table, d.read, d.kept, d.reason]));
     for (const c of extra.splice(0)) c.closeSync();
     const tables: Record<string, number> = {};
-    for (const name of [...specs.map((s) => s.table), 'aor_codes', 'method_classes', 'landmark_county']) tables[name] = counts[name] ?? 0;
+    for (const name of [...specs.map((s) => s.table), 'aor_codes', 'method_classes', 'landmark_county', 'trac_detainers_county']) tables[name] = counts[name] ?? 0;
     const sources: LoadedSource[] = (await hashes).map(([rel, sha256, bytes]) => ({
       file: rel,
       table: perFile.get(rel)?.table ?? '',

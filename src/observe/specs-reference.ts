@@ -151,18 +151,24 @@ export const CIS_SANCTUARY: TableSpec = {
 const tracCounts: Field[] = [int('detainers', 'All'), int('custody_yes', 'Yes'), int('custody_no', 'No')];
 export const TRAC_FACILITY: TableSpec = {
   table: 'trac_detainers_facility',
-  description: 'TRAC: detainers and ICE-took-custody counts by facility, FY2003–early FY2016, cumulative',
+  description: 'TRAC: detainers and ICE-took-custody counts by facility, FY2003–early FY2016, cumulative (exact duplicate rows of the 2017 scrape dropped)',
   files: ['trac-detainers/trac_detainers_by_facility_scraped_2017-06-28.csv'],
   delim: ',', skip: 0, columns: ['State', 'Jurisdiction', 'All', 'Yes', 'No', 'County', 'Facility'],
   fields: [text('state', 'State'), text('jurisdiction', 'Jurisdiction'), text('county', 'County'), text('facility', 'Facility'), ...tracCounts],
+  distinct: 'The 2017 scrape of TRAC\'s tool repeats whole rows (the same facility with the same counts, e.g. 121 facility rows in Utah and Maryland repeated up to 11 times); TRAC\'s counts are cumulative per facility, so a repeated row is the scrape, never a second set of detainers.',
 };
-export const TRAC_COUNTY: TableSpec = {
-  table: 'trac_detainers_county',
-  description: 'TRAC: detainers and ICE-took-custody counts by county, cumulative',
+/** The published county rollup sums the scrape's rows, repeats included: kept for reference, not for figures. */
+export const TRAC_COUNTY_ROLLUP: TableSpec = {
+  table: 'trac_detainers_county_rollup',
+  description: 'TRAC: the third party\'s county rollup of the 2017 scrape, cumulative (inherits the scrape\'s repeated rows: Utah 85,232 against 8,692 distinct); figures use trac_detainers_county, rebuilt from the distinct facility rows',
   files: ['trac-detainers/trac_detainers_by_county_rollup_2017.csv'],
   delim: ',', skip: 0, columns: ['State', 'County', 'All', 'Yes', 'No'],
   fields: [text('state', 'State'), text('county', 'County'), ...tracCounts],
 };
+/** The county table the metrics read: the distinct facility rows summed per county (load.ts builds it after both). */
+export const TRAC_COUNTY_SQL = `CREATE TABLE trac_detainers_county AS
+  SELECT state, county, sum(detainers) AS detainers, sum(custody_yes) AS custody_yes, sum(custody_no) AS custody_no
+  FROM trac_detainers_facility WHERE county <> 'All' GROUP BY state, county`;
 
 export const PA_DETAINERS: TableSpec = {
   table: 'pa_detainers',
@@ -196,6 +202,6 @@ export const TRAC_ARRESTS: TableSpec = {
 
 export const REFERENCE_SPECS: readonly TableSpec[] = [
   COUNTY_AOR, CENSUS, AOR_DEMOGRAPHICS, AOR_FIELD_OFFICES, AOR_MAP_2025, HIFLD_FACILITIES, COUNTY_JAILS,
-  G287_2026, G287_2025, G287_TRACKED, DOJ_SANCTUARY, CIS_SANCTUARY, TRAC_FACILITY, TRAC_COUNTY,
+  G287_2026, G287_2025, G287_TRACKED, DOJ_SANCTUARY, CIS_SANCTUARY, TRAC_FACILITY, TRAC_COUNTY_ROLLUP,
   PA_DETAINERS, TRAVIS_DETAINERS, TRAC_ARRESTS,
 ];

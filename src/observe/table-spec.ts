@@ -43,6 +43,12 @@ export interface TableSpec {
    * so the per-file row counts need no file name stored in every row.
    */
   perFile?: { column: string; key: (file: string) => string | number };
+  /**
+   * For a source known to repeat whole rows (a scrape, not events): why exact duplicates are dropped at load.
+   * The rows read and kept are recorded in the `dropped_duplicates` table. Never set for ICE's records, whose
+   * identical rows may be real events.
+   */
+  distinct?: string;
   description: string;
 }
 

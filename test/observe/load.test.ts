@@ -33,9 +33,19 @@ test('columns are typed, preamble skipped and the redacted birth date dropped', 
     assert.ok(!cols.some((c) => /birth/i.test(c.column_name)), 'no birth date column');
     const [preamble] = await query<{ n: number }>(db, `SELECT count(*) AS n FROM arrests WHERE landmark LIKE '%ERO-LESA%' OR method = 'Apprehension Method'`);
     assert.equal(preamble?.n, 0);
-    // "440,034" in the TRAC file becomes a number; TRAC facility rows sum to the totals stated in SOURCE.md.
+    // "440,034" in the TRAC file becomes a number. The scrape's repeated rows are dropped: 4,565 rows read, 4,386
+    // distinct; the distinct facility rows sum to 1,852,690 detainers (2,004,499 with the repeats).
     const [trac] = await query<{ d: number; y: number }>(db, `SELECT sum(detainers) AS d, sum(custody_yes) AS y FROM trac_detainers_facility WHERE county <> 'All'`);
-    assert.deepEqual(trac, { d: 2004499, y: 1151453 });
+    assert.deepEqual(trac, { d: 1852690, y: 1058075 });
+    const [dropped] = await query<{ rows_read: number; rows_kept: number }>(db, `SELECT rows_read, rows_kept FROM dropped_duplicates WHERE "table" = 'trac_detainers_facility'`);
+    assert.deepEqual(dropped, { rows_read: 4565, rows_kept: 4386 });
+    // The county table is the distinct facility rows summed: Salt Lake County 7,717 and Prince George's 3,341 (the
+    // published rollup, which inherits the repeats, says 84,257 and 36,751).
+    const county = async (state: string, name: string) => (await query<{ d: number }>(db, `SELECT detainers AS d FROM trac_detainers_county WHERE state = $s AND county = $c`, { s: state, c: name }))[0]?.d;
+    assert.equal(await county('Utah', 'Salt Lake County'), 7717);
+    assert.equal(await county('Maryland', "Prince George's County"), 3341);
+    const [rollup] = await query<{ d: number }>(db, `SELECT detainers AS d FROM trac_detainers_county_rollup WHERE state = 'Utah' AND county = 'Salt Lake County'`);
+    assert.equal(rollup?.d, 84257);
     const [first] = await query<{ d: string }>(db, `SELECT CAST(min(apprehension_date) AS VARCHAR) AS d FROM arrests WHERE fy = 2016`);
     assert.equal(first?.d, '2015-10-01');
   });

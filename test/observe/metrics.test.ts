@@ -59,7 +59,11 @@ test('detainers, removals, 287(g), sanctuary lists and policy vs practice return
     const lodged = await detainersLodged(db, { fy: 2017, by: 'aor' });
     assert.equal(lodged.rows.reduce((s, x) => s + x.encounters, 0), 439903); // FY2017 encounter rows (SOURCE.md)
     const trac = await tracDetainers(db, { by: 'state' });
-    assert.equal(trac.rows.reduce((s, x) => s + x.detainers, 0), 2004499);
+    assert.equal(trac.rows.reduce((s, x) => s + x.detainers, 0), 1852690); // distinct rows; 2,004,499 with the scrape's repeats
+    assert.equal(trac.rows.find((r) => r.state === 'Utah')?.detainers, 8692);
+    assert.equal(trac.rows.find((r) => r.state === 'Maryland')?.detainers, 6187);
+    const byCounty = await tracDetainers(db, { by: 'county', state: 'Utah' });
+    assert.equal(byCounty.rows.reduce((s, x) => s + x.detainers, 0), 8692);
     const pa = await paDetainerOutcomes(db, { by: 'year' });
     assert.equal(pa.rows.reduce((s, x) => s + x.detainers, 0), 32757);
     assert.equal(pa.rows.reduce((s, x) => s + x.booked, 0), 18143);

@@ -71,10 +71,10 @@ export async function tracDetainers(db: Database, options: { by?: string; state?
   const rows = await query<TracDetainersRow>(db, sql, params);
   return {
     metric: 'trac-detainers',
-    definition: 'TRAC detainer counts by receiving facility, FY2003 to early FY2016, cumulative; custodyYes = ICE assumed custody; custodyShare = custodyYes / detainers.',
+    definition: 'TRAC detainer counts by receiving facility, FY2003 to early FY2016, cumulative; custodyYes = ICE assumed custody; custodyShare = custodyYes / detainers. County and state figures sum the distinct facility rows.',
     filters: { by, state: options.state ?? null },
     rows: rows.map((r) => ({ ...r, custodyShare: ratio(r.custodyYes, r.detainers) })),
-    caveats: ['Counts are cumulative over FY2003–early FY2016 with no time dimension.', '"No" is not "the jail refused": refusals were not collected.', 'Scraped from TRAC\'s tool in 2017 by a third party; attribute TRAC.'],
+    caveats: ['Counts are cumulative over FY2003–early FY2016 with no time dimension.', '"No" is not "the jail refused": refusals were not collected.', 'Scraped from TRAC\'s tool in 2017 by a third party; attribute TRAC.', 'The scrape repeats whole rows (151,809 detainers counted twice or more); Comity drops the exact repeats at load (`observe quality` says how many), so county and state totals differ from the third party\'s published rollup.'],
   };
 }
 

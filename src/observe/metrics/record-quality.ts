@@ -87,8 +87,16 @@ export async function recordQuality(db: Database, options: { table?: string } = 
     definition: `Per fiscal year: rows in ${table}; rows identical to another row of the same year in every released field (${FIELDS[table].all.join(', ')}); and values left blank (or redacted, where named so) in ${FIELDS[table].gaps.map(([n]) => n).join(', ')}.`,
     filters: { table },
     rows: await qualityOf(db, table),
-    caveats: [IDENTICAL_CAVEAT, 'Blank landmarks cannot be placed in a county; blank AORs cannot be placed in an area.'],
+    caveats: [IDENTICAL_CAVEAT, 'Blank landmarks cannot be placed in a county; blank AORs cannot be placed in an area.', ...(await droppedNotes(db))],
   };
+}
+
+/** What the load dropped from sources known to repeat whole rows (TableSpec.distinct), and why. */
+export async function droppedNotes(db: Database): Promise<string[]> {
+  const rows = await query<{ table: string; rows_read: number; rows_kept: number; reason: string }>(
+    db, `SELECT "table", rows_read, rows_kept, reason FROM dropped_duplicates ORDER BY 1`,
+  ).catch(() => []);
+  return rows.map((r) => `${r.table}: ${r.rows_read.toLocaleString('en-US')} rows read, ${(r.rows_read - r.rows_kept).toLocaleString('en-US')} exact duplicates dropped, ${r.rows_kept.toLocaleString('en-US')} kept. ${r.reason}`);
 }
 
 /** One sentence about the records behind a figure: rows, identical rows and blanks over its fiscal years. */
