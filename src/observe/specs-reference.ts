@@ -155,7 +155,7 @@ export const TRAC_FACILITY: TableSpec = {
   files: ['trac-detainers/trac_detainers_by_facility_scraped_2017-06-28.csv'],
   delim: ',', skip: 0, columns: ['State', 'Jurisdiction', 'All', 'Yes', 'No', 'County', 'Facility'],
   fields: [text('state', 'State'), text('jurisdiction', 'Jurisdiction'), text('county', 'County'), text('facility', 'Facility'), ...tracCounts],
-  distinct: 'The 2017 scrape of TRAC\'s tool repeats whole rows (the same facility with the same counts, e.g. 121 facility rows in Utah and Maryland repeated up to 11 times); TRAC\'s counts are cumulative per facility, so a repeated row is the scrape, never a second set of detainers.',
+  distinct: 'The 2017 scrape of TRAC\'s tool repeats whole rows (the same facility with the same counts: 123 rows appear more than once, 179 extra copies in all, one row 16 times); TRAC\'s counts are cumulative per facility, so a repeated row is the scrape, never a second set of detainers.',
 };
 /** The published county rollup sums the scrape's rows, repeats included: kept for reference, not for figures. */
 export const TRAC_COUNTY_ROLLUP: TableSpec = {
