@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { ClaimFileError, VERDICTS, checkClaim, checkClaims, parseClaim, query } from '../../src/observe/index.js';
 import { withLoadedDb, needsData } from './helpers.js';
 
@@ -38,7 +41,7 @@ test('date-window figures count exactly the arrests in the window, cross-checked
         'measures:',
         "  - { id: jail, measure: local-jail-share, filters: { fy: 2018, aor: [LOS], dateFrom: '2018-01-01', dateTo: '2018-03-31' } }",
         "  - { id: week, measure: at-large-per-week, filters: { fy: 2018, aor: [LOS], dateFrom: '2018-01-01', dateTo: '2018-03-31' } }",
-        'judge: { rule: above, measure: jail, threshold: 0, explain: e }',
+        'judge: { rule: above, fit: direct, measure: jail, threshold: 0, explain: e }',
       ].join('\n'),
       'window.yaml',
     );
@@ -67,10 +70,10 @@ test('a per-week measure without its date window is refused with the key path', 
 });
 
 test('a judge naming no measured figure, an unknown AOR code and a missing file are claim-file errors', needsData, async () => {
-  const typo = parseClaim('id: x\nstatement: s\nclaimant: { who: w, where: e }\nmeasures:\n  - { id: a, measure: custodial-share }\njudge: { rule: greater, measure: a, than: b, explain: e }\n', 'typo.yaml');
+  const typo = parseClaim('id: x\nstatement: s\nclaimant: { who: w, where: e }\nmeasures:\n  - { id: a, measure: custodial-share }\njudge: { rule: greater, fit: direct, measure: a, than: b, explain: e }\n', 'typo.yaml');
   assert.equal(typo.ok, false);
   if (!typo.ok) assert.ok(typo.problems.some((p) => p.path === 'judge.than' && p.line === 6 && /no measure with id "b"/.test(p.message)), JSON.stringify(typo.problems));
-  const zzz = parseClaim('id: x\nstatement: s\nclaimant: { who: w, where: e }\nmeasures:\n  - { id: a, measure: custodial-share, filters: { aor: [ZZZ] } }\njudge: { rule: above, measure: a, threshold: 0.1, explain: e }\n', 'zzz.yaml');
+  const zzz = parseClaim('id: x\nstatement: s\nclaimant: { who: w, where: e }\nmeasures:\n  - { id: a, measure: custodial-share, filters: { aor: [ZZZ] } }\njudge: { rule: above, fit: direct, measure: a, threshold: 0.1, explain: e }\n', 'zzz.yaml');
   assert.ok(zzz.ok);
   await withLoadedDb(async (db) => {
     if (zzz.ok) {
@@ -90,4 +93,25 @@ test('a malformed claim file reports the line and the key path', () => {
   const dup = parseClaim('id: a\nid: b\n', 'dup.yaml');
   assert.equal(dup.ok, false);
   if (!dup.ok) assert.equal(dup.problems[0]?.line, 2);
+});
+
+test('a proxy or partial figure must state its gap (docs/claims.md)', () => {
+  const r = parseClaim('id: x\nstatement: s\nclaimant: { who: w, where: e }\nmeasures:\n  - { id: a, measure: custodial-share }\njudge: { rule: near, fit: proxy, measure: a, target: 0.7, tolerance: 0.05, explain: e }\n', 'proxy.yaml');
+  assert.equal(r.ok, false);
+  if (!r.ok) assert.ok(r.problems.some((p) => p.path === 'judge.gap'), JSON.stringify(r.problems));
+});
+
+// Golden verdicts and figures for every shipped claim: a change to a claim, a measure or the records shows here.
+// To accept a reviewed change: COMITY_UPDATE_GOLDEN=1 node --test dist/test/observe/claims.test.js
+const golden = join(dirname(fileURLToPath(import.meta.url)), '..', '..', '..', 'test', 'observe', 'fixtures', 'claims-golden.json');
+test('claims check matches its golden verdicts and figures; proxies are at most partly supported', needsData, async () => {
+  await withLoadedDb(async (db) => {
+    const results = await checkClaims(db);
+    const now = Object.fromEntries(results.map((r) => [r.id, { verdict: r.verdict, figures: Object.fromEntries(r.figures.map((f) => [f.id, f.value])) }]));
+    if (process.env.COMITY_UPDATE_GOLDEN === '1') writeFileSync(golden, `${JSON.stringify(now, null, 2)}\n`);
+    assert.deepEqual(now, JSON.parse(readFileSync(golden, 'utf8')));
+    // The rubric: "70% follow a jail notification" is measured by a proxy (the custodial share), so it cannot be SUPPORTED.
+    assert.equal(now['seventy-percent-after-jail-notification']?.verdict, 'partly supported');
+    assert.equal(now['mecklenburg-287g-end-at-large']?.verdict, 'partly supported');
+  });
 });

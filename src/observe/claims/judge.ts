@@ -45,7 +45,8 @@ export function judge(rule: Judge, figures: Map<string, Figure>): { verdict: Ver
       break;
     }
   }
-  const capped = cap(verdict, rule.maxVerdict);
-  if (capped !== verdict) reasoning += `; capped at "${capped}" because the records cannot test the whole claim`;
+  // The rubric (docs/claims.md): a proxy or a partial test is at most "partly supported", with its gap stated.
+  const capped = rule.fit === 'direct' ? verdict : cap(verdict, 'partly supported');
+  if (rule.fit !== 'direct') reasoning += `; ${rule.fit === 'proxy' ? 'the figure is a proxy' : 'the figure tests only part of the claim'}, so at most "partly supported": ${(rule.gap ?? '').replace(/\.$/, '')}`;
   return { verdict: capped, reasoning: `${reasoning}. ${rule.explain}` };
 }

@@ -52,6 +52,8 @@ function fyRange(f: F): [number, number] {
 }
 
 interface ArrestCounts {
+  /** The week left out (withoutLargestWeek), as its Monday. */
+  excludedWeek?: string;
   total: number;
   custodial: number;
   atLarge: number;
@@ -81,18 +83,33 @@ async function arrestCounts(db: Database, f: F): Promise<ArrestCounts> {
     where.push('t.apprehension_date <= CAST($dateTo AS DATE)');
     params.dateTo = f.dateTo;
   }
-  const [row] = await query<{ [K in keyof ArrestCounts]: number }>(
+  const join = f.county?.length ? 'LEFT JOIN landmark_county l ON l.aor IS NOT DISTINCT FROM t.aor AND l.landmark = t.landmark' : '';
+  let excludedWeek: string | undefined;
+  if (f.withoutLargestWeek) {
+    const [top] = await query<{ w: string }>(
+      db,
+      `SELECT CAST(date_trunc('week', t.apprehension_date) AS VARCHAR) AS w FROM arrests t ${join} WHERE ${where.join(' AND ')} AND t.apprehension_date IS NOT NULL
+       GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
+      params,
+    );
+    if (top) {
+      excludedWeek = top.w.slice(0, 10);
+      where.push(`date_trunc('week', t.apprehension_date) <> CAST($week AS DATE)`);
+      params.week = excludedWeek;
+    }
+  }
+  const [row] = await query<{ [K in Exclude<keyof ArrestCounts, 'excludedWeek'>]: number }>(
     db,
     `SELECT count(*) AS total, count(*) FILTER (WHERE m.class = 'custodial') AS custodial, count(*) FILTER (WHERE m.class = 'at_large') AS atLarge,
        count(*) FILTER (WHERE m.detail = 'local_jail') AS localJail, count(*) FILTER (WHERE m.detail IN ('state_prison', 'federal_prison')) AS prison,
        count(*) FILTER (WHERE m.detail = '287g') AS program287g
      FROM arrests t
      LEFT JOIN method_classes m ON m.method = t.method
-     ${f.county?.length ? 'LEFT JOIN landmark_county l ON l.aor IS NOT DISTINCT FROM t.aor AND l.landmark = t.landmark' : ''}
+     ${join}
      WHERE ${where.join(' AND ')}`,
     params,
   );
-  return row ?? { total: 0, custodial: 0, atLarge: 0, localJail: 0, prison: 0, program287g: 0 };
+  return { ...(row ?? { total: 0, custodial: 0, atLarge: 0, localJail: 0, prison: 0, program287g: 0 }), ...(excludedWeek ? { excludedWeek } : {}) };
 }
 
 async function countBy(db: Database, sql: string, params: Record<string, number>): Promise<number> {
@@ -185,10 +202,15 @@ async function measureFigure(db: Database, ref: MeasureRef): Promise<Figure> {
     case 'arrests-per-week':
     case 'at-large-per-week': {
       if (!f.dateFrom || !f.dateTo) throw new MeasureError(ref.id, `${ref.measure} needs filters dateFrom and dateTo`);
-      const weeks = ((Date.parse(f.dateTo) - Date.parse(f.dateFrom)) / 86_400_000 + 1) / 7;
       const c = await arrestCounts(db, f);
+      // A week left out leaves its days inside the window out of the count of weeks too.
+      const dayMs = 86_400_000;
+      const from = Date.parse(f.dateFrom), to = Date.parse(f.dateTo);
+      const left = c.excludedWeek ? Math.max(0, Math.min(to, Date.parse(c.excludedWeek) + 6 * dayMs) - Math.max(from, Date.parse(c.excludedWeek)) + dayMs) / dayMs : 0;
+      const weeks = ((to - from) / dayMs + 1 - left) / 7;
       const [n, what] = ref.measure === 'at-large-per-week' ? [c.atLarge, 'at-large arrests (Located, Non-Custodial, Probation and Parole, Worksite)'] : [c.total, 'ICE administrative arrests'];
-      return count(n, `${what} per week: ${n.toLocaleString('en-US')} over ${weeks.toFixed(1)} weeks, ${where}`, Math.round((n / weeks) * 10) / 10);
+      const without = c.excludedWeek ? `, leaving out the week of ${c.excludedWeek} (the most arrests)` : '';
+      return count(n, `${what} per week: ${n.toLocaleString('en-US')} over ${weeks.toFixed(1)} weeks, ${where}${without}`, Math.round((n / weeks) * 10) / 10);
     }
     case 'arrests-growth': {
       const a = await countBy(db, 'SELECT count(*) AS n FROM arrests WHERE fy = $fy', { fy: from });

@@ -42,6 +42,8 @@ export const MeasureRef = z.strictObject({
       aor: z.array(z.string().length(3)).optional(),
       county: z.array(z.string().regex(/^\d{5}$/)).optional(),
       state: z.string().optional(),
+      /** Leave out the week (Monday to Sunday) with the most matching arrests: a sensitivity to one operation. */
+      withoutLargestWeek: z.boolean().optional(),
     })
     .refine((f) => !f.dateFrom || !f.dateTo || f.dateFrom <= f.dateTo, { message: 'dateFrom must not be after dateTo', path: ['dateTo'] })
     .default({}),
@@ -53,14 +55,22 @@ export type MeasureRef = z.infer<typeof MeasureRef>;
 
 const Verdict = z.enum(VERDICTS);
 
+/**
+ * How the measured figure relates to what the claim asserts (docs/claims.md): direct — it is the quantity the
+ * claim states; proxy — it stands in for it; part — it tests only part of the claim. Proxy and part cap the
+ * verdict at "partly supported", and `gap` says what the figure cannot show.
+ */
+export const Fit = z.enum(['direct', 'proxy', 'part']);
+
 export const Judge = z.discriminatedUnion('rule', [
-  z.strictObject({ rule: z.literal('near'), measure: z.string(), target: z.number(), tolerance: z.number().positive(), maxVerdict: Verdict.optional(), explain: z.string() }),
-  z.strictObject({ rule: z.literal('below'), measure: z.string(), threshold: z.number(), margin: z.number().nonnegative().default(0), maxVerdict: Verdict.optional(), explain: z.string() }),
-  z.strictObject({ rule: z.literal('above'), measure: z.string(), threshold: z.number(), margin: z.number().nonnegative().default(0), maxVerdict: Verdict.optional(), explain: z.string() }),
-  z.strictObject({ rule: z.literal('greater'), measure: z.string(), than: z.string(), minDifference: z.number().nonnegative().default(0), maxVerdict: Verdict.optional(), explain: z.string() }),
+  z.strictObject({ rule: z.literal('near'), measure: z.string(), target: z.number(), tolerance: z.number().positive(), fit: Fit, gap: z.string().min(1).optional(), explain: z.string() }),
+  z.strictObject({ rule: z.literal('below'), measure: z.string(), threshold: z.number(), margin: z.number().nonnegative().default(0), fit: Fit, gap: z.string().min(1).optional(), explain: z.string() }),
+  z.strictObject({ rule: z.literal('above'), measure: z.string(), threshold: z.number(), margin: z.number().nonnegative().default(0), fit: Fit, gap: z.string().min(1).optional(), explain: z.string() }),
+  z.strictObject({ rule: z.literal('greater'), measure: z.string(), than: z.string(), minDifference: z.number().nonnegative().default(0), fit: Fit, gap: z.string().min(1).optional(), explain: z.string() }),
   z.strictObject({ rule: z.literal('not-testable'), explain: z.string() }),
 ]);
 export type Judge = z.infer<typeof Judge>;
+const needsGap = (j: Judge): boolean => j.rule !== 'not-testable' && j.fit !== 'direct' && !j.gap;
 
 export const Claim = z.strictObject({
   id: z.string().regex(/^[a-z0-9-]+$/),
@@ -75,6 +85,7 @@ export const Claim = z.strictObject({
   judge: Judge,
   caveats: z.array(z.string()).default([]),
 }).superRefine((claim, ctx) => {
+  if (needsGap(claim.judge)) ctx.addIssue({ code: 'custom', path: ['judge', 'gap'], message: 'a proxy or partial figure needs its gap: what the figure cannot show' });
   // The judge must name figures the claim measures: a typo would otherwise read as "no data".
   const ids = new Set(claim.measures.map((m) => m.id));
   const judge = claim.judge;
