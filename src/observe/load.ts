@@ -1,7 +1,7 @@
 // `comity data load`: every dataset into one DuckDB file, atomically (build a temp file, then rename).
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
 import { type DuckDBConnection, type DuckDBValue, listValue } from '@duckdb/node-api';
 import { parse as parseYaml } from 'yaml';
 import { LandmarkCounties } from './attribution/build.js';
@@ -162,6 +162,30 @@ const GAZETTEER_INPUTS = new Set(['county_aor', 'census_population', 'hifld_faci
 const ICE_TABLES = new Set(['arrests', 'encounters', 'removals']);
 
 /** Load every dataset into a new database file and swap it in; the previous file survives any failure. */
+/**
+ * The half-written files of loads that died (killed, power lost): `<db>.loading-<pid>` and its WAL. A load
+ * whose process is still alive is left alone, so two loads at once do not delete each other's work.
+ */
+async function removeStaleLoads(dbPath: string): Promise<void> {
+  const dir = dirname(dbPath);
+  const prefix = `${basename(dbPath)}.loading-`;
+  for (const name of await readdir(dir).catch(() => [] as string[])) {
+    if (!name.startsWith(prefix)) continue;
+    const pid = Number(/^(\d+)/.exec(name.slice(prefix.length))?.[1]);
+    if (pid !== process.pid && Number.isInteger(pid) && pidAlive(pid)) continue;
+    await rm(join(dir, name), { force: true });
+  }
+}
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
 export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
   const started = performance.now();
   const dataDir = resolveDataDir(options.from).path;
@@ -179,7 +203,7 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
 
   await mkdir(dirname(dbPath), { recursive: true });
   const tmp = `${dbPath}.loading-${process.pid}`;
-  await rm(tmp, { force: true });
+  await removeStaleLoads(dbPath);
   await rm(`${tmp}.wal`, { force: true });
   const db = await openDatabase(tmp);
   const steps = specs.length + 3;

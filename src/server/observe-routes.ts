@@ -17,12 +17,16 @@ class BadQuery extends Error {
   }
 }
 
-function intParam(q: Q, field: string): number | undefined {
+/** A whole number within [0, max]: a longer or larger value is a 400, never a database overflow. */
+function intParam(q: Q, field: string, max = 100_000): number | undefined {
   const v = q[field];
   if (v === undefined || v === '') return undefined;
-  if (!/^\d+$/.test(v)) throw new BadQuery(field, `${field} must be a whole number (got ${v})`);
+  if (!/^\d{1,9}$/.test(v) || Number(v) > max) throw new BadQuery(field, `${field} must be a whole number from 0 to ${max.toLocaleString('en-US')} (got ${v.slice(0, 30)})`);
   return Number(v);
 }
+
+/** The numeric query parameters and their bounds. */
+const NUMERIC: readonly [string, number][] = [['fy', 2100], ['top', 3300]];
 
 function problemJson(c: Context, status: 400 | 500 | 503, title: string, detail: string, field?: string): Response {
   const body = { type: `https://comity.invalid/problems/${title.toLowerCase().replace(/[^a-z]+/g, '-')}`, title, status, detail, ...(field ? { field } : {}) };
@@ -36,25 +40,32 @@ export function observeRoutes(options: { db?: string } = {}): Hono {
     app.get(path, async (c) => {
       try {
         const q = c.req.query() as Q;
+        // Numbers are checked before the database is touched: a bad one is a 400 whether or not the records are loaded.
+        for (const [field, max] of NUMERIC) intParam(q, field, max);
         return c.json((await observatory.use((d) => fn(d, q))) as object);
       } catch (error) {
         if (error instanceof BadQuery || error instanceof MetricInputError) return problemJson(c, 400, 'Bad query parameter', error.message, error.field);
-        if (error instanceof DatabaseMissingError || error instanceof DatabaseUnreadableError) return problemJson(c, 503, 'Observatory not loaded', error.message);
+        // The server's own paths and the database's messages stay in its log, never in a response.
+        if (error instanceof DatabaseMissingError) return problemJson(c, 503, 'Observatory not loaded', 'The records are not loaded yet: run `comity data load` (or wait for `comity serve` to load them).');
+        if (error instanceof DatabaseUnreadableError) {
+          console.error(error.message);
+          return problemJson(c, 503, 'Observatory not loaded', 'The records database cannot be read; reload it with `comity data load`.');
+        }
         throw error;
       }
     });
   };
-  route('/custodial-share', (d, q) => custodialShare(d, { fy: intParam(q, 'fy'), by: q.by, aor: q.aor, county: q.county }));
-  route('/detainers', (d, q) => detainersLodged(d, { fy: intParam(q, 'fy'), by: q.by, aor: q.aor }));
+  route('/custodial-share', (d, q) => custodialShare(d, { fy: intParam(q, 'fy', 2100), by: q.by, aor: q.aor, county: q.county }));
+  route('/detainers', (d, q) => detainersLodged(d, { fy: intParam(q, 'fy', 2100), by: q.by, aor: q.aor }));
   route('/detainers/trac', (d, q) => tracDetainers(d, { by: q.by, state: q.state }));
   route('/detainers/pa', (d, q) => paDetainerOutcomes(d, { by: q.by, facility: q.facility }));
-  route('/removals', (d, q) => removalsByThreat(d, { fy: intParam(q, 'fy'), by: q.by, aor: q.aor }));
+  route('/removals', (d, q) => removalsByThreat(d, { fy: intParam(q, 'fy', 2100), by: q.by, aor: q.aor }));
   route('/287g', (d, q) => agreements287g(d, { by: q.by, state: q.state, signedBefore: q.signedBefore }));
   route('/sanctuary-lists', (d) => sanctuaryLists(d));
   route('/policy-vs-practice', (d, q) =>
-    policyVsPractice(d, { fy: intParam(q, 'fy'), date: q.date, top: intParam(q, 'top'), counties: q.county ? q.county.split(',') : undefined }),
+    policyVsPractice(d, { fy: intParam(q, 'fy', 2100), date: q.date, top: intParam(q, 'top', 3300), counties: q.county ? q.county.split(',') : undefined }),
   );
-  route('/attribution', (d, q) => attributionCoverage(d, { of: q.of, fy: intParam(q, 'fy'), aor: q.aor, method: q.method }));
+  route('/attribution', (d, q) => attributionCoverage(d, { of: q.of, fy: intParam(q, 'fy', 2100), aor: q.aor, method: q.method }));
   route('/quality', (d, q) => recordQuality(d, { table: q.table }));
   route('/claims', (d) => checkClaims(d));
   return app;

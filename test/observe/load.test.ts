@@ -61,11 +61,16 @@ test('the sources table records every file with its sha256 and rows', needsData,
   });
 });
 
-test('loading twice gives identical tables', needsData, async () => {
+test('loading twice gives identical tables, and a load cleans up the half-written files of a load that died', needsData, async () => {
   const first = await tableChecksums(await loadedDbPath());
   const again = tempPath('again.duckdb');
+  // A load killed with kill -9 leaves <db>.loading-<pid> behind; pid 2^22+1 is above Linux's pid_max, so never alive.
+  const stale = `${again}.loading-4194305`;
+  writeFileSync(stale, 'x'.repeat(1024));
+  writeFileSync(`${stale}.wal`, 'x');
   await loadData({ from: DATA_DIR, db: again });
   assert.deepEqual(await tableChecksums(again), first);
+  assert.ok(!existsSync(stale) && !existsSync(`${stale}.wal`), 'stale load files removed');
 });
 
 test('a truncated file fails naming the file and line, and leaves the previous database intact', needsData, async () => {

@@ -18,6 +18,14 @@ test('custodial share by AOR sums to the published FY2018 total and shares add u
       assert.equal(x.localJail + x.statePrison + x.federalPrison + x.program287g <= x.custodial, true);
     }
     assert.ok(r.rows.some((x) => x.key === 'DAL'));
+    // The partial year is said where it applies, and only there.
+    assert.ok(!r.caveats.some((c) => /FY2019/.test(c)), r.caveats.join(' | '));
+    assert.ok((await custodialShare(db, { fy: 2019, by: 'aor' })).caveats.some((c) => /FY2019 arrest records cover 2018-10-01 to 2019-09-01 only/.test(c)));
+    const removals2019 = await removalsByThreat(db, { fy: 2019, by: 'fy' });
+    assert.equal(removals2019.rows[0]?.removals, 241513);
+    assert.ok(removals2019.caveats.some((c) => /11 months\): 241,513 rows, against 267,258/.test(c)));
+    assert.ok(!(await removalsByThreat(db, { fy: 2018, by: 'fy' })).caveats.some((c) => /FY2019/.test(c)));
+    assert.ok(!('level1' in (removals2019.rows[0] ?? {})), 'no always-zero level columns');
   });
 });
 

@@ -126,3 +126,15 @@ test('GET /api/v1/law/changes lists the counties whose answer changed, with the 
   assert.equal(bad.status, 400);
   assert.equal(((await bad.json()) as { field: string }).field, 'to');
 });
+
+test('observatory routes bound numbers and keep server paths out of their answers', async () => {
+  const app2 = observeRoutes({ db: '/nonexistent-comity-dir/comity.duckdb' });
+  const huge = await app2.request('/policy-vs-practice?top=99999999999999999999');
+  assert.equal(huge.status, 400);
+  assert.equal(((await huge.json()) as { field: string }).field, 'top');
+  const missing = await app2.request('/custodial-share?fy=2018');
+  assert.equal(missing.status, 503);
+  const text = await missing.text();
+  assert.ok(!text.includes('nonexistent-comity-dir'), text);
+  assert.match(text, /comity data load/);
+});

@@ -68,7 +68,7 @@ export async function custodialShare(db: Database, options: CustodialShareOption
   const out = rows.map((r) => ({ ...r, custodialShare: ratio(r.custodial, r.total), atLargeShare: ratio(r.atLarge, r.total) }));
   const caveats = [
     'Custodial arrests include people ICE took from state and federal prisons, not only local jails.',
-    'FY2019 records cover 2018-10-01 to about 2019-09-01 only.',
+    ...(options.fy === undefined || options.fy === 2019 ? ['FY2019 arrest records cover 2018-10-01 to 2019-09-01 only (11 months).'] : []),
   ];
   if (by === 'county' || by === 'state' || options.county) {
     caveats.push('Counties come from the free-text landmark (see landmark_county); the row with key null holds arrests whose landmark names no single county, including most at-large arrests ("… GENERAL AREA, NON-SPECIFIC"). At-large shares by county are therefore biased low.');

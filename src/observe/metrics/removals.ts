@@ -11,9 +11,6 @@ export interface RemovalsRow {
   removals: number;
   noConvictionRecorded: number;
   threatLevelRedacted: number;
-  level1: number;
-  level2: number;
-  level3: number;
   noConvictionShare: number | null;
 }
 
@@ -27,21 +24,21 @@ export async function removalsByThreat(db: Database, options: { fy?: number; by?
     db,
     `SELECT ${aor} AS aor, ${fy} AS fy, count(*) AS removals,
        count(*) FILTER (WHERE threat_level = 'NA') AS noConvictionRecorded,
-       count(*) FILTER (WHERE threat_level_redacted) AS threatLevelRedacted,
-       count(*) FILTER (WHERE threat_level = '1') AS level1,
-       count(*) FILTER (WHERE threat_level = '2') AS level2,
-       count(*) FILTER (WHERE threat_level = '3') AS level3
+       count(*) FILTER (WHERE threat_level_redacted) AS threatLevelRedacted
      FROM removals ${where.length ? `WHERE ${where.join(' AND ')}` : ''} GROUP BY 1, 2 ORDER BY 1, 2`,
     params,
   );
   return {
     metric: 'removals-by-threat',
-    definition: 'Removals by ICE "RC Threat Level": 1–3 = criminality levels (1 most serious); NA = no criminal conviction recorded. noConvictionShare = NA / all removals.',
+    definition: 'Removals by ICE "RC Threat Level": 1–3 = criminality levels (1 most serious; redacted in this release, so counted together as threatLevelRedacted); NA = no criminal conviction recorded. noConvictionShare = NA / all removals.',
     filters: { fy: options.fy ?? null, by, aor: options.aor ?? null },
     rows: rows.map((r) => ({ ...r, noConvictionShare: ratio(r.noConvictionRecorded, r.removals) })),
     caveats: [
       'In this release every threat level 1–3 is redacted ("(B)(7)(E)"); only NA is visible. Redacted rows are counted as threatLevelRedacted, which presumably means a level 1–3 (a conviction) but the records cannot confirm it.',
       'Removals carry an AOR but no landmark: they cannot be placed in a county.',
+      ...(options.fy === undefined || options.fy === 2019
+        ? ['FY2019 removals cover 2018-10-01 to 2019-08-31 only (11 months): 241,513 rows, against 267,258 removals in ICE\'s FY2019 annual report for the full year.']
+        : []),
     ],
   };
 }
