@@ -59,6 +59,15 @@ test('bad metric input is a MetricInputError naming the field', needsData, async
     await assert.rejects(agreements287g(db, { signedBefore: 'abc' }), field('signedBefore'));
     await assert.rejects(policyVsPractice(db, { date: '2019-02-31' }), field('date'));
     await assert.rejects(policyVsPractice(db, { counties: ['1'] }), field('county'));
+    // A county code no county has is an error, not "(no rows)"; states are accepted as TX, Texas, TEXAS or 48.
+    await assert.rejects(custodialShare(db, { county: '99999' }), (e: unknown) => field('county')(e) && /no county has FIPS code 99999/.test((e as Error).message));
+    await assert.rejects(policyVsPractice(db, { counties: ['99999'] }), field('county'));
+    const utah = (await tracDetainers(db, { by: 'county', state: 'Utah' })).rows;
+    for (const s of ['UT', 'ut', 'UTAH', '49']) assert.deepEqual((await tracDetainers(db, { by: 'county', state: s })).rows, utah, s);
+    await assert.rejects(tracDetainers(db, { state: 'Texass' }), field('state'));
+    const tx = (await agreements287g(db, { by: 'county', state: 'TX' })).rows;
+    assert.ok(tx.length > 0);
+    assert.deepEqual((await agreements287g(db, { by: 'county', state: 'Texas' })).rows, tx);
   });
 });
 

@@ -1,4 +1,6 @@
 // Shared pieces of the metric queries: filters, ratios, and the join from records to counties.
+import { Gazetteer } from '../../law/gazetteer.js';
+import { STATES } from '../../law/states.js';
 import { type Database, query } from '../db.js';
 
 export const ratio = (part: number, whole: number): number | null => (whole > 0 ? Math.round((part / whole) * 10000) / 10000 : null);
@@ -52,8 +54,23 @@ export function checkDate(field: string, value: string | undefined): void {
   if (!ok) throw new MetricInputError(field, `${field} must be a date YYYY-MM-DD (got ${value})`);
 }
 
+/** A county FIPS code the gazetteer knows (an unknown one is an error, never an empty table). */
 export function checkCountyFips(field: string, value: string | undefined): void {
-  if (value !== undefined && !/^\d{5}$/.test(value)) throw new MetricInputError(field, `${field} must be a 5-digit county FIPS code (got ${value})`);
+  if (value === undefined) return;
+  if (!/^\d{5}$/.test(value)) throw new MetricInputError(field, `${field} must be a 5-digit county FIPS code (got ${value.slice(0, 40)})`);
+  if (Gazetteer.load().byFips(value)?.kind !== 'county') throw new MetricInputError(field, `${field}: no county has FIPS code ${value}`);
+}
+
+/**
+ * A state as users write it — postal code (tx, TX), name (Texas, TEXAS) or FIPS code (48) — as its full name,
+ * the form the records use. Unknown is an error.
+ */
+export function parseState(field: string, value: string | undefined): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  const v = value.trim().toLowerCase();
+  const st = STATES.find((x) => x.code === v || x.name.toLowerCase() === v || x.fips === v);
+  if (!st) throw new MetricInputError(field, `${field}: unknown state "${value.slice(0, 40)}" (a postal code like TX, a name like Texas, or a FIPS code like 48)`);
+  return st.name;
 }
 
 /**

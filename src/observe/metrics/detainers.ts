@@ -1,6 +1,6 @@
 // Detainers: lodged (ICE encounters with disposition "Detainer"), TRAC's custody outcomes, Pennsylvania outcomes.
 import { type Database, query } from '../db.js';
-import { type MetricResult, AOR_NAME_JOIN, COUNTY_JOIN, COUNTY_NAME_JOIN, UNATTRIBUTED, checkChoice, checkFy, ratio, fyAorFilter } from './common.js';
+import { type MetricResult, AOR_NAME_JOIN, COUNTY_JOIN, COUNTY_NAME_JOIN, UNATTRIBUTED, checkChoice, checkFy, parseState, ratio, fyAorFilter } from './common.js';
 
 export const ENCOUNTER_FYS = [2016, 2017, 2019] as const;
 export const LODGED_BY = ['aor', 'state', 'county', 'month', 'fy'] as const;
@@ -60,8 +60,9 @@ export interface TracDetainersRow {
 export async function tracDetainers(db: Database, options: { by?: string; state?: string } = {}): Promise<MetricResult<TracDetainersRow>> {
   const by = checkChoice('by', options.by, TRAC_BY, 'state');
   const params: Record<string, string> = {};
-  const stateFilter = options.state ? 'AND lower(state) = lower($state)' : '';
-  if (options.state) params.state = options.state;
+  const state = parseState('state', options.state);
+  const stateFilter = state ? 'AND lower(state) = lower($state)' : '';
+  if (state) params.state = state;
   const sql =
     by === 'facility'
       ? `SELECT state, county, facility, detainers, custody_yes AS custodyYes, custody_no AS custodyNo FROM trac_detainers_facility WHERE county <> 'All' ${stateFilter} ORDER BY detainers DESC`
@@ -72,7 +73,7 @@ export async function tracDetainers(db: Database, options: { by?: string; state?
   return {
     metric: 'trac-detainers',
     definition: 'TRAC detainer counts by receiving facility, FY2003 to early FY2016, cumulative; custodyYes = ICE assumed custody; custodyShare = custodyYes / detainers. County and state figures sum the distinct facility rows.',
-    filters: { by, state: options.state ?? null },
+    filters: { by, state: state ?? null },
     rows: rows.map((r) => ({ ...r, custodyShare: ratio(r.custodyYes, r.detainers) })),
     caveats: ['Counts are cumulative over FY2003–early FY2016 with no time dimension.', '"No" is not "the jail refused": refusals were not collected.', 'Scraped from TRAC\'s tool in 2017 by a third party; attribute TRAC.', 'The scrape repeats whole rows (151,809 detainers counted twice or more); Comity drops the exact repeats at load (`observe quality` says how many), so county and state totals differ from the third party\'s published rollup.'],
   };

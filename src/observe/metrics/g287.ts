@@ -1,6 +1,6 @@
 // 287(g) agreements by state, county, model and signing year.
 import { type Database, query } from '../db.js';
-import { type MetricResult, checkChoice, checkDate } from './common.js';
+import { type MetricResult, checkChoice, checkDate, parseState } from './common.js';
 
 export const G287_BY = ['state', 'model', 'year', 'county', 'state-model'] as const;
 export interface G287Row {
@@ -24,9 +24,10 @@ export async function agreements287g(db: Database, options: { by?: string; state
   };
   const where: string[] = [];
   const params: Record<string, string> = {};
-  if (options.state) {
+  const state = parseState('state', options.state);
+  if (state) {
     where.push('upper(trim(g.state)) = upper($state)');
-    params.state = options.state;
+    params.state = state;
   }
   if (options.signedBefore) {
     where.push('g.signed < CAST($before AS DATE)');
@@ -45,7 +46,7 @@ export async function agreements287g(db: Database, options: { by?: string; state
   return {
     metric: '287g-agreements',
     definition: "ICE's list of 287(g) agreements published 2026-05-18 (one row per agency and model: Jail Enforcement, Warrant Service Officer, Task Force); year = MOA signing year; onListJan2025 = also on the list archived 2025-01-04.",
-    filters: { by, state: options.state ?? null, signedBefore: options.signedBefore ?? null },
+    filters: { by, state: state ?? null, signedBefore: options.signedBefore ?? null },
     rows,
     caveats: ['The list shows agreements in force on 2026-05-18; agreements that ended earlier (e.g. Mecklenburg 2018) are absent. g287_tracked records agreements seen since 2025-02 that left the list.'],
   };
