@@ -17,7 +17,7 @@ import type { Rule } from './registry-schema.js';
 import { AGENCY_KINDS, REQUEST_TYPES, type AgencyKind, type Level, type Modality, type RequestType } from './vocab.js';
 import { BoundedCache } from './bounded-cache.js';
 import { AgreementIndex } from './agreements-287g.js';
-import { viewFn } from './compile-view.js';
+import { modalityFn, viewFn, type ModalityFn } from './compile-view.js';
 
 export type Anchor = RegisteredProvision['appliesBy'];
 
@@ -65,7 +65,11 @@ export interface CompiledLaw {
   timelines: Map<RequestType, Timeline>;
   /** Offense catalogs ("@id" in conditions), for the generated view functions. */
   catalog: CatalogLookup;
+  /** The fast path's modality functions, per request type (index in REQUEST_TYPES), stretch of days and agency kind. */
+  fast?: (FastTimeline | undefined)[];
 }
+
+interface FastTimeline { breaks: Int32Array; fns: (ModalityFn | undefined)[] }
 
 /**
  * The rules of one request type that can apply on a day for an agency kind: what does not change
@@ -288,6 +292,31 @@ export function skipOf(cp: CompiledProvision, f: Facts): Skip {
 }
 
 const KIND_INDEX = new Map<AgencyKind, number>(AGENCY_KINDS.map((k, i) => [k, i]));
+/** Plain objects for the hot path (a keyed property read, no Map lookup). */
+const KIND_NO: Readonly<Record<AgencyKind, number>> = Object.fromEntries(AGENCY_KINDS.map((k, i) => [k, i])) as Record<AgencyKind, number>;
+const REQUEST_NO: Readonly<Record<RequestType, number>> = Object.fromEntries(REQUEST_TYPES.map((t, i) => [t, i])) as Record<RequestType, number>;
+
+/**
+ * The fast path's modality for one request type: the compiled modality-only function of the day's view,
+ * found by request type, stretch of days and agency kind in arrays (no Map lookups), then called.
+ */
+export function fastModality(law: CompiledLaw, t: RequestType, f: Facts): Modality {
+  const fast = (law.fast ??= []);
+  const ti = REQUEST_NO[t];
+  let ft = fast[ti];
+  if (!ft) {
+    viewOf(law, t, f); // builds the timeline
+    fast[ti] = ft = { breaks: Int32Array.from(law.timelines.get(t)!.breaks), fns: [] };
+  }
+  const b = ft.breaks;
+  const day = f.decisionDay;
+  let lo = 0, hi = b.length;
+  while (lo < hi) { const mid = (lo + hi) >>> 1; if (b[mid]! <= day) lo = mid + 1; else hi = mid; }
+  const k = lo * 8 + KIND_NO[f.agencyKind];
+  let fn = ft.fns[k];
+  if (!fn) ft.fns[k] = fn = modalityFn(viewOf(law, t, f), law.catalog);
+  return fn(f);
+}
 
 /** Whether a provision is settled out for a day and agency kind, whatever the request's other facts. */
 function staticSkip(cp: CompiledProvision, day: number, kind: AgencyKind): boolean {

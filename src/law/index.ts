@@ -7,8 +7,7 @@ import { decideChecked, decideValid, type DecideOptions, type DecideResult, type
 import { loadRegistry, type Registry } from './load-registry.js';
 import { defaultPoliciesDir } from './project-root.js';
 import { bundledFromSnapshot } from './light.js';
-import { evaluateLaw, viewOf } from './engine.js';
-import { modalityFn } from './compile-view.js';
+import { evaluateLaw, fastModality } from './engine.js';
 import { factsOf } from './facts.js';
 import { holdDeadline } from './hold-deadline.js';
 import { DecisionRequest } from './request-schema.js';
@@ -71,7 +70,7 @@ export class Engine {
     for (const t of req.requests) {
       if (t !== 'HOLD') {
         // No clock to read: the modality-only compiled view.
-        out[t] = modalityFn(viewOf(law, t, f), law.catalog)(f);
+        out[t] = fastModality(law, t, f);
         continue;
       }
       const o = evaluateLaw(law, t, f);
