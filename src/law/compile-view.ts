@@ -104,15 +104,22 @@ function rankOf(r: CompiledRule): number {
   return r.rule.modality === undefined ? -1 : RANK_OF[r.rule.modality];
 }
 
-/** The same layering for the fast path: the modality alone, with no rule lists kept. */
-function levelRank(run: Layered, rank: number, floorHere: boolean): void {
-  if (rank >= 0) {
-    const lvl = BY_RANK[rank]!;
-    const step = stepOf(run, lvl);
-    if (step === 'first' || step === 'replaced') run.modality = lvl;
+/**
+ * The fast path's layering as a table built from layering.ts's stepOf (one source of the algebra): the
+ * modality so far (0–3 by rank, 4 = none yet) × whether a floor applied above × this level's rank → the
+ * modality after this level.
+ */
+const NONE_YET = 4;
+const NEXT: Int8Array = (() => {
+  const t = new Int8Array(5 * 2 * 4);
+  for (let m = 0; m <= NONE_YET; m++) for (let fa = 0; fa < 2; fa++) for (let r = 0; r < 4; r++) {
+    const above: Layered = { modality: m === NONE_YET ? null : BY_RANK[m]!, floorAbove: fa === 1 };
+    const step = stepOf(above, BY_RANK[r]!);
+    t[(m * 2 + fa) * 4 + r] = step === 'first' || step === 'replaced' ? r : m;
   }
-  if (floorHere) run.floorAbove = true;
-}
+  return t;
+})();
+const MODALITY_OF: readonly Modality[] = [...BY_RANK, 'MAY'];
 
 export type ModalityFn = (f: Facts) => Modality;
 
@@ -123,7 +130,7 @@ export function compileView(groups: readonly LevelGroup[], catalog: CatalogLooku
   const rules: CompiledRule[] = [];
   const lines: string[] = [];
   lines.push(modalityOnly ? 'return function view(f) { const assumed = 0;' : 'return function view(f, assumed) {');
-  lines.push(modalityOnly ? '  const run = { modality: null, floorAbove: false };' : '  const run = { modality: null, floorAbove: false, deciding: [] }; const applied = [];');
+  lines.push(modalityOnly ? `  let m = ${NONE_YET}, fa = 0;` : '  const run = { modality: null, floorAbove: false, deciding: [] }; const applied = [];');
   for (const g of groups) {
     lines.push('  {');
     lines.push('    let rank = -1, lvlRules = null, floorHere = false;');
@@ -156,17 +163,17 @@ export function compileView(groups: readonly LevelGroup[], catalog: CatalogLooku
       }
       if (body.length) lines.push(`    if (${conds.length ? conds.join(' && ') : 'true'}) { ${body.join(' ')} }`);
     }
-    lines.push(modalityOnly ? '    levelRank(run, rank, floorHere);' : '    level(run, rank, lvlRules, floorHere);');
+    lines.push(modalityOnly ? '    if (rank >= 0) m = NEXT[(m * 2 + fa) * 4 + rank]; if (floorHere) fa = 1;' : '    level(run, rank, lvlRules, floorHere);');
     lines.push('  }');
   }
-  lines.push(modalityOnly ? "  return run.modality ?? 'MAY';" : "  return { modality: run.modality ?? 'MAY', deciding: run.deciding, applied };");
+  lines.push(modalityOnly ? '  return MODALITY_OF[m];' : "  return { modality: run.modality ?? 'MAY', deciding: run.deciding, applied };");
   if (gen.matchers.size) lines.splice(1, 0, `  let ${[...gen.matchers.keys()].map((_, i) => `m${i}`).join(', ')};`);
   lines.push('};');
   // Generated from the registry only (rule indices, fact masks, dates as day numbers); request values
   // reach it only as the argument `f`, never as source.
   const source = [...gen.fns, ...lines].join('\n');
-  const make = new Function('R', 'level', 'levelRank', 'anchorOk', 'hasAny', ...gen.names, source) as (...args: unknown[]) => ViewFn | ModalityFn;
-  return make(rules, level, levelRank, anchorOk, hasAny, ...gen.values);
+  const make = new Function('R', 'level', 'NEXT', 'MODALITY_OF', 'anchorOk', 'hasAny', ...gen.names, source) as (...args: unknown[]) => ViewFn | ModalityFn;
+  return make(rules, level, NEXT, MODALITY_OF, anchorOk, hasAny, ...gen.values);
 }
 
 /** A view's compiled functions, kept on the view itself (a symbol-keyed property: one lookup on the hot path). */

@@ -67,7 +67,9 @@ export class Engine {
     const { law, jurisdiction } = c.chain;
     const f = factsOf(req, jurisdiction.timeZone, this.compiled.agreements, jurisdiction.area);
     const out: Partial<Record<RequestType, Modality>> = {};
-    for (const t of req.requests) {
+    const ts = req.requests;
+    for (let i = 0; i < ts.length; i++) {
+      const t = ts[i]!;
       if (t !== 'HOLD') {
         // No clock to read: the modality-only compiled view.
         out[t] = fastModality(law, t, f);
