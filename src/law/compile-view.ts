@@ -69,18 +69,21 @@ function exprSource(e: Expr, g: Gen, catalog: CatalogLookup, window: OffenseWind
     const key = `${kind}|${JSON.stringify(m)}|${w ? `${w.from}:${w.to}` : ''}`;
     const known = g.matchers.get(key);
     if (known) return known;
+    // Cheapest and most selective first (level, categories), dates last: the order of `||` does not change the result.
     const checks: string[] = [];
+    const dates: string[] = [];
     const lo = Math.max(w ? w.from : -Infinity, m.onOrAfter ? dayOf(m.onOrAfter) : -Infinity);
-    if (Number.isFinite(lo)) checks.push(`o.day < ${lo}`);
-    if (w && Number.isFinite(w.to)) checks.push(`o.day > ${w.to}`);
+    if (Number.isFinite(lo)) dates.push(`o.day < ${lo}`);
+    if (w && Number.isFinite(w.to)) dates.push(`o.day > ${w.to}`);
     if (m.levels) checks.push(`!${g.constant(m.levels)}.includes(o.level)`);
     const stages = 'charge' in e ? (e.charge as ChargeMatch).stages : undefined;
     if (stages) checks.push(`(o.stage === undefined || !${g.constant(stages)}.includes(o.stage))`);
     if (m.grades) checks.push(`(o.grade === undefined || !${g.constant(m.grades)}.includes(o.grade))`);
-    if (m.withinYears) checks.push(`(o.day < f.cutoff(${m.withinYears}) || o.day > f.decisionDay)`);
+    if (m.withinYears) dates.push(`(o.day < f.cutoff(${m.withinYears}) || o.day > f.decisionDay)`);
     const sets = (xs: string[]) => new Set(xs.flatMap((c) => (c.startsWith('@') ? catalog(c.slice(1)) : [c])));
     if (m.anyOf) checks.push(`!hasAny(o.categories, ${g.constant(sets(m.anyOf))})`);
     for (const group of m.allOf ?? []) checks.push(`!hasAny(o.categories, ${g.constant(sets([group]))})`);
+    checks.push(...dates);
     const name = `o${g.fns.length}`;
     const list = kind === 'conviction' ? 'f.convictions' : 'f.charges';
     g.fns.push(`function ${name}(f) { const xs = ${list}; for (let i = 0; i < xs.length; i++) { const o = xs[i];${checks.length ? ` if (${checks.join(' || ')}) continue;` : ''} return true; } return false; }`);
