@@ -2,6 +2,14 @@
 import type { GazCounty, GazPlace } from './gazetteer.js';
 
 /** One line of places.tsv → a place. */
+/** One string per time zone: the hot path compares zones by identity first (days.ts caches the last zone). */
+const zones = new Map<string, string>();
+function internZone(tz: string): string {
+  let z = zones.get(tz);
+  if (z === undefined) zones.set(tz, (z = tz));
+  return z;
+}
+
 export function parsePlace(line: string): GazPlace {
   const [geoid, state, name, lsad, ocd, derived, cs, cw, relation, aliases, note] = line.split('\t') as string[];
   const prefix = ocd!.startsWith('ocd-division/') ? '' : `ocd-division/country:us/state:${state!.toLowerCase()}/`;
@@ -23,7 +31,7 @@ export function parsePlace(line: string): GazPlace {
 /** One line of counties.tsv → a county. */
 export function parseCounty(line: string): GazCounty {
   const [fips, state, name, ocd, derived, tz, other, aliases, note] = line.split('\t') as string[];
-  const c: GazCounty = { kind: 'county', fips: fips!, name: name!, state: state!, ocd: ocd!, timeZone: tz!, aliases: aliases ? aliases.split(' ') : [] };
+  const c: GazCounty = { kind: 'county', fips: fips!, name: name!, state: state!, ocd: ocd!, timeZone: internZone(tz!), aliases: aliases ? aliases.split(' ') : [] };
   if (other) c.otherTimeZones = other.split(' ');
   if (derived === '1') c.ocdDerived = true;
   if (note) c.note = note;
