@@ -23,3 +23,4 @@ export { checkClaims, checkClaim, formatClaimResult, defaultClaimsDir, type Clai
 export { parseClaim, readClaimFile, ClaimFileError } from './claims/load-claims.js';
 export { VERDICTS, type Verdict, type Claim } from './claims/schema.js';
 export { openObservatory, LiveObservatory } from './open.js';
+export { autoLoad } from './auto-load.js';

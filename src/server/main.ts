@@ -1,10 +1,10 @@
 /**
  * `npm start`: the server and web app on the embedded defaults. PORT and HOST may override.
- * When no observatory database exists yet and the public records are at hand, it is loaded in
- * the background; the law API answers at once, the observatory endpoints once the load is done.
+ * When no observatory database exists yet, the public records are fetched (when not at hand) and
+ * loaded in the background; the law API answers at once, the observatory endpoints once the load is done.
  */
 import { existsSync } from 'node:fs';
-import { loadData, resolveDbPath, LoadError } from '../observe/index.js';
+import { autoLoad, resolveDbPath } from '../observe/index.js';
 import { createApp } from './app.js';
 import { listen } from './listen.js';
 
@@ -17,9 +17,6 @@ await listen(createApp(), port, process.env.HOST ?? '127.0.0.1');
 
 const db = resolveDbPath();
 if (!existsSync(db) && process.env.COMITY_NO_AUTOLOAD === undefined) {
-  console.log(`No observatory database at ${db}: loading the public records in the background…`);
-  loadData({}).then(
-    (r) => console.log(`Observatory loaded: ${r.sources.length} sources into ${db}.`),
-    (e: unknown) => console.log(`Observatory not loaded (${e instanceof LoadError ? e.message : (e as Error).message}); run \`npx comity data load\`.`),
-  );
+  console.log(`No observatory database at ${db} yet.`);
+  void autoLoad((line) => console.log(line));
 }
