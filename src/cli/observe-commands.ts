@@ -44,20 +44,37 @@ async function withDb<T>(db: string | undefined, fn: (d: Database) => Promise<T>
 function table(rows: Record<string, unknown>[]): string {
   if (rows.length === 0) return '(no rows)';
   const cols = Object.keys(rows[0] ?? {});
-  // Columns named …Share/share hold ratios (0–1): shown as percentages, including exactly 0 and 1.
+  // Columns named …Share/share hold ratios (0–1): shown as percentages, including exactly 0 and 1; counts with separators.
   const cell = (v: unknown, col: string): string =>
-    v === null || v === undefined ? '—' : typeof v === 'number' && /share$/i.test(col) ? `${(v * 100).toFixed(1)}%` : String(v);
-  const widths = cols.map((c) => Math.max(c.length, ...rows.map((r) => cell(r[c], c).length)));
-  const line = (vals: string[]): string => vals.map((v, i) => v.padEnd(widths[i] ?? 0)).join('  ').trimEnd();
-  return [line(cols), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(cols.map((c) => cell(r[c], c))))].join('\n');
+    v === null || v === undefined ? '—'
+      : typeof v === 'number' && /share$/i.test(col) ? `${(v * 100).toFixed(1)}%`
+        : typeof v === 'number' && Number.isInteger(v) && !/^(fy|year)$/i.test(col) ? v.toLocaleString('en-US')
+          : String(v);
+  const heads = cols.map(obs.headerWords);
+  const widths = cols.map((c, i) => Math.max(heads[i]!.length, ...rows.map((r) => cell(r[c], c).length)));
+  const numeric = cols.map((c) => rows.every((r) => r[c] === null || r[c] === undefined || typeof r[c] === 'number'));
+  const line = (vals: string[]): string => vals.map((v, i) => (numeric[i] ? v.padStart(widths[i] ?? 0) : v.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
+  return [line(heads), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(cols.map((c) => cell(r[c], c))))].join('\n');
 }
 
-function print<R extends object>(result: Observatory.MetricResult<R>, json: boolean): void {
-  if (json) {
+type Format = 'text' | 'json' | 'csv';
+/** --format (text, json or csv), with --json kept as a shorthand. */
+function formatOf(o: { json?: boolean; format?: string }): Format {
+  const f = o.json ? 'json' : (o.format ?? 'text');
+  if (f !== 'text' && f !== 'json' && f !== 'csv') throw new UsageError(`--format: expected text, json or csv, got "${f.slice(0, 20)}"`);
+  return f;
+}
+
+function print<R extends object>(result: Observatory.MetricResult<R>, format: Format, textRows?: Record<string, unknown>[]): void {
+  if (format === 'json') {
     write(JSON.stringify(result, null, 2));
     return;
   }
-  write(table(result.rows as Record<string, unknown>[]));
+  if (format === 'csv') {
+    process.stdout.write(obs.metricCsv(result));
+    return;
+  }
+  write(table(textRows ?? (result.rows as Record<string, unknown>[])));
   write(`\ndefinition: ${result.definition}`);
   for (const c of result.caveats) write(`caveat: ${c}`);
 }
@@ -112,9 +129,10 @@ export function registerObserveCommands(program: Command): void {
     .option('--aor <code>', 'only this AOR (3-letter code)')
     .option('--county <fips>', 'only this county (5-digit FIPS)')
     .option(...dbOpt)
-    .option('--json', 'JSON output')
-    .action(async (o: { fy?: number; by?: string; aor?: string; county?: string; db?: string; json?: boolean }) => {
-      print(await withDb(o.db, (d) => obs.custodialShare(d, o)), Boolean(o.json));
+    .option('--json', 'JSON output (same as --format json)')
+    .option('--format <format>', 'text, json or csv', 'text')
+    .action(async (o: { fy?: number; by?: string; aor?: string; county?: string; db?: string; json?: boolean; format?: string }) => {
+      print(await withDb(o.db, (d) => obs.custodialShare(d, o)), formatOf(o));
     });
   observe
     .command('detainers')
@@ -126,13 +144,14 @@ export function registerObserveCommands(program: Command): void {
     .option('--state <name>', 'only this state (trac)')
     .option('--facility <text>', 'facility name contains (pa)')
     .option(...dbOpt)
-    .option('--json', 'JSON output')
-    .action(async (o: { source: string; fy?: number; by?: string; aor?: string; state?: string; facility?: string; db?: string; json?: boolean }) => {
+    .option('--json', 'JSON output (same as --format json)')
+    .option('--format <format>', 'text, json or csv', 'text')
+    .action(async (o: { source: string; fy?: number; by?: string; aor?: string; state?: string; facility?: string; db?: string; json?: boolean; format?: string }) => {
       if (!['lodged', 'trac', 'pa'].includes(o.source)) throw new UsageError(`--source must be lodged, trac or pa (got ${o.source})`);
       const result = await withDb(o.db, (d): Promise<Observatory.MetricResult<object>> =>
         o.source === 'trac' ? obs.tracDetainers(d, o) : o.source === 'pa' ? obs.paDetainerOutcomes(d, o) : obs.detainersLodged(d, o),
       );
-      print(result, Boolean(o.json));
+      print(result, formatOf(o));
     });
   observe
     .command('removals')
@@ -141,9 +160,10 @@ export function registerObserveCommands(program: Command): void {
     .option('--by <key>', 'aor | fy | aor-fy', 'aor')
     .option('--aor <code>', 'only this AOR')
     .option(...dbOpt)
-    .option('--json', 'JSON output')
-    .action(async (o: { fy?: number; by?: string; aor?: string; db?: string; json?: boolean }) => {
-      print(await withDb(o.db, (d) => obs.removalsByThreat(d, o)), Boolean(o.json));
+    .option('--json', 'JSON output (same as --format json)')
+    .option('--format <format>', 'text, json or csv', 'text')
+    .action(async (o: { fy?: number; by?: string; aor?: string; db?: string; json?: boolean; format?: string }) => {
+      print(await withDb(o.db, (d) => obs.removalsByThreat(d, o)), formatOf(o));
     });
   observe
     .command('287g')
@@ -153,10 +173,11 @@ export function registerObserveCommands(program: Command): void {
     .option('--signed-before <date>', 'only agreements signed before YYYY-MM-DD')
     .option('--sanctuary', 'show the DOJ 2025 and CIS 2017 sanctuary lists joined to FIPS instead')
     .option(...dbOpt)
-    .option('--json', 'JSON output')
-    .action(async (o: { by?: string; state?: string; signedBefore?: string; sanctuary?: boolean; db?: string; json?: boolean }) => {
+    .option('--json', 'JSON output (same as --format json)')
+    .option('--format <format>', 'text, json or csv', 'text')
+    .action(async (o: { by?: string; state?: string; signedBefore?: string; sanctuary?: boolean; db?: string; json?: boolean; format?: string }) => {
       const result = await withDb(o.db, (d): Promise<Observatory.MetricResult<object>> => (o.sanctuary ? obs.sanctuaryLists(d) : obs.agreements287g(d, o)));
-      print(result, Boolean(o.json));
+      print(result, formatOf(o));
     });
   observe
     .command('policy-vs-practice')
@@ -166,9 +187,10 @@ export function registerObserveCommands(program: Command): void {
     .option('--county <fips...>', 'counties (5-digit FIPS); default: the counties with the most arrests')
     .option('--top <n>', 'how many counties by default', int('top'))
     .option(...dbOpt)
-    .option('--json', 'JSON output')
-    .action(async (o: { fy?: number; date?: string; county?: string[]; top?: number; db?: string; json?: boolean }) => {
-      print(await withDb(o.db, (d) => obs.policyVsPractice(d, { ...o, counties: o.county })), Boolean(o.json));
+    .option('--json', 'JSON output (same as --format json)')
+    .option('--format <format>', 'text, json or csv', 'text')
+    .action(async (o: { fy?: number; date?: string; county?: string[]; top?: number; db?: string; json?: boolean; format?: string }) => {
+      print(await withDb(o.db, (d) => obs.policyVsPractice(d, { ...o, counties: o.county })), formatOf(o));
     });
 
   observe
@@ -179,9 +201,10 @@ export function registerObserveCommands(program: Command): void {
     .option('--aor <code>', 'only this AOR')
     .option('--method <method>', 'only arrests made by this apprehension method (e.g. "CAP Local Incarceration")')
     .option(...dbOpt)
-    .option('--json', 'JSON output')
-    .action(async (o: { of?: string; fy?: number; aor?: string; method?: string; db?: string; json?: boolean }) => {
-      print(await withDb(o.db, (d) => obs.attributionCoverage(d, o)), Boolean(o.json));
+    .option('--json', 'JSON output (same as --format json)')
+    .option('--format <format>', 'text, json or csv', 'text')
+    .action(async (o: { of?: string; fy?: number; aor?: string; method?: string; db?: string; json?: boolean; format?: string }) => {
+      print(await withDb(o.db, (d) => obs.attributionCoverage(d, o)), formatOf(o));
     });
 
   observe
@@ -189,12 +212,13 @@ export function registerObserveCommands(program: Command): void {
     .description('what the ICE records leave blank, and how many rows are identical to another in every released field')
     .option('--table <table>', 'arrests | encounters | removals', 'arrests')
     .option(...dbOpt)
-    .option('--json', 'JSON output')
-    .action(async (o: { table?: string; db?: string; json?: boolean }) => {
+    .option('--json', 'JSON output (same as --format json)')
+    .option('--format <format>', 'text, json or csv', 'text')
+    .action(async (o: { table?: string; db?: string; json?: boolean; format?: string }) => {
       const result = await withDb(o.db, (d) => obs.recordQuality(d, o));
       // The blanks are a nested object: one column per field in the table.
       const rows = result.rows.map(({ blank, ...r }) => ({ ...r, ...Object.fromEntries(Object.entries(blank).map(([k, v]) => [k.endsWith(' (redacted)') ? `redacted ${k.slice(0, -11)}` : `blank ${k}`, v])) }));
-      print({ ...result, rows: o.json ? result.rows : rows }, Boolean(o.json));
+      print(result, formatOf(o), rows);
     });
 
   program
@@ -204,10 +228,13 @@ export function registerObserveCommands(program: Command): void {
     .command('check')
     .argument('[files...]', 'claim files (default: every file in claims/)')
     .option(...dbOpt)
-    .option('--json', 'JSON output')
-    .action(async (files: string[], o: { db?: string; json?: boolean }) => {
+    .option('--json', 'JSON output (same as --format json)')
+    .option('--format <format>', 'text, json or csv', 'text')
+    .action(async (files: string[], o: { db?: string; json?: boolean; format?: string }) => {
       const results = await withDb(o.db, (d) => obs.checkClaims(d, files));
-      if (o.json) write(JSON.stringify(results, null, 2));
+      const format = formatOf(o);
+      if (format === 'json') write(JSON.stringify(results, null, 2));
+      else if (format === 'csv') throw new UsageError('--format csv: claims are documents, not a table; use --format json');
       else write(results.map(obs.formatClaimResult).join('\n\n'));
     });
 }

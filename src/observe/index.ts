@@ -11,6 +11,7 @@ export { fiscalYearOf, fiscalYearPeriod, type Period } from './fiscal-year.js';
 export { attributeLandmark, type Attribution, type Confidence, type MatchMethod } from './attribution/match.js';
 export { loadGazetteer } from './attribution/build.js';
 export { MetricInputError, type MetricResult } from './metrics/common.js';
+export { metricCsv, headerWords } from './metrics/format.js';
 export { custodialShare, SHARE_BY, ARREST_FYS, type CustodialShareRow, type CustodialShareOptions } from './metrics/custodial-share.js';
 export { detainersLodged, tracDetainers, paDetainerOutcomes, LODGED_BY, TRAC_BY, PA_BY, ENCOUNTER_FYS } from './metrics/detainers.js';
 export { removalsByThreat, REMOVALS_BY, REMOVAL_FYS } from './metrics/removals.js';

@@ -2,7 +2,7 @@
 import { type Context, Hono } from 'hono';
 import {
   DatabaseMissingError, DatabaseUnreadableError, MetricInputError, attributionCoverage, recordQuality, type MetricResult, agreements287g, checkClaims, custodialShare,
-  detainersLodged, LiveObservatory, paDetainerOutcomes, policyVsPractice, removalsByThreat, sanctuaryLists, tracDetainers,
+  detainersLodged, LiveObservatory, metricCsv, paDetainerOutcomes, policyVsPractice, removalsByThreat, sanctuaryLists, tracDetainers,
 } from '../observe/index.js';
 import type { Database } from '../observe/db.js';
 
@@ -25,6 +25,10 @@ function intParam(q: Q, field: string, max = 100_000): number | undefined {
   return Number(v);
 }
 
+function isMetric(x: unknown): x is MetricResult<object> {
+  return typeof x === 'object' && x !== null && Array.isArray((x as { rows?: unknown }).rows) && typeof (x as { metric?: unknown }).metric === 'string';
+}
+
 /** The numeric query parameters and their bounds. */
 const NUMERIC: readonly [string, number][] = [['fy', 2100], ['top', 3300]];
 
@@ -42,7 +46,14 @@ export function observeRoutes(options: { db?: string } = {}): Hono {
         const q = c.req.query() as Q;
         // Numbers are checked before the database is touched: a bad one is a 400 whether or not the records are loaded.
         for (const [field, max] of NUMERIC) intParam(q, field, max);
-        return c.json((await observatory.use((d) => fn(d, q))) as object);
+        const format = q.format ?? 'json';
+        if (format !== 'json' && format !== 'csv') throw new BadQuery('format', `format must be json or csv (got ${format.slice(0, 20)})`);
+        const result = await observatory.use((d) => fn(d, q));
+        if (format === 'csv') {
+          if (!isMetric(result)) throw new BadQuery('format', 'this endpoint answers documents, not a table: use format=json');
+          return c.body(metricCsv(result), 200, { 'content-type': 'text/csv; charset=utf-8' });
+        }
+        return c.json(result as object);
       } catch (error) {
         if (error instanceof BadQuery || error instanceof MetricInputError) return problemJson(c, 400, 'Bad query parameter', error.message, error.field);
         // The server's own paths and the database's messages stay in its log, never in a response.

@@ -11,6 +11,7 @@ function queryParams(schema: z.ZodType): Record<string, unknown>[] {
 type Param = [name: string, schema: Record<string, unknown>, description: string];
 const fy: Param = ['fy', { type: 'integer' }, 'fiscal year (October–September)'];
 const aor: Param = ['aor', { type: 'string', pattern: '^[A-Za-z]{3}$' }, "ICE Area of Responsibility, 3-letter code (e.g. LOS)"];
+const format: Param = ['format', { type: 'string', enum: ['json', 'csv'], default: 'json' }, 'json: the metric with its definition and caveats; csv: its rows'];
 const by = (values: readonly string[]): Param => ['by', { type: 'string', enum: values }, 'grouping'];
 
 /** The observatory's GET endpoints (src/server/observe-routes.ts), each a metric with its definition and caveats. */
@@ -40,9 +41,9 @@ export function openApiDocument(): Record<string, unknown> {
         get: {
           summary,
           tags: ['observatory'],
-          parameters: params.map(([name, schema, description]) => ({ name, in: 'query', schema, description })),
+          parameters: [...params, format].map(([name, schema, description]) => ({ name, in: 'query', schema, description })),
           responses: {
-            200: { description: 'The metric: definition, filters, rows, caveats' },
+            200: { description: 'The metric: definition, filters, rows, caveats (JSON), or its rows as CSV', content: { 'application/json': { schema: { type: 'object' } }, 'text/csv': { schema: { type: 'string' } } } },
             400: { description: 'Invalid query parameter (the problem names it)', content: { 'application/problem+json': { schema: problem } } },
             503: { description: 'The records are not loaded yet (`comity data load`)', content: { 'application/problem+json': { schema: problem } } },
           },

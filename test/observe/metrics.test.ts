@@ -152,6 +152,18 @@ test('HTTP routes return metrics as JSON and 400 problems on bad parameters', ne
   const badOf = await app.request('/attribution?of=removals');
   assert.equal(badOf.status, 400);
   assert.equal(((await badOf.json()) as { field: string }).field, 'of');
+  // ?format=csv: the rows, one header line, the same totals.
+  const csv = await app.request('/custodial-share?fy=2018&by=aor&format=csv');
+  assert.equal(csv.status, 200);
+  assert.match(csv.headers.get('content-type') ?? '', /^text\/csv/);
+  const [head, ...lines] = (await csv.text()).trim().split('\n');
+  const cols = head!.split(',');
+  assert.ok(cols.includes('total') && cols.includes('custodialShare'), head);
+  assert.equal(lines.reduce((s, l) => s + Number(l.split(',')[cols.indexOf('total')]), 0), 158581);
+  const quality = await app.request('/quality?table=arrests&format=csv');
+  assert.match((await quality.text()).split('\n')[0]!, /blank\.aor/);
+  assert.equal((await app.request('/custodial-share?format=xml')).status, 400);
+  assert.equal((await app.request('/claims?format=csv')).status, 400);
 });
 
 test('record quality: identical rows and blanks per year, cross-checked against an exact DISTINCT', needsData, async () => {
