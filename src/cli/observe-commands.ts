@@ -127,6 +127,7 @@ export function registerObserveCommands(program: Command): void {
     .option('--fy <year>', 'fiscal year (2016–2019)', int('fy'))
     .option('--by <key>', 'aor | state | county | month | fy', 'aor')
     .option('--aor <code>', 'only this AOR (3-letter code)')
+    .option('--unattributed', 'by state or county: keep the row of arrests whose landmark names no single county')
     .option('--county <fips>', 'only this county (5-digit FIPS)')
     .option(...dbOpt)
     .option('--json', 'JSON output (same as --format json)')

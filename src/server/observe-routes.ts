@@ -25,6 +25,13 @@ function intParam(q: Q, field: string, max = 100_000): number | undefined {
   return Number(v);
 }
 
+function boolParam(q: Q, field: string): boolean | undefined {
+  const v = q[field];
+  if (v === undefined || v === '') return undefined;
+  if (v !== 'true' && v !== 'false') throw new BadQuery(field, `${field} must be true or false (got ${v.slice(0, 20)})`);
+  return v === 'true';
+}
+
 function isMetric(x: unknown): x is MetricResult<object> {
   return typeof x === 'object' && x !== null && Array.isArray((x as { rows?: unknown }).rows) && typeof (x as { metric?: unknown }).metric === 'string';
 }
@@ -66,7 +73,7 @@ export function observeRoutes(options: { db?: string } = {}): Hono {
       }
     });
   };
-  route('/custodial-share', (d, q) => custodialShare(d, { fy: intParam(q, 'fy', 2100), by: q.by, aor: q.aor, county: q.county }));
+  route('/custodial-share', (d, q) => custodialShare(d, { fy: intParam(q, 'fy', 2100), by: q.by, aor: q.aor, county: q.county, unattributed: boolParam(q, 'unattributed') }));
   route('/detainers', (d, q) => detainersLodged(d, { fy: intParam(q, 'fy', 2100), by: q.by, aor: q.aor }));
   route('/detainers/trac', (d, q) => tracDetainers(d, { by: q.by, state: q.state }));
   route('/detainers/pa', (d, q) => paDetainerOutcomes(d, { by: q.by, facility: q.facility }));

@@ -16,7 +16,7 @@ const by = (values: readonly string[]): Param => ['by', { type: 'string', enum: 
 
 /** The observatory's GET endpoints (src/server/observe-routes.ts), each a metric with its definition and caveats. */
 const OBSERVE: Record<string, { summary: string; params: Param[] }> = {
-  'custodial-share': { summary: 'Custodial vs at-large ICE arrests', params: [fy, by(['aor', 'state', 'county', 'month', 'fy']), aor, ['county', { type: 'string', pattern: '^\\d{5}$' }, 'county FIPS']] },
+  'custodial-share': { summary: 'Custodial vs at-large ICE arrests', params: [fy, by(['aor', 'state', 'county', 'month', 'fy']), aor, ['county', { type: 'string', pattern: '^\\d{5}$' }, 'county FIPS'], ['unattributed', { type: 'string', enum: ['true', 'false'] }, 'by state or county: keep the row of arrests that name no single county']] },
   detainers: { summary: 'Detainers lodged at ICE encounters', params: [fy, by(['aor', 'state', 'county', 'month', 'fy']), aor] },
   'detainers/trac': { summary: "TRAC's detainers and ICE custody outcomes", params: [by(['facility', 'county', 'state']), ['state', { type: 'string' }, 'state name']] },
   'detainers/pa': { summary: 'Pennsylvania detainer outcomes', params: [by(['facility', 'year', 'facility-year']), ['facility', { type: 'string' }, 'facility name contains']] },

@@ -32,11 +32,22 @@ test('custodial share by AOR sums to the published FY2018 total and shares add u
 test('custodial share by county and month keep every arrest', needsData, async () => {
   await withLoadedDb(async (db) => {
     for (const by of ['county', 'month', 'state'] as const) {
-      const r = await custodialShare(db, { fy: 2016, by });
+      const r = await custodialShare(db, { fy: 2016, by, unattributed: true });
       assert.equal(r.rows.reduce((s, x) => s + x.total, 0), 110104, by);
     }
-    // Labels are the Census names; the records naming no single county are one labelled row.
-    const counties = await custodialShare(db, { fy: 2018, by: 'county' });
+    // By default the arrests naming no single county are left out of state and county rows, and the caveat counts them.
+    const states = await custodialShare(db, { fy: 2016, by: 'state' });
+    assert.ok(states.rows.every((r) => r.key !== null));
+    const left = 110104 - states.rows.reduce((s, x) => s + x.total, 0);
+    assert.ok(left > 0 && states.caveats.some((c) => c.startsWith(`${left.toLocaleString('en-US')} arrests (`)), states.caveats.join(' | '));
+    // A county filter answers for the county, not the AOR.
+    const phl = await custodialShare(db, { fy: 2018, county: '42101' });
+    assert.equal(phl.filters.by, 'county');
+    assert.equal(phl.rows[0]?.label, 'Philadelphia County, Pennsylvania');
+    const phlAor = await custodialShare(db, { fy: 2018, county: '42101', by: 'aor' });
+    assert.match(phlAor.rows[0]?.label ?? '', /AOR, only arrests placed in Philadelphia County, Pennsylvania$/);
+    // Labels are the Census names; the records naming no single county are one labelled row when asked for.
+    const counties = await custodialShare(db, { fy: 2018, by: 'county', unattributed: true });
     assert.equal(counties.rows.find((r) => r.key === '48113')?.label, 'Dallas County, Texas');
     assert.equal(counties.rows.filter((r) => r.key === null).length, 1);
     assert.match(counties.rows.find((r) => r.key === null)?.label ?? '', /no single county/);

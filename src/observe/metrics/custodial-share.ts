@@ -11,6 +11,8 @@ export interface CustodialShareOptions {
   by?: string;
   aor?: string;
   county?: string;
+  /** By state or county: keep the row of arrests whose landmark names no single county (left out by default). */
+  unattributed?: boolean;
 }
 
 export interface CustodialShareRow {
@@ -41,8 +43,10 @@ export const CUSTODIAL_SHARE_DEFINITION =
 
 export async function custodialShare(db: Database, options: CustodialShareOptions = {}): Promise<MetricResult<CustodialShareRow>> {
   checkFy(options.fy, ARREST_FYS);
-  const by = checkChoice('by', options.by, SHARE_BY, 'aor');
-  const { key, label } = KEY[by];
+  // A county filter reads by county unless asked otherwise: its arrests are not the AOR's.
+  const by = checkChoice('by', options.by, SHARE_BY, options.county ? 'county' : 'aor');
+  const { key } = KEY[by];
+  const label = by === 'aor' && options.county ? `any_value(an.name) || ' AOR, only arrests placed in ' || any_value(cn.county_name || ', ' || cn.state_name)` : KEY[by].label;
   const { where, params } = await fyAorFilter(db, options);
   checkCountyFips('county', options.county);
   if (options.county) {
@@ -65,13 +69,22 @@ export async function custodialShare(db: Database, options: CustodialShareOption
      GROUP BY 1 ORDER BY ${by === 'month' || by === 'fy' ? 'key' : 'total DESC, key'}`,
     params,
   );
-  const out = rows.map((r) => ({ ...r, custodialShare: ratio(r.custodial, r.total), atLargeShare: ratio(r.atLarge, r.total) }));
+  const all = rows.map((r) => ({ ...r, custodialShare: ratio(r.custodial, r.total), atLargeShare: ratio(r.atLarge, r.total) }));
+  // By state or county, the arrests that name no single county (most at-large arrests) are left out unless asked:
+  // beside the counties they would read as a place of their own. How many there are is said.
+  const byPlace = by === 'state' || by === 'county';
+  const dropped = byPlace && !options.unattributed ? all.filter((r) => r.key === null) : [];
+  const out = dropped.length ? all.filter((r) => r.key !== null) : all;
   const caveats = [
     'Custodial arrests include people ICE took from state and federal prisons, not only local jails.',
     ...(options.fy === undefined || options.fy === 2019 ? ['FY2019 arrest records cover 2018-10-01 to 2019-09-01 only (11 months).'] : []),
   ];
+  for (const d of dropped) {
+    const n = all.reduce((sum, r) => sum + r.total, 0);
+    caveats.push(`${d.total.toLocaleString('en-US')} arrests (${((100 * d.total) / n).toFixed(1)}% of ${n.toLocaleString('en-US')}; ${((d.atLargeShare ?? 0) * 100).toFixed(1)}% of them at large) name no single county and are left out of these rows (unattributed: true, or --unattributed, shows them as one row). State and county shares are of the arrests placed in a county, so they are biased towards custody.`);
+  }
   if (by === 'county' || by === 'state' || options.county) {
     caveats.push('Counties come from the free-text landmark (see landmark_county); the row with key null holds arrests whose landmark names no single county, including most at-large arrests ("… GENERAL AREA, NON-SPECIFIC"). At-large shares by county are therefore biased low.');
   }
-  return { metric: 'custodial-share', definition: CUSTODIAL_SHARE_DEFINITION, filters: { fy: options.fy ?? null, by, aor: options.aor ?? null, county: options.county ?? null }, rows: out, caveats };
+  return { metric: 'custodial-share', definition: CUSTODIAL_SHARE_DEFINITION, filters: { fy: options.fy ?? null, by, aor: options.aor ?? null, county: options.county ?? null, unattributed: options.unattributed ?? false }, rows: out, caveats };
 }
