@@ -84,7 +84,7 @@ export async function custodialShare(db: Database, options: CustodialShareOption
     caveats.push(`${d.total.toLocaleString('en-US')} arrests (${((100 * d.total) / n).toFixed(1)}% of ${n.toLocaleString('en-US')}; ${((d.atLargeShare ?? 0) * 100).toFixed(1)}% of them at large) name no single county and are left out of these rows (unattributed: true, or --unattributed, shows them as one row). State and county shares are of the arrests placed in a county, so they are biased towards custody.`);
   }
   if (by === 'county' || by === 'state' || options.county) {
-    caveats.push('Counties come from the free-text landmark (see landmark_county); the row with key null holds arrests whose landmark names no single county, including most at-large arrests ("… GENERAL AREA, NON-SPECIFIC"). At-large shares by county are therefore biased low.');
+    caveats.push('Counties come from the free-text landmark (see landmark_county); most at-large arrests name no single county ("… GENERAL AREA, NON-SPECIFIC"), so at-large shares by county and state are biased low.');
   }
   return { metric: 'custodial-share', definition: CUSTODIAL_SHARE_DEFINITION, filters: { fy: options.fy ?? null, by, aor: options.aor ?? null, county: options.county ?? null, unattributed: options.unattributed ?? false }, rows: out, caveats };
 }
