@@ -34,6 +34,16 @@ const OBSERVE: Record<string, { summary: string; params: Param[] }> = {
 
 export function openApiDocument(): Record<string, unknown> {
   const problem = { $ref: '#/components/schemas/Problem' };
+  /** A law endpoint answering JSON or CSV, its query from the zod schema that checks it. */
+  const lawGet = (schema: z.ZodType, summary: string, answer: string, description?: string) => ({
+    get: {
+      summary, ...(description ? { description } : {}), tags: ['law'], parameters: queryParams(schema),
+      responses: {
+        200: { description: answer, content: { 'application/json': { schema: { type: 'object' } }, 'text/csv': { schema: { type: 'string' } } } },
+        400: { description: 'Invalid query (the problem names the parameter)', content: { 'application/problem+json': { schema: problem } } },
+      },
+    },
+  });
   const observePaths = Object.fromEntries(
     Object.entries(OBSERVE).map(([path, { summary, params }]) => [
       `/api/v1/observe/${path}`,
@@ -80,29 +90,9 @@ export function openApiDocument(): Record<string, unknown> {
           responses: { 200: { description: 'A list of jurisdictions' }, 400: { description: 'Invalid query', content: { 'application/problem+json': { schema: problem } } } },
         },
       },
-      '/api/v1/law/map': {
-        get: {
-          summary: 'Every county\'s answer to ICE\'s standard request at its jail on a date',
-          description: 'The standard request: the detainer form of the day (I-247, I-247D, then I-247A with an I-200), at would-be release, at the county jail (the state\'s jail in AK, CT, DE, HI, RI, VT). Per county: the modality, the deciding level, provision, citation and instrument, the confidence, and the jail\'s 287(g) agreement from ICE\'s lists.',
-          tags: ['law'],
-          parameters: queryParams(MapQuery),
-          responses: {
-            200: { description: 'The map (JSON) or one county a line (CSV)', content: { 'application/json': { schema: { type: 'object' } }, 'text/csv': { schema: { type: 'string' } } } },
-            400: { description: 'Invalid query (the problem names the parameter)', content: { 'application/problem+json': { schema: problem } } },
-          },
-        },
-      },
-      '/api/v1/law/changes': {
-        get: {
-          summary: 'Every county whose answer to the standard request changed between two dates, with the instrument that changed it',
-          tags: ['law'],
-          parameters: queryParams(ChangesQuery),
-          responses: {
-            200: { description: 'The changes (JSON or CSV)', content: { 'application/json': { schema: { type: 'object' } }, 'text/csv': { schema: { type: 'string' } } } },
-            400: { description: 'Invalid query (the problem names the parameter)', content: { 'application/problem+json': { schema: problem } } },
-          },
-        },
-      },
+      '/api/v1/law/map': lawGet(MapQuery, 'Every county\'s answer to ICE\'s standard request at its jail on a date', 'The map (JSON) or one county a line (CSV)',
+        'The standard request: the detainer form of the day (I-247, I-247D, then I-247A with an I-200), at would-be release, at the county jail (the state\'s jail in AK, CT, DE, HI, RI, VT). Per county: the modality, the deciding level, provision, citation and instrument, the confidence, and the jail\'s 287(g) agreement from ICE\'s lists.'),
+      '/api/v1/law/changes': lawGet(ChangesQuery, 'Every county whose answer to the standard request changed between two dates, with the instrument that changed it', 'The changes (JSON or CSV)'),
       '/api/v1/health': { get: { summary: 'Liveness and registry fingerprint', responses: { 200: { description: 'ok' } } } },
       ...observePaths,
     },
