@@ -4,6 +4,7 @@ import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { type DuckDBConnection, type DuckDBValue, listValue } from '@duckdb/node-api';
 import { parse as parseYaml } from 'yaml';
+import { buildClassified } from './classified.js';
 import { LandmarkCounties } from './attribution/build.js';
 import { sha256File } from './checksum.js';
 import { type Database, openDatabase, query, run } from './db.js';
@@ -286,12 +287,13 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
       await run(db, TRAC_COUNTY_SQL);
       counts.trac_detainers_county = Number((await query<{ n: number }>(db.connection, 'SELECT count(*) AS n FROM trac_detainers_county'))[0]?.n ?? 0);
     }
+    Object.assign(counts, await buildClassified(db));
     const drops = [db.connection, ...extra].flatMap((c) => dropped.get(c) ?? []);
     await run(db, 'CREATE TABLE dropped_duplicates ("table" VARCHAR PRIMARY KEY, rows_read BIGINT, rows_kept BIGINT, reason VARCHAR)');
     await insertRows(db, 'dropped_duplicates', drops.map((d) => [d.table, d.read, d.kept, d.reason]));
     for (const c of extra.splice(0)) c.closeSync();
     const tables: Record<string, number> = {};
-    for (const name of [...specs.map((s) => s.table), 'aor_codes', 'method_classes', 'landmark_county', 'trac_detainers_county']) tables[name] = counts[name] ?? 0;
+    for (const name of [...specs.map((s) => s.table), 'aor_codes', 'method_classes', 'landmark_county', 'trac_detainers_county', 'arrests_classified', 'arrests_cube']) tables[name] = counts[name] ?? 0;
     const sources: LoadedSource[] = (await hashes).map(([rel, sha256, bytes]) => ({
       file: rel,
       table: perFile.get(rel)?.table ?? '',

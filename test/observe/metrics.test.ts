@@ -244,7 +244,7 @@ test('the API answers from a database that a new load replaced, without a restar
   const next = tempPath('next.duckdb');
   copyFileSync(await loadedDbPath(), next);
   const writable = await openDatabase(next);
-  await query(writable, 'DELETE FROM arrests WHERE fy = 2016');
+  await query(writable, 'DELETE FROM arrests_cube WHERE fy = 2016');
   writable.close();
   // Requests in flight across the swap all succeed, on one database or the other.
   const during = Array.from({ length: 8 }, () => total());

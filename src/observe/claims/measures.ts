@@ -72,7 +72,7 @@ async function arrestCounts(db: Database, f: F): Promise<ArrestCounts> {
     params.aor = listValue(f.aor);
   }
   if (f.county?.length) {
-    where.push('l.fips IN (SELECT unnest($county))');
+    where.push('t.fips IN (SELECT unnest($county))');
     params.county = listValue(f.county);
   }
   if (f.dateFrom) {
@@ -83,12 +83,11 @@ async function arrestCounts(db: Database, f: F): Promise<ArrestCounts> {
     where.push('t.apprehension_date <= CAST($dateTo AS DATE)');
     params.dateTo = f.dateTo;
   }
-  const join = f.county?.length ? 'LEFT JOIN landmark_county l ON l.aor IS NOT DISTINCT FROM t.aor AND l.landmark = t.landmark' : '';
   let excludedWeek: string | undefined;
   if (f.withoutLargestWeek) {
     const [top] = await query<{ w: string }>(
       db,
-      `SELECT CAST(date_trunc('week', t.apprehension_date) AS VARCHAR) AS w FROM arrests t ${join} WHERE ${where.join(' AND ')} AND t.apprehension_date IS NOT NULL
+      `SELECT CAST(date_trunc('week', t.apprehension_date) AS VARCHAR) AS w FROM arrests_classified t WHERE ${where.join(' AND ')} AND t.apprehension_date IS NOT NULL
        GROUP BY 1 ORDER BY count(*) DESC, 1 LIMIT 1`,
       params,
     );
@@ -100,19 +99,17 @@ async function arrestCounts(db: Database, f: F): Promise<ArrestCounts> {
   }
   const [row] = await query<{ [K in Exclude<keyof ArrestCounts, 'excludedWeek'>]: number }>(
     db,
-    `SELECT count(*) AS total, count(*) FILTER (WHERE m.class = 'custodial') AS custodial, count(*) FILTER (WHERE m.class = 'at_large') AS atLarge,
-       count(*) FILTER (WHERE m.detail = 'local_jail') AS localJail, count(*) FILTER (WHERE m.detail IN ('state_prison', 'federal_prison')) AS prison,
-       count(*) FILTER (WHERE m.detail = '287g') AS program287g
-     FROM arrests t
-     LEFT JOIN method_classes m ON m.method = t.method
-     ${join}
+    `SELECT count(*) AS total, count(*) FILTER (WHERE t.class = 'custodial') AS custodial, count(*) FILTER (WHERE t.class = 'at_large') AS atLarge,
+       count(*) FILTER (WHERE t.detail = 'local_jail') AS localJail, count(*) FILTER (WHERE t.detail IN ('state_prison', 'federal_prison')) AS prison,
+       count(*) FILTER (WHERE t.detail = '287g') AS program287g
+     FROM arrests_classified t
      WHERE ${where.join(' AND ')}`,
     params,
   );
   return { ...(row ?? { total: 0, custodial: 0, atLarge: 0, localJail: 0, prison: 0, program287g: 0 }), ...(excludedWeek ? { excludedWeek } : {}) };
 }
 
-async function countBy(db: Database, sql: string, params: Record<string, number>): Promise<number> {
+async function countBy(db: Database, sql: string, params: Record<string, number | ReturnType<typeof listValue>>): Promise<number> {
   const [row] = await query<{ n: number }>(db, sql, params);
   return row?.n ?? 0;
 }
@@ -213,15 +210,28 @@ async function measureFigure(db: Database, ref: MeasureRef): Promise<Figure> {
       return count(n, `${what} per week: ${n.toLocaleString('en-US')} over ${weeks.toFixed(1)} weeks, ${where}${without}`, Math.round((n / weeks) * 10) / 10);
     }
     case 'arrests-growth': {
-      const a = await countBy(db, 'SELECT count(*) AS n FROM arrests WHERE fy = $fy', { fy: from });
-      const b = await countBy(db, 'SELECT count(*) AS n FROM arrests WHERE fy = $fy', { fy: to });
-      return growth(b, a, `ICE administrative arrests FY${to} / FY${from} − 1`);
+      // The area and date filters apply to both years (a growth measure never silently widens to the nation).
+      const a = (await arrestCounts(db, { ...f, fy: from, fyFrom: from, fyTo: from })).total;
+      const b = (await arrestCounts(db, { ...f, fy: to, fyFrom: to, fyTo: to })).total;
+      return growth(b, a, `ICE administrative arrests FY${to} / FY${from} − 1${scope ? `, ${scope}` : ''}`);
     }
     case 'detainers-growth': {
-      const sql = "SELECT count(*) AS n FROM encounters WHERE fy = $fy AND disposition = 'Detainer'";
-      const a = await countBy(db, sql, { fy: from });
-      const b = await countBy(db, sql, { fy: to });
-      return growth(b, a, `encounters with disposition "Detainer" FY${to} / FY${from} − 1`);
+      const params: Record<string, number | ReturnType<typeof listValue>> = {};
+      const area: string[] = [];
+      if (f.aor?.length) {
+        area.push('t.aor IN (SELECT unnest($aor))');
+        params.aor = listValue(f.aor);
+      }
+      if (f.county?.length) {
+        area.push('l.fips IN (SELECT unnest($county))');
+        params.county = listValue(f.county);
+      }
+      if (f.dateFrom || f.dateTo || f.withoutLargestWeek) throw new MeasureError(ref.id, 'detainers-growth compares whole fiscal years: date filters do not apply');
+      const sql = `SELECT count(*) AS n FROM encounters t ${f.county?.length ? 'LEFT JOIN landmark_county l ON l.aor IS NOT DISTINCT FROM t.aor AND l.landmark = t.landmark' : ''}
+        WHERE t.fy = $fy AND t.disposition = 'Detainer'${area.map((w) => ` AND ${w}`).join('')}`;
+      const a = await countBy(db, sql, { ...params, fy: from });
+      const b = await countBy(db, sql, { ...params, fy: to });
+      return growth(b, a, `encounters with disposition "Detainer" FY${to} / FY${from} − 1${scope ? `, ${scope}` : ''}`);
     }
     case 'pa-booked-share':
     case 'pa-booked-share-of-recorded': {

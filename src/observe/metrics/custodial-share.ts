@@ -1,6 +1,6 @@
 // Custodial vs at-large arrests: how many of ICE's arrests were of people already in jail or prison custody.
 import { type Database, query } from '../db.js';
-import { type MetricResult, AOR_NAME_JOIN, COUNTY_JOIN, COUNTY_NAME_JOIN, UNATTRIBUTED, checkChoice, checkCountyFips, checkFy, ratio, fyAorFilter } from './common.js';
+import { type MetricResult, AOR_NAME_JOIN, UNATTRIBUTED, checkChoice, checkCountyFips, checkFy, ratio, fyAorFilter } from './common.js';
 
 export const ARREST_FYS = [2016, 2017, 2018, 2019] as const;
 export const SHARE_BY = ['aor', 'state', 'county', 'month', 'fy'] as const;
@@ -30,11 +30,12 @@ export interface CustodialShareRow {
   program287g: number;
 }
 
+// Read from arrests_cube (classified.ts): one row per fiscal year, AOR, month, county and method class.
 const KEY: Record<ShareBy, { key: string; label: string }> = {
   aor: { key: 't.aor', label: 'any_value(an.name)' },
-  state: { key: 'substr(l.fips, 1, 2)', label: `CASE WHEN substr(l.fips, 1, 2) IS NULL THEN ${UNATTRIBUTED} ELSE any_value(cn.state_name) END` },
-  county: { key: 'l.fips', label: `CASE WHEN l.fips IS NULL THEN ${UNATTRIBUTED} ELSE any_value(cn.county_name || ', ' || cn.state_name) END` },
-  month: { key: "strftime(t.apprehension_date, '%Y-%m')", label: 'NULL' },
+  state: { key: 'substr(t.fips, 1, 2)', label: `CASE WHEN substr(t.fips, 1, 2) IS NULL THEN ${UNATTRIBUTED} ELSE any_value(cn.state_name) END` },
+  county: { key: 't.fips', label: `CASE WHEN t.fips IS NULL THEN ${UNATTRIBUTED} ELSE any_value(cn.county_name || ', ' || cn.state_name) END` },
+  month: { key: 't.month', label: 'NULL' },
   fy: { key: 'CAST(t.fy AS VARCHAR)', label: 'NULL' },
 };
 
@@ -50,21 +51,21 @@ export async function custodialShare(db: Database, options: CustodialShareOption
   const { where, params } = await fyAorFilter(db, options);
   checkCountyFips('county', options.county);
   if (options.county) {
-    where.push('l.fips = $county');
+    where.push('t.fips = $county');
     params.county = options.county;
   }
   const rows = await query<CustodialShareRow & Record<string, number | string | null>>(
     db,
-    `SELECT ${key} AS key, ${label} AS label, count(*) AS total,
-       count(*) FILTER (WHERE m.class = 'custodial') AS custodial,
-       count(*) FILTER (WHERE m.class = 'at_large') AS atLarge,
-       count(*) FILTER (WHERE m.class IS NULL) AS other,
-       count(*) FILTER (WHERE m.detail = 'local_jail') AS localJail,
-       count(*) FILTER (WHERE m.detail = 'state_prison') AS statePrison,
-       count(*) FILTER (WHERE m.detail = 'federal_prison') AS federalPrison,
-       count(*) FILTER (WHERE m.detail = '287g') AS program287g
-     FROM arrests t LEFT JOIN method_classes m ON m.method = t.method
-     ${COUNTY_JOIN} ${COUNTY_NAME_JOIN} ${AOR_NAME_JOIN}
+    `SELECT ${key} AS key, ${label} AS label, CAST(sum(t.n) AS BIGINT) AS total,
+       CAST(coalesce(sum(t.n) FILTER (WHERE t.class = 'custodial'), 0) AS BIGINT) AS custodial,
+       CAST(coalesce(sum(t.n) FILTER (WHERE t.class = 'at_large'), 0) AS BIGINT) AS atLarge,
+       CAST(coalesce(sum(t.n) FILTER (WHERE t.class = 'other'), 0) AS BIGINT) AS other,
+       CAST(coalesce(sum(t.n) FILTER (WHERE t.detail = 'local_jail'), 0) AS BIGINT) AS localJail,
+       CAST(coalesce(sum(t.n) FILTER (WHERE t.detail = 'state_prison'), 0) AS BIGINT) AS statePrison,
+       CAST(coalesce(sum(t.n) FILTER (WHERE t.detail = 'federal_prison'), 0) AS BIGINT) AS federalPrison,
+       CAST(coalesce(sum(t.n) FILTER (WHERE t.detail = '287g'), 0) AS BIGINT) AS program287g
+     FROM arrests_cube t
+     LEFT JOIN census_population cn ON cn.fips = t.fips AND cn.sumlev = '050' ${AOR_NAME_JOIN}
      ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
      GROUP BY 1 ORDER BY ${by === 'month' || by === 'fy' ? 'key' : 'total DESC, key'}`,
     params,

@@ -41,12 +41,13 @@ export async function policyVsPractice(
   options: { fy?: number; counties?: string[]; top?: number; date?: string } = {},
 ): Promise<MetricResult<PolicyPracticeRow>> {
   checkFy(options.fy, ARREST_FYS);
-  const fy = options.fy ?? 2018;
+  // The latest year with both arrests and encounters (FY2018's encounters were not released), so no column is empty.
+  const fy = options.fy ?? 2019;
   for (const c of options.counties ?? []) checkCountyFips('county', c);
   const date = options.date ?? `${fy}-04-01`;
   checkDate('date', date);
   const top = options.top ?? 25;
-  const countyFilter = options.counties?.length ? 'AND l.fips IN (SELECT unnest($counties))' : '';
+  const countyFilter = options.counties?.length ? 'AND t.fips IN (SELECT unnest($counties))' : '';
   const params: Record<string, number | ReturnType<typeof listValue>> = { fy, top };
   if (options.counties?.length) params.counties = listValue(options.counties);
   // The encounter records lack FY2018: detainers lodged are then unknown (null), not zero.
@@ -57,12 +58,12 @@ export async function policyVsPractice(
   }>(
     db,
     `WITH a AS (
-       SELECT l.fips, count(*) AS arrests, count(*) FILTER (WHERE m.class = 'custodial') AS custodial,
-         count(*) FILTER (WHERE m.class = 'at_large') AS atLarge, count(*) FILTER (WHERE m.detail = '287g') AS program287g
-       FROM arrests t LEFT JOIN method_classes m ON m.method = t.method
-       JOIN landmark_county l ON l.aor IS NOT DISTINCT FROM t.aor AND l.landmark = t.landmark
-       WHERE t.fy = $fy AND l.fips IS NOT NULL ${countyFilter}
-       GROUP BY 1 ORDER BY arrests DESC LIMIT $top),
+       SELECT t.fips, CAST(sum(t.n) AS BIGINT) AS arrests, CAST(coalesce(sum(t.n) FILTER (WHERE t.class = 'custodial'), 0) AS BIGINT) AS custodial,
+         CAST(coalesce(sum(t.n) FILTER (WHERE t.class = 'at_large'), 0) AS BIGINT) AS atLarge,
+         CAST(coalesce(sum(t.n) FILTER (WHERE t.detail = '287g'), 0) AS BIGINT) AS program287g
+       FROM arrests_cube t
+       WHERE t.fy = $fy AND t.fips IS NOT NULL ${countyFilter}
+       GROUP BY 1 ORDER BY arrests DESC, t.fips LIMIT $top),
      d AS (
        SELECT l.fips, count(*) AS n FROM encounters t
        JOIN landmark_county l ON l.aor IS NOT DISTINCT FROM t.aor AND l.landmark = t.landmark
