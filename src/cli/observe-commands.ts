@@ -1,8 +1,94 @@
 /** `comity data …`, `comity observe …`, `comity claims check`: parse, call the observatory library, format. */
 import type { Command } from 'commander';
+import type { z } from 'zod';
+import { type MetricSpec, metricSpec } from '../observe/metrics/catalog.js';
+import { cliKind, parseOptions } from '../observe/metrics/options.js';
 import type * as Observatory from '../observe/index.js';
 import type { Database } from '../observe/db.js';
 import { UsageError } from './usage-error.js';
+
+/** A command of `comity observe`: one metric, or several behind a switch (`detainers --source trac`). */
+interface CliCommand {
+  command: string;
+  description: string;
+  /** The metrics by the switch's value; a command with one metric has one entry keyed "". */
+  metrics: Record<string, MetricSpec>;
+  select?: { flags: string; key: string; description: string; fallback: string };
+}
+
+const spec = (name: string): MetricSpec => {
+  const m = metricSpec(name);
+  if (!m) throw new Error(`no metric ${name}`);
+  return m;
+};
+const single = (name: string, description: string): CliCommand => ({ command: name, description, metrics: { '': spec(name) } });
+
+const CLI_COMMANDS: CliCommand[] = [
+  single('custodial-share', 'custodial vs at-large ICE arrests'),
+  {
+    command: 'detainers',
+    description: 'detainers: lodged (ICE encounters), TRAC custody outcomes, Pennsylvania outcomes',
+    metrics: { lodged: spec('detainers'), trac: spec('detainers/trac'), pa: spec('detainers/pa') },
+    select: { flags: '--source <source>', key: 'source', description: 'lodged | trac | pa', fallback: 'lodged' },
+  },
+  single('removals', 'removals by ICE threat level'),
+  {
+    command: '287g',
+    description: "287(g) agreements on ICE's list, and the published sanctuary lists",
+    metrics: { false: spec('287g'), true: spec('sanctuary-lists') },
+    select: { flags: '--sanctuary', key: 'sanctuary', description: 'show the DOJ 2025 and CIS 2017 sanctuary lists joined to FIPS instead', fallback: 'false' },
+  },
+  single('policy-vs-practice', "each county's law (HOLD, NOTIFY_RELEASE) beside its observed custodial share and detainer outcomes"),
+  single('attribution', 'how many records the landmark → county attribution places, by method and confidence, and why the rest are not placed'),
+  single('quality', 'what the ICE records leave blank, and how many rows are identical to another in every released field'),
+];
+
+const kebab = (key: string): string => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+const COMMON = new Set(['db', 'json', 'format']);
+
+/** The command's flags come from its metrics' option schemas (one schema checks the CLI, the API and the OpenAPI document). */
+function registerMetricCommand(parent: Command, c: CliCommand): void {
+  const cmd = parent.command(c.command).description(c.description);
+  if (c.select) cmd.option(c.select.flags, c.select.description, ...(c.select.flags.includes('<') ? [c.select.fallback] : []));
+  const seen = new Map<string, string[]>();
+  for (const [variant, m] of Object.entries(c.metrics)) {
+    for (const [key, schema] of Object.entries(m.options.shape as Record<string, z.ZodType>)) {
+      const text = schema.description ?? key;
+      const label = c.select?.key === 'source' ? `${variant}: ${text}` : text;
+      seen.set(key, [...(seen.get(key) ?? []), label]);
+    }
+  }
+  for (const [key, descriptions] of seen) {
+    const first = Object.values(c.metrics).map((m) => (m.options.shape as Record<string, z.ZodType>)[key]).find(Boolean);
+    const kind = first ? cliKind.get(first)?.kind : undefined;
+    const flag = kind === 'flag' ? `--${kebab(key)}` : kind === 'list' ? `--${kebab(key)} <values...>` : `--${kebab(key)} <value>`;
+    cmd.option(flag, [...new Set(descriptions)].join('; '));
+  }
+  cmd
+    .option('--db <path>', 'database file')
+    .option('--json', 'JSON output (same as --format json)')
+    .option('--format <format>', 'text, json or csv', 'text')
+    .action(async (o: Record<string, unknown>) => {
+      const format = formatOf(o as { json?: boolean; format?: string });
+      const variant = c.select ? String(o[c.select.key] ?? c.select.fallback) : '';
+      const m = c.metrics[variant];
+      if (!m) throw new UsageError(`--${c.select?.key}: expected ${Object.keys(c.metrics).join(', ')} (got ${variant.slice(0, 20)})`);
+      const input: Record<string, string | undefined> = {};
+      for (const [key, value] of Object.entries(o)) {
+        if (COMMON.has(key) || key === c.select?.key || value === undefined) continue;
+        if (!(key in m.options.shape)) throw new UsageError(`--${kebab(key)} does not apply${c.select ? ` with --${c.select.key} ${variant}` : ''}`);
+        input[key] = Array.isArray(value) ? value.join(',') : String(value);
+      }
+      let options: Record<string, unknown>;
+      try {
+        options = parseOptions(m.options, input) as Record<string, unknown>;
+      } catch (error) {
+        throw asUsage(error);
+      }
+      const result = await withDb(o.db as string | undefined, (d) => m.run(d, options));
+      print(result, format, m.flatRows?.(result));
+    });
+}
 
 /** The observatory (and DuckDB) is loaded only when one of its commands runs, so `comity decide` starts fast. */
 let obs: typeof Observatory;
@@ -20,13 +106,6 @@ function asUsage(error: unknown): unknown {
     return new UsageError(error.message.split('\n').join('; '));
   }
   return error;
-}
-
-function int(name: string) {
-  return (value: string): number => {
-    if (!/^\d+$/.test(value)) throw new UsageError(`--${name} must be a whole number (got ${value})`);
-    return Number(value);
-  };
 }
 
 async function withDb<T>(db: string | undefined, fn: (d: Database) => Promise<T>): Promise<T> {
@@ -120,107 +199,7 @@ export function registerObserveCommands(program: Command): void {
     });
 
   const observe = program.command('observe').description('measure the records: arrests, detainers, removals, 287(g), policy vs practice').hook('preAction', loadObservatory);
-  const dbOpt = ['--db <path>', 'database file'] as const;
-  observe
-    .command('custodial-share')
-    .description('custodial vs at-large ICE arrests')
-    .option('--fy <year>', 'fiscal year (2016–2019)', int('fy'))
-    .option('--by <key>', 'aor | state | county | month | fy', 'aor')
-    .option('--aor <code>', 'only this AOR (3-letter code)')
-    .option('--unattributed', 'by state or county: keep the row of arrests whose landmark names no single county')
-    .option('--county <fips>', 'only this county (5-digit FIPS)')
-    .option(...dbOpt)
-    .option('--json', 'JSON output (same as --format json)')
-    .option('--format <format>', 'text, json or csv', 'text')
-    .action(async (o: { fy?: number; by?: string; aor?: string; county?: string; db?: string; json?: boolean; format?: string }) => {
-      print(await withDb(o.db, (d) => obs.custodialShare(d, o)), formatOf(o));
-    });
-  observe
-    .command('detainers')
-    .description('detainers: lodged (ICE encounters), TRAC custody outcomes, Pennsylvania outcomes')
-    .option('--source <source>', 'lodged | trac | pa', 'lodged')
-    .option('--fy <year>', 'fiscal year for lodged (2016, 2017, 2019)', int('fy'))
-    .option('--by <key>', 'lodged: aor|state|county|month|fy; trac: facility|county|state; pa: facility|year|facility-year')
-    .option('--aor <code>', 'only this AOR (lodged)')
-    .option('--state <name>', 'only this state (trac)')
-    .option('--facility <text>', 'facility name contains (pa)')
-    .option(...dbOpt)
-    .option('--json', 'JSON output (same as --format json)')
-    .option('--format <format>', 'text, json or csv', 'text')
-    .action(async (o: { source: string; fy?: number; by?: string; aor?: string; state?: string; facility?: string; db?: string; json?: boolean; format?: string }) => {
-      if (!['lodged', 'trac', 'pa'].includes(o.source)) throw new UsageError(`--source must be lodged, trac or pa (got ${o.source})`);
-      const result = await withDb(o.db, (d): Promise<Observatory.MetricResult<object>> =>
-        o.source === 'trac' ? obs.tracDetainers(d, o) : o.source === 'pa' ? obs.paDetainerOutcomes(d, o) : obs.detainersLodged(d, o),
-      );
-      print(result, formatOf(o));
-    });
-  observe
-    .command('removals')
-    .description('removals by ICE threat level')
-    .option('--fy <year>', 'fiscal year (2016–2019)', int('fy'))
-    .option('--by <key>', 'aor | fy | aor-fy', 'aor')
-    .option('--aor <code>', 'only this AOR')
-    .option(...dbOpt)
-    .option('--json', 'JSON output (same as --format json)')
-    .option('--format <format>', 'text, json or csv', 'text')
-    .action(async (o: { fy?: number; by?: string; aor?: string; db?: string; json?: boolean; format?: string }) => {
-      print(await withDb(o.db, (d) => obs.removalsByThreat(d, o)), formatOf(o));
-    });
-  observe
-    .command('287g')
-    .description("287(g) agreements on ICE's list, and the published sanctuary lists")
-    .option('--by <key>', 'state | model | year | county | state-model', 'state')
-    .option('--state <name>', 'only this state (full name)')
-    .option('--signed-before <date>', 'only agreements signed before YYYY-MM-DD')
-    .option('--sanctuary', 'show the DOJ 2025 and CIS 2017 sanctuary lists joined to FIPS instead')
-    .option(...dbOpt)
-    .option('--json', 'JSON output (same as --format json)')
-    .option('--format <format>', 'text, json or csv', 'text')
-    .action(async (o: { by?: string; state?: string; signedBefore?: string; sanctuary?: boolean; db?: string; json?: boolean; format?: string }) => {
-      const result = await withDb(o.db, (d): Promise<Observatory.MetricResult<object>> => (o.sanctuary ? obs.sanctuaryLists(d) : obs.agreements287g(d, o)));
-      print(result, formatOf(o));
-    });
-  observe
-    .command('policy-vs-practice')
-    .description("each county's law (HOLD, NOTIFY_RELEASE) beside its observed custodial share and detainer outcomes")
-    .option('--fy <year>', 'fiscal year (2016–2019)', int('fy'))
-    .option('--date <date>', 'date of the law, YYYY-MM-DD (default: April 1 of the fiscal year)')
-    .option('--county <fips...>', 'counties (5-digit FIPS); default: the counties with the most arrests')
-    .option('--top <n>', 'how many counties by default', int('top'))
-    .option(...dbOpt)
-    .option('--json', 'JSON output (same as --format json)')
-    .option('--format <format>', 'text, json or csv', 'text')
-    .action(async (o: { fy?: number; date?: string; county?: string[]; top?: number; db?: string; json?: boolean; format?: string }) => {
-      print(await withDb(o.db, (d) => obs.policyVsPractice(d, { ...o, counties: o.county })), formatOf(o));
-    });
-
-  observe
-    .command('attribution')
-    .description('how many records the landmark → county attribution places, by method and confidence, and why the rest are not placed')
-    .option('--of <records>', 'arrests | encounters', 'arrests')
-    .option('--fy <year>', 'fiscal year', int('fy'))
-    .option('--aor <code>', 'only this AOR')
-    .option('--method <method>', 'only arrests made by this apprehension method (e.g. "CAP Local Incarceration")')
-    .option(...dbOpt)
-    .option('--json', 'JSON output (same as --format json)')
-    .option('--format <format>', 'text, json or csv', 'text')
-    .action(async (o: { of?: string; fy?: number; aor?: string; method?: string; db?: string; json?: boolean; format?: string }) => {
-      print(await withDb(o.db, (d) => obs.attributionCoverage(d, o)), formatOf(o));
-    });
-
-  observe
-    .command('quality')
-    .description('what the ICE records leave blank, and how many rows are identical to another in every released field')
-    .option('--table <table>', 'arrests | encounters | removals', 'arrests')
-    .option(...dbOpt)
-    .option('--json', 'JSON output (same as --format json)')
-    .option('--format <format>', 'text, json or csv', 'text')
-    .action(async (o: { table?: string; db?: string; json?: boolean; format?: string }) => {
-      const result = await withDb(o.db, (d) => obs.recordQuality(d, o));
-      // The blanks are a nested object: one column per field in the table.
-      const rows = result.rows.map(({ blank, ...r }) => ({ ...r, ...Object.fromEntries(Object.entries(blank).map(([k, v]) => [k.endsWith(' (redacted)') ? `redacted ${k.slice(0, -11)}` : `blank ${k}`, v])) }));
-      print(result, formatOf(o), rows);
-    });
+  for (const command of CLI_COMMANDS) registerMetricCommand(observe, command);
 
   program
     .command('claims')
@@ -228,7 +207,7 @@ export function registerObserveCommands(program: Command): void {
     .hook('preAction', loadObservatory)
     .command('check')
     .argument('[files...]', 'claim files (default: every file in claims/)')
-    .option(...dbOpt)
+    .option('--db <path>', 'database file')
     .option('--json', 'JSON output (same as --format json)')
     .option('--format <format>', 'text, json or csv', 'text')
     .action(async (files: string[], o: { db?: string; json?: boolean; format?: string }) => {

@@ -1,90 +1,78 @@
-/** GET endpoints over the observatory's metrics (mounted at /api/v1/observe). Thin: parse the query, call the library. */
+/** GET endpoints over the observatory's metrics (mounted at /api/v1/observe), one per entry of the metric catalog. */
 import { type Context, Hono } from 'hono';
 import {
-  DatabaseMissingError, DatabaseUnreadableError, MetricInputError, attributionCoverage, recordQuality, type MetricResult, agreements287g, checkClaims, custodialShare,
-  detainersLodged, LiveObservatory, metricCsv, paDetainerOutcomes, policyVsPractice, removalsByThreat, sanctuaryLists, tracDetainers,
+  DatabaseMissingError, DatabaseUnreadableError, LiveObservatory, METRICS, MetricInputError, ObservatoryBusyError, QueryCancelledError,
+  type MetricResult, type MetricSpec, type ObservatoryLimits, checkClaims, metricCsv, parseOptions,
 } from '../observe/index.js';
-import type { Database } from '../observe/db.js';
 
 type Q = Record<string, string | undefined>;
 
-class BadQuery extends Error {
-  constructor(
-    readonly field: string,
-    message: string,
-  ) {
-    super(message);
-  }
+function problemJson(c: Context, status: 400 | 503, title: string, detail: string, extra: { field?: string; retryAfter?: number } = {}): Response {
+  const body = { type: `https://comity.invalid/problems/${title.toLowerCase().replace(/[^a-z]+/g, '-')}`, title, status, detail, ...(extra.field ? { field: extra.field } : {}) };
+  const headers: Record<string, string> = { 'content-type': 'application/problem+json' };
+  if (extra.retryAfter !== undefined) headers['retry-after'] = String(extra.retryAfter);
+  return c.body(JSON.stringify(body), status, headers);
 }
 
-/** A whole number within [0, max]: a longer or larger value is a 400, never a database overflow. */
-function intParam(q: Q, field: string, max = 100_000): number | undefined {
-  const v = q[field];
-  if (v === undefined || v === '') return undefined;
-  if (!/^\d{1,9}$/.test(v) || Number(v) > max) throw new BadQuery(field, `${field} must be a whole number from 0 to ${max.toLocaleString('en-US')} (got ${v.slice(0, 30)})`);
-  return Number(v);
+/** The query's format and the rest: format is the endpoints' own, every other parameter belongs to the metric. */
+function splitFormat(q: Q): { format: 'json' | 'csv'; rest: Q } {
+  const { format = 'json', ...rest } = q;
+  if (format !== 'json' && format !== 'csv') throw new MetricInputError('format', `format must be json or csv (got ${format.slice(0, 20)})`);
+  return { format, rest };
 }
 
-function boolParam(q: Q, field: string): boolean | undefined {
-  const v = q[field];
-  if (v === undefined || v === '') return undefined;
-  if (v !== 'true' && v !== 'false') throw new BadQuery(field, `${field} must be true or false (got ${v.slice(0, 20)})`);
-  return v === 'true';
+/** The key of an answer in the cache: the metric and its parsed options, in a fixed order. */
+function cacheKey(name: string, options: Record<string, unknown>): string {
+  return `${name}?${JSON.stringify(Object.entries(options).filter(([, v]) => v !== undefined).sort(([a], [b]) => a.localeCompare(b)))}`;
 }
 
-function isMetric(x: unknown): x is MetricResult<object> {
-  return typeof x === 'object' && x !== null && Array.isArray((x as { rows?: unknown }).rows) && typeof (x as { metric?: unknown }).metric === 'string';
-}
-
-/** The numeric query parameters and their bounds. */
-const NUMERIC: readonly [string, number][] = [['fy', 2100], ['top', 3300]];
-
-function problemJson(c: Context, status: 400 | 500 | 503, title: string, detail: string, field?: string): Response {
-  const body = { type: `https://comity.invalid/problems/${title.toLowerCase().replace(/[^a-z]+/g, '-')}`, title, status, detail, ...(field ? { field } : {}) };
-  return c.body(JSON.stringify(body), status, { 'content-type': 'application/problem+json' });
-}
-
-export function observeRoutes(options: { db?: string } = {}): Hono {
+export function observeRoutes(options: { db?: string; limits?: Partial<ObservatoryLimits> } = {}): Hono {
   const app = new Hono();
-  const observatory = new LiveObservatory(options.db);
-  const route = (path: string, fn: (d: Database, q: Q) => Promise<MetricResult<object> | unknown>): void => {
-    app.get(path, async (c) => {
-      try {
-        const q = c.req.query() as Q;
-        // Numbers are checked before the database is touched: a bad one is a 400 whether or not the records are loaded.
-        for (const [field, max] of NUMERIC) intParam(q, field, max);
-        const format = q.format ?? 'json';
-        if (format !== 'json' && format !== 'csv') throw new BadQuery('format', `format must be json or csv (got ${format.slice(0, 20)})`);
-        const result = await observatory.use((d) => fn(d, q));
-        if (format === 'csv') {
-          if (!isMetric(result)) throw new BadQuery('format', 'this endpoint answers documents, not a table: use format=json');
-          return c.body(metricCsv(result), 200, { 'content-type': 'text/csv; charset=utf-8' });
-        }
-        return c.json(result as object);
-      } catch (error) {
-        if (error instanceof BadQuery || error instanceof MetricInputError) return problemJson(c, 400, 'Bad query parameter', error.message, error.field);
-        // The server's own paths and the database's messages stay in its log, never in a response.
-        if (error instanceof DatabaseMissingError) return problemJson(c, 503, 'Observatory not loaded', 'The records are not loaded yet: run `comity data load` (or wait for `comity serve` to load them).');
-        if (error instanceof DatabaseUnreadableError) {
-          console.error(error.message);
-          return problemJson(c, 503, 'Observatory not loaded', 'The records database cannot be read; reload it with `comity data load`.');
-        }
-        throw error;
-      }
-    });
+  const observatory = new LiveObservatory(options.db, options.limits);
+  const answer = async (c: Context, compute: () => Promise<unknown>, format: 'json' | 'csv', spec?: MetricSpec): Promise<Response> => {
+    const result = await compute();
+    if (format === 'csv') {
+      if (!spec) throw new MetricInputError('format', 'this endpoint answers documents, not a table: use format=json');
+      const m = result as MetricResult<object>;
+      return c.body(metricCsv(spec.flatRows ? { ...m, rows: spec.flatRows(m) } : m), 200, { 'content-type': 'text/csv; charset=utf-8' });
+    }
+    return c.json(result as object);
   };
-  route('/custodial-share', (d, q) => custodialShare(d, { fy: intParam(q, 'fy', 2100), by: q.by, aor: q.aor, county: q.county, unattributed: boolParam(q, 'unattributed') }));
-  route('/detainers', (d, q) => detainersLodged(d, { fy: intParam(q, 'fy', 2100), by: q.by, aor: q.aor }));
-  route('/detainers/trac', (d, q) => tracDetainers(d, { by: q.by, state: q.state }));
-  route('/detainers/pa', (d, q) => paDetainerOutcomes(d, { by: q.by, facility: q.facility }));
-  route('/removals', (d, q) => removalsByThreat(d, { fy: intParam(q, 'fy', 2100), by: q.by, aor: q.aor }));
-  route('/287g', (d, q) => agreements287g(d, { by: q.by, state: q.state, signedBefore: q.signedBefore }));
-  route('/sanctuary-lists', (d) => sanctuaryLists(d));
-  route('/policy-vs-practice', (d, q) =>
-    policyVsPractice(d, { fy: intParam(q, 'fy', 2100), date: q.date, top: intParam(q, 'top', 3300), counties: q.county ? q.county.split(',') : undefined }),
+  const guarded = (handler: (c: Context) => Promise<Response>) => async (c: Context): Promise<Response> => {
+    try {
+      return await handler(c);
+    } catch (error) {
+      if (error instanceof MetricInputError) return problemJson(c, 400, 'Bad query parameter', error.message, { field: error.field });
+      if (error instanceof ObservatoryBusyError) return problemJson(c, 503, 'Observatory busy', error.message, { retryAfter: error.retryAfterSeconds });
+      if (error instanceof QueryCancelledError) return problemJson(c, 503, 'Request cancelled', error.message);
+      // The server's own paths and the database's messages stay in its log, never in a response.
+      if (error instanceof DatabaseMissingError) return problemJson(c, 503, 'Observatory not loaded', 'The records are not loaded yet: run `comity data load` (or wait for `comity serve` to load them).', { retryAfter: 30 });
+      if (error instanceof DatabaseUnreadableError) {
+        console.error(error.message);
+        return problemJson(c, 503, 'Observatory not loaded', 'The records database cannot be read; reload it with `comity data load`.', { retryAfter: 30 });
+      }
+      throw error;
+    }
+  };
+  for (const spec of METRICS as readonly MetricSpec[]) {
+    app.get(
+      `/${spec.name}`,
+      guarded(async (c) => {
+        const { format, rest } = splitFormat(c.req.query() as Q);
+        // Options are checked before the database is touched: a bad one is a 400 whether or not the records are loaded.
+        const parsed = parseOptions(spec.options, rest) as Record<string, unknown>;
+        return answer(c, () => observatory.cached(cacheKey(spec.name, parsed), (d) => spec.run(d, parsed), c.req.raw.signal), format, spec);
+      }),
+    );
+  }
+  app.get(
+    '/claims',
+    guarded(async (c) => {
+      const { format, rest } = splitFormat(c.req.query() as Q);
+      const unknown = Object.keys(rest)[0];
+      if (unknown !== undefined) throw new MetricInputError(unknown, `unknown option "${unknown.slice(0, 40)}"`);
+      return answer(c, () => observatory.cached('claims', (d) => checkClaims(d), c.req.raw.signal), format);
+    }),
   );
-  route('/attribution', (d, q) => attributionCoverage(d, { of: q.of, fy: intParam(q, 'fy', 2100), aor: q.aor, method: q.method }));
-  route('/quality', (d, q) => recordQuality(d, { table: q.table }));
-  route('/claims', (d) => checkClaims(d));
   return app;
 }

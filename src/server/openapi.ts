@@ -1,6 +1,7 @@
 /** The OpenAPI 3.1 document, with the request schema generated from the same zod schema that validates it. */
 import { z } from 'zod';
 import { ChangesQuery, DecisionRequest, MapQuery } from '../law/index.js';
+import { METRICS, type MetricSpec } from '../observe/index.js';
 
 /** Query parameters from the same zod schema that checks them. */
 function queryParams(schema: z.ZodType): Record<string, unknown>[] {
@@ -8,29 +9,13 @@ function queryParams(schema: z.ZodType): Record<string, unknown>[] {
   return Object.entries(json.properties ?? {}).map(([name, s]) => ({ name, in: 'query', required: json.required?.includes(name) ?? false, schema: s, ...(s.description ? { description: s.description } : {}) }));
 }
 
-type Param = [name: string, schema: Record<string, unknown>, description: string];
-const fy: Param = ['fy', { type: 'integer' }, 'fiscal year (October–September)'];
-const aor: Param = ['aor', { type: 'string', pattern: '^[A-Za-z]{3}$' }, "ICE Area of Responsibility, 3-letter code (e.g. LOS)"];
-const format: Param = ['format', { type: 'string', enum: ['json', 'csv'], default: 'json' }, 'json: the metric with its definition and caveats; csv: its rows'];
-const by = (values: readonly string[]): Param => ['by', { type: 'string', enum: values }, 'grouping'];
+const format = { name: 'format', in: 'query', required: false, schema: { type: 'string', enum: ['json', 'csv'], default: 'json' }, description: 'json: the metric with its definition and caveats; csv: its rows' };
 
-/** The observatory's GET endpoints (src/server/observe-routes.ts), each a metric with its definition and caveats. */
-const OBSERVE: Record<string, { summary: string; params: Param[] }> = {
-  'custodial-share': { summary: 'Custodial vs at-large ICE arrests', params: [fy, by(['aor', 'state', 'county', 'month', 'fy']), aor, ['county', { type: 'string', pattern: '^\\d{5}$' }, 'county FIPS'], ['unattributed', { type: 'string', enum: ['true', 'false'] }, 'by state or county: keep the row of arrests that name no single county']] },
-  detainers: { summary: 'Detainers lodged at ICE encounters', params: [fy, by(['aor', 'state', 'county', 'month', 'fy']), aor] },
-  'detainers/trac': { summary: "TRAC's detainers and ICE custody outcomes", params: [by(['facility', 'county', 'state']), ['state', { type: 'string' }, 'state name']] },
-  'detainers/pa': { summary: 'Pennsylvania detainer outcomes', params: [by(['facility', 'year', 'facility-year']), ['facility', { type: 'string' }, 'facility name contains']] },
-  removals: { summary: 'Removals by ICE threat level', params: [fy, by(['aor', 'fy', 'aor-fy']), aor] },
-  '287g': { summary: "287(g) agreements on ICE's list", params: [by(['state', 'model', 'year', 'county', 'state-model']), ['state', { type: 'string' }, 'state name'], ['signedBefore', { type: 'string', format: 'date' }, 'signed before']] },
-  'sanctuary-lists': { summary: 'The DOJ 2025 and CIS 2017 sanctuary lists, joined to jurisdictions and the registered law', params: [] },
-  'policy-vs-practice': {
-    summary: "Each county's registered law beside its observed arrests and detainer outcomes",
-    params: [fy, ['date', { type: 'string', format: 'date' }, 'date of the law'], ['top', { type: 'integer' }, 'how many counties'], ['county', { type: 'string' }, 'comma-separated county FIPS']],
-  },
-  attribution: { summary: 'How many records the landmark → county attribution places, and why the rest are not placed', params: [['of', { type: 'string', enum: ['arrests', 'encounters'] }, 'records'], fy, aor, ['method', { type: 'string' }, 'apprehension method (arrests)']] },
-  quality: { summary: 'What the ICE records leave blank, and rows identical to another in every released field', params: [['table', { type: 'string', enum: ['arrests', 'encounters', 'removals'] }, 'records table']] },
-  claims: { summary: 'Every shipped claim, checked against the records: verdict, figures, caveats', params: [] },
-};
+/** The observatory's GET endpoints (src/server/observe-routes.ts): the metric catalog, and the claims. */
+const OBSERVE: { path: string; summary: string; params: Record<string, unknown>[] }[] = [
+  ...(METRICS as readonly MetricSpec[]).map((m) => ({ path: m.name, summary: m.summary, params: queryParams(m.options) })),
+  { path: 'claims', summary: 'Every shipped claim, checked against the records: verdict, figures, caveats', params: [] },
+];
 
 export function openApiDocument(): Record<string, unknown> {
   const problem = { $ref: '#/components/schemas/Problem' };
@@ -45,17 +30,17 @@ export function openApiDocument(): Record<string, unknown> {
     },
   });
   const observePaths = Object.fromEntries(
-    Object.entries(OBSERVE).map(([path, { summary, params }]) => [
+    OBSERVE.map(({ path, summary, params }) => [
       `/api/v1/observe/${path}`,
       {
         get: {
           summary,
           tags: ['observatory'],
-          parameters: [...params, format].map(([name, schema, description]) => ({ name, in: 'query', schema, description })),
+          parameters: [...params, format],
           responses: {
             200: { description: 'The metric: definition, filters, rows, caveats (JSON), or its rows as CSV', content: { 'application/json': { schema: { type: 'object' } }, 'text/csv': { schema: { type: 'string' } } } },
             400: { description: 'Invalid query parameter (the problem names it)', content: { 'application/problem+json': { schema: problem } } },
-            503: { description: 'The records are not loaded yet (`comity data load`)', content: { 'application/problem+json': { schema: problem } } },
+            503: { description: 'The records are not loaded yet (`comity data load`), or the observatory is busy (see Retry-After)', content: { 'application/problem+json': { schema: problem } } },
           },
         },
       },

@@ -1,11 +1,10 @@
 // How much of the records the landmark → county attribution places, and why the rest is not placed: the
 // yardstick for every by-county figure.
+import { ARREST_FYS, ENCOUNTER_FYS } from './domains.js';
+import { COVERAGE_OF } from './domains.js';
 import { type Database, query } from '../db.js';
-import { ARREST_FYS } from './custodial-share.js';
 import { type MetricResult, COUNTY_JOIN, MetricInputError, checkChoice, checkFy, ratio, fyAorFilter } from './common.js';
-import { ENCOUNTER_FYS } from './detainers.js';
 
-export const COVERAGE_OF = ['arrests', 'encounters'] as const;
 
 export interface AttributionCoverageRow {
   /** The match method (county-name, ori, hifld-facility, …) or, when not attributed, "none: <reason>". */

@@ -1,9 +1,8 @@
 // Custodial vs at-large arrests: how many of ICE's arrests were of people already in jail or prison custody.
+import { ARREST_FYS, SHARE_BY } from './domains.js';
 import { type Database, query } from '../db.js';
 import { type MetricResult, AOR_NAME_JOIN, UNATTRIBUTED, checkChoice, checkCountyFips, checkFy, ratio, fyAorFilter } from './common.js';
 
-export const ARREST_FYS = [2016, 2017, 2018, 2019] as const;
-export const SHARE_BY = ['aor', 'state', 'county', 'month', 'fy'] as const;
 export type ShareBy = (typeof SHARE_BY)[number];
 
 export interface CustodialShareOptions {

@@ -1,9 +1,8 @@
 // Detainers: lodged (ICE encounters with disposition "Detainer"), TRAC's custody outcomes, Pennsylvania outcomes.
+import { ENCOUNTER_FYS, LODGED_BY, TRAC_BY, PA_BY } from './domains.js';
 import { type Database, query } from '../db.js';
 import { type MetricResult, AOR_NAME_JOIN, COUNTY_JOIN, COUNTY_NAME_JOIN, UNATTRIBUTED, checkChoice, checkFy, parseState, ratio, fyAorFilter } from './common.js';
 
-export const ENCOUNTER_FYS = [2016, 2017, 2019] as const;
-export const LODGED_BY = ['aor', 'state', 'county', 'month', 'fy'] as const;
 
 export interface DetainersLodgedRow {
   key: string | null;
@@ -46,7 +45,6 @@ export async function detainersLodged(db: Database, options: { fy?: number; by?:
   };
 }
 
-export const TRAC_BY = ['facility', 'county', 'state'] as const;
 export interface TracDetainersRow {
   state: string | null;
   county: string | null;
@@ -79,7 +77,6 @@ export async function tracDetainers(db: Database, options: { by?: string; state?
   };
 }
 
-export const PA_BY = ['facility', 'year', 'facility-year'] as const;
 export interface PaOutcomeRow {
   facility: string | null;
   year: number | null;

@@ -1,8 +1,8 @@
 // 287(g) agreements by state, county, model and signing year.
+import { G287_BY } from './domains.js';
 import { type Database, query } from '../db.js';
 import { type MetricResult, checkChoice, checkDate, parseState } from './common.js';
 
-export const G287_BY = ['state', 'model', 'year', 'county', 'state-model'] as const;
 export interface G287Row {
   state: string | null;
   county: string | null;

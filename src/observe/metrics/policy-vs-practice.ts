@@ -1,12 +1,11 @@
 // Policy vs practice: each county's law (the engine's answer to a standard HOLD and NOTIFY_RELEASE request at a
 // date) beside what the records show there (custodial share of ICE arrests, detainers, TRAC custody share).
+import { ARREST_FYS, ENCOUNTER_FYS } from './domains.js';
 import { listValue } from '@duckdb/node-api';
 import { type LawAt, STANDARD_REQUEST_TEXT, lawAt, ocdIdFor } from './law-at.js';
 import { STATE_BY_FIPS } from '../attribution/states.js';
 import { type Database, query } from '../db.js';
 import { type MetricResult, checkCountyFips, checkDate, checkFy, ratio } from './common.js';
-import { ARREST_FYS } from './custodial-share.js';
-import { ENCOUNTER_FYS } from './detainers.js';
 
 export interface PolicyPracticeRow {
   fips: string;

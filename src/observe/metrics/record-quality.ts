@@ -1,9 +1,9 @@
 // What the ICE records leave blank, and how many rows are indistinguishable from another: the caveats every
 // figure over them inherits. Computed from the loaded tables (once per open database), not asserted.
+import { QUALITY_TABLES } from './domains.js';
 import { type Database, query } from '../db.js';
 import { type MetricResult, checkChoice, ratio } from './common.js';
 
-export const QUALITY_TABLES = ['arrests', 'encounters', 'removals'] as const;
 export type QualityTable = (typeof QUALITY_TABLES)[number];
 
 /**

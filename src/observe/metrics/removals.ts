@@ -1,9 +1,8 @@
 // Removals by ICE criminality threat level.
+import { REMOVAL_FYS, REMOVALS_BY } from './domains.js';
 import { type Database, query } from '../db.js';
 import { type MetricResult, checkChoice, checkFy, ratio, fyAorFilter } from './common.js';
 
-export const REMOVAL_FYS = [2016, 2017, 2018, 2019] as const;
-export const REMOVALS_BY = ['aor', 'fy', 'aor-fy'] as const;
 
 export interface RemovalsRow {
   aor: string | null;
