@@ -165,7 +165,8 @@ export function registerObserveCommands(program: Command): void {
     .description('load every dataset into the DuckDB file (atomic: a failed load keeps the previous database)')
     .option('--from <dir>', 'data directory (default: $COMITY_DATA, ../shared/data, or the download cache)')
     .option('--db <path>', 'database file (default: $COMITY_DB or ~/.local/share/comity/comity.duckdb)')
-    .action(async (opts: { from?: string; db?: string }) => {
+    .option('--allow-modified', 'load files whose checksums differ from the published ones, after checking their rows and the attribution rate against expected ranges')
+    .action(async (opts: { from?: string; db?: string; allowModified?: boolean }) => {
       const progress = obs.terminalProgress();
       try {
         const r = await obs.loadData({ ...opts, onProgress: progress.update });
@@ -177,7 +178,7 @@ export function registerObserveCommands(program: Command): void {
         const share = jail.rows.filter((x) => !x.outcome.startsWith('none')).reduce((sum, x) => sum + (x.share ?? 0), 0);
         write(`  CAP Local Incarceration arrests attributed to a county: ${(share * 100).toFixed(1)}% (comity observe attribution)`);
         const unknown = r.sources.filter((s) => !s.known);
-        if (unknown.length > 0) write(`note: ${unknown.length} file(s) differ from the published checksums: ${unknown.map((s) => s.file).join(', ')}`);
+        if (unknown.length > 0) write(`note: loaded ${unknown.length} modified file(s) (--allow-modified; rows and attribution rate in range): ${unknown.map((s) => s.file).join(', ')}`);
       } catch (error) {
         progress.stop();
         throw asUsage(error);

@@ -45,3 +45,19 @@ export async function scanForDamage(path: string): Promise<{ lines: number; erro
     return { lines, error: error instanceof Error ? error.message : String(error) };
   }
 }
+
+/**
+ * A failure of the disk rather than of the data (full, read-only, no permission), named as such with the database
+ * path: DuckDB reports them mid-statement, so they would otherwise be blamed on the file being read.
+ */
+export function diskCause(error: unknown, dbPath: string): LoadError | null {
+  const message = error instanceof Error ? error.message : String(error);
+  const code = (error as NodeJS.ErrnoException | null)?.code;
+  if (code === 'ENOSPC' || /No space left on device|ENOSPC|disk is full/i.test(message)) {
+    return new LoadError(dbPath, null, 'the disk holding the database is full: free space or pass another --db (the previous database is untouched)');
+  }
+  if (code === 'EACCES' || code === 'EROFS' || code === 'EPERM' || /Permission denied|Read-only file system|EACCES|EROFS/i.test(message)) {
+    return new LoadError(dbPath, null, 'cannot write the database there (read-only or no permission): pass another --db (the previous database is untouched)');
+  }
+  return null;
+}

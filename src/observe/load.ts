@@ -3,13 +3,14 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, readdir, rename, rm, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { type DuckDBConnection, type DuckDBValue, listValue } from '@duckdb/node-api';
-import { parse as parseYaml } from 'yaml';
+import { YAMLError, parse as parseYaml } from 'yaml';
 import { buildClassified } from './classified.js';
 import { LandmarkCounties } from './attribution/build.js';
 import { sha256File } from './checksum.js';
 import { type Database, openDatabase, query, run } from './db.js';
-import { LoadError, firstLine, lineFromDuckDbMessage, scanForDamage } from './load-error.js';
-import { dataFile } from './manifest.js';
+import { LoadError, diskCause, firstLine, lineFromDuckDbMessage, scanForDamage } from './load-error.js';
+import { DATA_FILES, type DataFile } from './manifest.js';
+import { ATTRIBUTION_INPUTS, EXPECTED_ROWS, MIN_CAP_LOCAL_ATTRIBUTION, ROW_TOLERANCE } from './expected.js';
 import { METHOD_CLASSES } from './method-class.js';
 import { resolveDataDir, resolveDbPath } from './paths.js';
 import type { ProgressFn } from './progress.js';
@@ -24,6 +25,15 @@ export interface LoadOptions {
   from?: string;
   db?: string;
   onProgress?: ProgressFn;
+  /**
+   * Load files whose checksums differ from the manifest's (another edition, a local correction). Their rows and
+   * the attribution rate are then checked against expected ranges before the new database replaces the old.
+   */
+  allowModified?: boolean;
+  /** The files and checksums to expect (default: the published records, manifest.ts). */
+  manifest?: readonly DataFile[];
+  /** Rows per file to expect of modified files (default: expected.ts). */
+  expectedRows?: Readonly<Record<string, number>>;
 }
 
 export interface LoadedSource {
@@ -48,7 +58,9 @@ export interface LoadResult {
 const abs = (dataDir: string, rel: string): string => join(dataDir, ...rel.split('/'));
 
 /** Find the file and line behind a failed CREATE TABLE, reading each file of the spec on its own. */
-async function diagnose(db: DuckDBConnection, spec: TableSpec, dataDir: string, error: unknown): Promise<LoadError> {
+async function diagnose(db: DuckDBConnection, spec: TableSpec, dataDir: string, error: unknown, dbPath: string): Promise<LoadError> {
+  const disk = diskCause(error, dbPath);
+  if (disk) return disk;
   const message = error instanceof Error ? error.message : String(error);
   for (const rel of spec.files) {
     const path = abs(dataDir, rel);
@@ -85,7 +97,13 @@ async function diagnose(db: DuckDBConnection, spec: TableSpec, dataDir: string, 
 
 async function loadAorCodes(db: Database, dataDir: string): Promise<number> {
   const text = await readFile(abs(dataDir, AOR_CODES_FILE), 'utf8');
-  const doc = parseYaml(text) as { aor?: Record<string, string> };
+  let doc: { aor?: Record<string, string> };
+  try {
+    doc = parseYaml(text) as { aor?: Record<string, string> };
+  } catch (error) {
+    const line = error instanceof YAMLError ? (error.linePos?.[0]?.line ?? null) : null;
+    throw new LoadError(AOR_CODES_FILE, line, `not valid YAML (${firstLine(error instanceof Error ? error.message : String(error)).replace(/ at line \d+, column \d+:?$/, '')})`);
+  }
   if (!doc?.aor || typeof doc.aor !== 'object') throw new LoadError(AOR_CODES_FILE, null, 'expected a mapping under "aor"');
   await run(db, 'CREATE TABLE aor_codes (name VARCHAR PRIMARY KEY, code VARCHAR NOT NULL)');
   const entries = [...Object.entries(doc.aor), ['HQ', 'HQ'] as [string, string]];
@@ -121,7 +139,7 @@ async function insertRows(db: Database, table: string, rows: DuckDBValue[][], ca
 const dropped = new WeakMap<DuckDBConnection, { table: string; read: number; kept: number; reason: string }[]>();
 
 /** CREATE TABLE … AS from the spec's files; returns the rows per file (from the statement's own count when one file). */
-async function loadSpec(connection: DuckDBConnection, spec: TableSpec, dataDir: string): Promise<Map<string, number>> {
+async function loadSpec(connection: DuckDBConnection, spec: TableSpec, dataDir: string, dbPath: string): Promise<Map<string, number>> {
   const files = listValue(spec.files.map((rel) => abs(dataDir, rel)));
   let created: number;
   try {
@@ -134,7 +152,7 @@ async function loadSpec(connection: DuckDBConnection, spec: TableSpec, dataDir: 
       dropped.set(connection, [...(dropped.get(connection) ?? []), { table: spec.table, read: Number(read?.n ?? 0), kept: created, reason: spec.distinct }]);
     }
   } catch (error) {
-    throw await diagnose(connection, spec, dataDir, error);
+    throw await diagnose(connection, spec, dataDir, error, dbPath);
   }
   const out = new Map<string, number>();
   if (spec.files.length === 1) {
@@ -199,14 +217,32 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
   if (missing.length > 0) {
     throw new LoadError(missing[0] ?? '', null, `missing from ${dataDir} (${missing.length} file(s) missing; run \`comity data fetch\` or pass --from)`);
   }
-  const hashes = Promise.all(allFiles.map(async (rel) => [rel, await sha256File(abs(dataDir, rel)), (await stat(abs(dataDir, rel))).size] as const));
-  hashes.catch(() => undefined);
+  // Checked before any work: a file that differs from the published one is refused unless the user says so.
+  const manifest = options.manifest ?? DATA_FILES;
+  const hashes = await Promise.all(allFiles.map(async (rel) => [rel, await sha256File(abs(dataDir, rel)), (await stat(abs(dataDir, rel))).size] as const));
+  const modified = hashes.filter(([rel, sha]) => manifest.find((f) => f.path === rel)?.sha256 !== sha).map(([rel]) => rel);
+  if (modified.length > 0 && !options.allowModified) {
+    const [rel = '', sha = ''] = hashes.find(([r]) => r === modified[0]) ?? [];
+    const want = manifest.find((f) => f.path === rel)?.sha256;
+    throw new LoadError(
+      rel,
+      null,
+      `${want ? `differs from the published file (sha256 ${sha.slice(0, 12)}…, expected ${want.slice(0, 12)}…)` : 'is not in the manifest of published files'}; ${modified.length > 1 ? `${modified.length - 1} other file(s) differ too; ` : ''}it may be damaged or edited. Run \`comity data fetch\` for a fresh copy, or pass --allow-modified to load it after range checks`,
+    );
+  }
 
-  await mkdir(dirname(dbPath), { recursive: true });
   const tmp = `${dbPath}.loading-${process.pid}`;
-  await removeStaleLoads(dbPath);
-  await rm(`${tmp}.wal`, { force: true });
-  const db = await openDatabase(tmp);
+  let db: Database;
+  try {
+    await mkdir(dirname(dbPath), { recursive: true });
+    await removeStaleLoads(dbPath);
+    await rm(`${tmp}.wal`, { force: true });
+    db = await openDatabase(tmp);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOTDIR' || code === 'EEXIST') throw new LoadError(dbPath, null, 'a parent of the database path is a file, not a folder: pass another --db');
+    throw diskCause(error, dbPath) ?? new LoadError(dbPath, null, `cannot create the database there (${firstLine(error instanceof Error ? error.message : String(error))})`);
+  }
   const steps = specs.length + 3;
   let done = 0;
   const tick = (step: string): void => options.onProgress?.(step, ++done, steps);
@@ -235,7 +271,7 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
         const step = previous.then(async (ok) => {
           if (!ok || failures.length > 0) return false; // after a failure anywhere, stop starting new tables
           try {
-            const rows = await loadSpec(connection, spec, dataDir);
+            const rows = await loadSpec(connection, spec, dataDir, dbPath);
             let total = 0;
             for (const [rel, n] of rows) {
               perFile.set(rel, { table: spec.table, rows: n });
@@ -294,14 +330,15 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
     for (const c of extra.splice(0)) c.closeSync();
     const tables: Record<string, number> = {};
     for (const name of [...specs.map((s) => s.table), 'aor_codes', 'method_classes', 'landmark_county', 'trac_detainers_county', 'arrests_classified', 'arrests_cube']) tables[name] = counts[name] ?? 0;
-    const sources: LoadedSource[] = (await hashes).map(([rel, sha256, bytes]) => ({
+    const sources: LoadedSource[] = hashes.map(([rel, sha256, bytes]) => ({
       file: rel,
       table: perFile.get(rel)?.table ?? '',
       sha256,
       bytes,
       rows: perFile.get(rel)?.rows ?? 0,
-      known: dataFile(rel)?.sha256 === sha256,
+      known: !modified.includes(rel),
     }));
+    if (modified.length > 0) await checkModified(db, sources.filter((x) => !x.known), options.expectedRows ?? EXPECTED_ROWS);
     await writeSources(db, sources, new Date().toISOString());
     tick('sources');
     await run(db, 'CHECKPOINT');
@@ -324,6 +361,35 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
     }
     await rm(tmp, { force: true });
     await rm(`${tmp}.wal`, { force: true });
-    throw error;
+    throw error instanceof LoadError ? error : (diskCause(error, dbPath) ?? error);
+  }
+}
+
+/** Files that differ from the published ones load only if their rows and the attribution rate stay in range. */
+async function checkModified(db: Database, modified: LoadedSource[], expected: Readonly<Record<string, number>>): Promise<void> {
+  for (const source of modified) {
+    const want = expected[source.file];
+    if (want === undefined || want === 0) continue;
+    if (Math.abs(source.rows - want) > ROW_TOLERANCE * want) {
+      throw new LoadError(
+        source.file,
+        null,
+        `modified file loads ${source.rows.toLocaleString('en-US')} rows where the published file has ${want.toLocaleString('en-US')} (more than ${ROW_TOLERANCE * 100}% apart): a cut or damaged file? The previous database is kept`,
+      );
+    }
+  }
+  const placing = modified.find((s) => ATTRIBUTION_INPUTS.has(s.file) || s.table === 'arrests');
+  if (!placing) return;
+  const [row] = await query<{ placed: number; n: number }>(
+    db,
+    `SELECT count(*) FILTER (WHERE fips IS NOT NULL) AS placed, count(*) AS n FROM arrests_classified WHERE detail = 'local_jail'`,
+  );
+  const share = row && row.n > 0 ? row.placed / row.n : 0;
+  if (share < MIN_CAP_LOCAL_ATTRIBUTION) {
+    throw new LoadError(
+      placing.file,
+      null,
+      `with this modified file the landmark attribution places ${(share * 100).toFixed(1)}% of CAP Local Incarceration arrests in a county (68.5% with the published files; at least ${MIN_CAP_LOCAL_ATTRIBUTION * 100}% expected). The previous database is kept`,
+    );
   }
 }

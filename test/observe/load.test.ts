@@ -82,7 +82,7 @@ test('a truncated file fails naming the file and line, and leaves the previous d
     const text = readFileSync(join(DATA_DIR, rel));
     writeFileSync(target, text.subarray(0, 1_000_000)); // cut in the middle of a row
   });
-  await assert.rejects(loadData({ from: dir, db }), (e: unknown) => {
+  await assert.rejects(loadData({ from: dir, db, allowModified: true }), (e: unknown) => {
     assert.ok(e instanceof LoadError);
     assert.equal(e.file, rel);
     assert.ok(e.line !== null && e.line > 1000, `line ${e.line}`);
@@ -92,10 +92,58 @@ test('a truncated file fails naming the file and line, and leaves the previous d
   assert.ok(!existsSync(`${db}.loading-${process.pid}`), 'temp file removed');
 });
 
+test('a file that differs from the published one is refused unless --allow-modified, and the database is kept', needsData, async () => {
+  const db = tempPath('refuse.duckdb');
+  copyFileSync(await loadedDbPath(), db);
+  const before = await tableChecksums(db);
+  const rel = 'pa-detainers/pa_detainers.csv';
+  // Cut at a row boundary: every row parses, only the count gives it away.
+  const dir = dataDirWith(rel, (target) => {
+    const text = readFileSync(join(DATA_DIR, rel), 'utf8');
+    writeFileSync(target, text.slice(0, text.indexOf('\n', text.length / 2) + 1));
+  });
+  await assert.rejects(loadData({ from: dir, db }), (e: unknown) => e instanceof LoadError && e.file === rel && /differs from the published file/.test(e.message) && /--allow-modified/.test(e.message));
+  await assert.rejects(loadData({ from: dir, db, allowModified: true }), (e: unknown) => {
+    assert.ok(e instanceof LoadError, String(e));
+    assert.equal(e.file, rel);
+    assert.match(e.detail, /modified file loads 1\d,\d{3} rows where the published file has 32,757/);
+    return true;
+  });
+  assert.deepEqual(await tableChecksums(db), before);
+});
+
+test('a modified file that keeps its rows but breaks the attribution is refused, naming it', needsData, async () => {
+  const rel = 'census-population/co-est2019-alldata_subset.csv';
+  // County names blanked: as many rows, but no landmark can name a county any more.
+  const dir = dataDirWith(rel, (target) => {
+    const [head = '', ...rows] = readFileSync(join(DATA_DIR, rel), 'utf8').split('\n');
+    const col = head.split(',').indexOf('CTYNAME');
+    writeFileSync(target, [head, ...rows.map((r) => (r === '' ? r : r.split(',').map((v, i) => (i === col ? 'Nowhere' : v)).join(',')))].join('\n'));
+  });
+  await assert.rejects(loadData({ from: dir, db: tempPath('census.duckdb'), allowModified: true }), (e: unknown) => {
+    assert.ok(e instanceof LoadError, String(e));
+    assert.equal(e.file, rel);
+    assert.match(e.detail, /places \d+\.\d% of CAP Local Incarceration arrests/);
+    return true;
+  });
+});
+
+test('garbage in the AOR codes YAML names the file and line', needsData, async () => {
+  const rel = 'geo/uwchr_aor_codes.yaml';
+  const dir = dataDirWith(rel, (target) => writeFileSync(target, 'aor:\n  Atlanta: ATL\n  b: {\n'));
+  await assert.rejects(loadData({ from: dir, db: tempPath('yaml.duckdb'), allowModified: true }), (e: unknown) => {
+    assert.ok(e instanceof LoadError, String(e));
+    assert.equal(e.file, rel);
+    assert.ok(e.line !== null && e.line >= 3, String(e.line));
+    assert.doesNotMatch(e.message, /\n/);
+    return true;
+  });
+});
+
 test('a truncated gzip file fails naming the file', needsData, async () => {
   const rel = 'ice-foia-2019-ICFO-53623/EROArrests_FY2016.csv.gz';
   const dir = dataDirWith(rel, (target) => writeFileSync(target, readFileSync(join(DATA_DIR, rel)).subarray(0, 600_000)));
-  await assert.rejects(loadData({ from: dir, db: tempPath('gz.duckdb') }), (e: unknown) => {
+  await assert.rejects(loadData({ from: dir, db: tempPath('gz.duckdb'), allowModified: true }), (e: unknown) => {
     assert.ok(e instanceof LoadError, String(e));
     assert.equal(e.file, rel);
     assert.match(e.message, /EROArrests_FY2016\.csv\.gz/);
@@ -110,7 +158,7 @@ test('a corrupt value fails naming the file, the line and the column', needsData
     lines[99] = (lines[99] ?? '').replace(/\|\d{1,2}\/\d{1,2}\/\d{4}\|/, '|13/45/20x7|'); // line 100 of the file
     writeFileSync(target, gzipSync(lines.join('\n')));
   });
-  await assert.rejects(loadData({ from: dir, db: tempPath('bad.duckdb') }), (e: unknown) => {
+  await assert.rejects(loadData({ from: dir, db: tempPath('bad.duckdb'), allowModified: true }), (e: unknown) => {
     assert.ok(e instanceof LoadError, String(e));
     assert.equal(e.file, rel);
     assert.equal(e.line, 100);
@@ -127,7 +175,7 @@ test('an Area of Responsibility missing from the AOR codes stops the load at its
     assert.match(lines[249] ?? '', /^"Atlantis/);
     writeFileSync(target, gzipSync(lines.join('\n')));
   });
-  await assert.rejects(loadData({ from: dir, db: tempPath('aor.duckdb') }), (e: unknown) => {
+  await assert.rejects(loadData({ from: dir, db: tempPath('aor.duckdb'), allowModified: true }), (e: unknown) => {
     assert.ok(e instanceof LoadError, String(e));
     assert.equal(e.file, rel);
     assert.equal(e.line, 250);
