@@ -4,8 +4,12 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import { DATA_FILES, FetchError, fetchData } from '../../src/observe/index.js';
+import { DERIVATIONS } from '../../src/observe/derive/index.js';
 import { DATA_DIR, tempPath, needsData } from './helpers.js';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
 
 /** Serve the shared data directory on 127.0.0.1, optionally tampering with one file. */
 async function serve(tamper?: string): Promise<{ url: string; close: () => Promise<void> }> {
@@ -58,23 +62,52 @@ test('a checksum mismatch fails naming the file and leaves nothing behind', need
   }
 });
 
-test('derived files without an upstream URL are reported unavailable when no mirror is given', needsData, async () => {
-  const derived = DATA_FILES.filter((f) => f.upstream === null).slice(0, 1);
-  const r = await fetchData({ dest: tempPath('cache'), mirror: '', files: derived });
-  assert.equal(r[0]?.status, 'unavailable');
+test('a file with no public origin is reported unavailable, with the reason, when no mirror is given', async () => {
+  const none = DATA_FILES.filter((f) => f.origin.kind === 'none');
+  const r = await fetchData({ dest: tempPath('cache'), mirror: '', files: none });
+  for (const x of r) {
+    assert.equal(x.status, 'unavailable', x.path);
+    assert.ok(x.reason && x.reason.length > 20, `${x.path}: says why`);
+  }
 });
 
-test('every download URL is the commit-pinned public copy that its dataset SOURCE.md names', needsData, () => {
-  for (const f of DATA_FILES) {
-    if (!f.upstream) continue; // transcribed or derived copies: only a mirror of the data directory has them
-    const m = /^https:\/\/raw\.githubusercontent\.com\/([^/]+\/[^/]+)\/([0-9a-f]{40})\/(.+)$/.exec(f.upstream);
-    assert.ok(m?.[1] && m[2] && m[3], `${f.path}: ${f.upstream}`);
-    const source = readFileSync(join(DATA_DIR, f.path.split('/')[0] ?? '', 'SOURCE.md'), 'utf8');
-    assert.ok(source.includes(m[1]), `${f.path}: SOURCE.md names ${m[1]}`);
-    assert.ok(source.includes(m[2]), `${f.path}: SOURCE.md names commit ${m[2]}`);
+/** Every commit-pinned GitHub URL the manifest downloads, with the data file it serves. */
+function pinnedUrls(): { file: string; url: string }[] {
+  return DATA_FILES.flatMap((f) =>
+    f.origin.kind === 'upstream' ? [{ file: f.path, url: f.origin.url }] : f.origin.kind === 'derived' ? f.origin.from.map((o) => ({ file: f.path, url: o.url })) : [],
+  );
+}
+
+test('every download URL is a commit-pinned public copy named, with its commit, in its SOURCE.md or in docs/observatory.md', needsData, () => {
+  const guide = readFileSync(join(here, '..', '..', '..', 'docs', 'observatory.md'), 'utf8');
+  const urls = pinnedUrls();
+  assert.ok(urls.length >= DATA_FILES.filter((f) => f.origin.kind === 'upstream').length);
+  for (const { file, url } of urls) {
+    const m = /^https:\/\/raw\.githubusercontent\.com\/([^/]+\/[^/]+)\/([0-9a-f]{40})\/(.+)$/.exec(url);
+    assert.ok(m?.[1] && m[2] && m[3], `${file}: ${url}`);
+    const source = readFileSync(join(DATA_DIR, file.split('/')[0] ?? '', 'SOURCE.md'), 'utf8');
+    const inSource = source.includes(m[1]) && source.includes(m[2]);
+    const inGuide = guide.includes(m[1]) && guide.includes(m[2]);
+    assert.ok(inSource || inGuide, `${file}: ${m[1]} at ${m[2]} is named neither in SOURCE.md nor in docs/observatory.md`);
+    // Where the dataset's SOURCE.md names a public repository, the file comes from that repository.
+    const named = [...source.matchAll(/github\.com\/([\w.-]+\/[\w.-]+?)(?=[\s,;)(]|\.?\s|$)/g)].map((x) => x[1]);
+    if (named.length > 0) assert.ok(named.includes(m[1]), `${file}: ${m[1]} is not among the repositories SOURCE.md names (${named.join(', ')})`);
   }
-  // The record-level ICE files all have a public copy.
-  assert.ok(DATA_FILES.filter((f) => f.path.startsWith('ice-foia-')).every((f) => f.upstream));
+  // The record-level ICE files all have a byte-identical public copy.
+  assert.ok(DATA_FILES.filter((f) => f.path.startsWith('ice-foia-')).every((f) => f.origin.kind === 'upstream'));
+});
+
+test('the manifest lists each file once, sorted by path, and names every derivation it uses', () => {
+  const paths = DATA_FILES.map((f) => f.path);
+  assert.deepEqual(paths, [...paths].sort(), 'sorted by path');
+  assert.equal(new Set(paths).size, paths.length, 'no path twice');
+  for (const f of DATA_FILES) {
+    assert.match(f.sha256, /^[0-9a-f]{64}$/, f.path);
+    if (f.origin.kind === 'derived') {
+      assert.ok(f.origin.with in DERIVATIONS, `${f.path}: ${f.origin.with}`);
+      for (const o of f.origin.from) assert.match(o.sha256, /^[0-9a-f]{64}$/, `${f.path}: ${o.url}`);
+    }
+  }
 });
 
 test('an unreachable mirror fails naming the file and the reason, not with a bare "fetch failed"', async () => {
