@@ -58,6 +58,13 @@ const CENSUS_CO_EST2019: Original = {
   sha256: '654032fbb805bc9a7c124ba04ad47e170f5d9dc9d4974a73edfc20598fde77d8',
   bytes: 3644730,
 };
+// Counts from TRAC's ICE Arrests tool, one column per county area and one row per month, as committed to
+// github.com/camilodoa/ai-melts-ice (back/src/data.csv; the commit is on the repository's pull-request refs).
+const TRAC_COUNTY_MONTH: Original = {
+  url: gh('camilodoa/ai-melts-ice', 'f9a030b408480e2c4495a143c3555be608abd7e5', 'back/src/data.csv'),
+  sha256: 'fa4dcb58cc6183cdaf9e2536b5239364f14b1cc4d24e1fc4627d062d5df7fbd7',
+  bytes: 223443,
+};
 const DDP_AGG = (commit: string, name: string): string => gh('markusstrasser/immigration-research', commit, `infra/immigration-fiscal/enforcement_rents_2025_2026_09_27/derived/${name}`);
 const ICE_DETENTION = (name: string): string => gh('CarwilB/ice-detention', 'd4dc30aa135ccc29e0904d737fe7dacabe083862', `data/ice/${name}`);
 
@@ -99,7 +106,7 @@ export const DATA_FILES: readonly DataFile[] = [
   { path: 'pa-detainers/pa_detainers.csv', sha256: '50e4f3e3d94ff600d36e9d68817ece298713cf751c4d080145935fceae73f525', bytes: 2838451, origin: up(gh('eads/geocode-pa-detainers', 'bbd824aadcddee2cece66fe8bf69e9e1aa717ed2', 'pa_detainers.csv')) },
   { path: 'sanctuary-lists/cis_sanctuary_map_2017.csv', sha256: '8ae176c194a1ed86403c63514c4f371bbf3e649098c7d3ecf8ea485fce658027', bytes: 26266, origin: up(SHERIFFS('data/Copy of Map- Sanctuary Cities, Counties and States.csv')) },
   { path: 'sanctuary-lists/doj_sanctuary_jurisdictions_2025-08-05.csv', sha256: 'e22fb908262467a0d34b0f29caaac64af07e24ece3a6de7373d532c4e24799d0', bytes: 7447, origin: { kind: 'bundled', path: 'reference/sanctuary-lists/doj_sanctuary_jurisdictions_2025-08-05.csv' } },
-  { path: 'trac-arrests-county-monthly/trac_ice_arrests_county_month.csv', sha256: '968496602d78d0b2b833b6ca352ba4b79284a6ba488d64b88a566cafcff630a2', bytes: 2951118, origin: { kind: 'none', why: "TRAC serves these counts only through its own ICE Arrests query tool; no public copy of this table or of a table it could be derived from was found" } },
+  { path: 'trac-arrests-county-monthly/trac_ice_arrests_county_month.csv', sha256: '968496602d78d0b2b833b6ca352ba4b79284a6ba488d64b88a566cafcff630a2', bytes: 2951118, origin: derived('trac-county-month', TRAC_COUNTY_MONTH) },
   { path: 'trac-detainers/trac_detainers_by_county_rollup_2017.csv', sha256: '6e54e7180f0dd929afe75968423216aa9148acea8e32a3001c4dba5e316695e1', bytes: 88601, origin: up(SHERIFFS('data/county_rollup_ice_detainees.csv')) },
   { path: 'trac-detainers/trac_detainers_by_facility_scraped_2017-06-28.csv', sha256: '3781ba06729c7d7792d36c0f6752bfdcd6ebfedba2bd322c15504d7e197ab5be', bytes: 436113, origin: up(SHERIFFS('data/ice_detainees_28_Jun_2017.csv')) },
   { path: 'travis-detainers/travis_county_ice_detainers_monthly.csv', sha256: '703bef6bb3af2698cc2083db31b2feef9949fb1355ec7c272bff484cab33a7f5', bytes: 1866, origin: up(gh('statesman/ice-travis-county', '62fec51148bdedde06b31438153f1681309bde38', 'summary_table.csv')) },

@@ -10,6 +10,7 @@ import { csvField, DeriveError, pyFloat } from '../../src/observe/derive/csv.js'
 import { readDbf } from '../../src/observe/derive/dbf.js';
 import { prisonBoundariesAttributes } from '../../src/observe/derive/hifld.js';
 import { ice287gParticipating } from '../../src/observe/derive/ice-287g.js';
+import { tracCountyMonth } from '../../src/observe/derive/trac-arrests.js';
 import { DERIVATIONS } from '../../src/observe/derive/index.js';
 import { DATA_FILES, type DataFile, type Original } from '../../src/observe/index.js';
 import { DATA_DIR } from './helpers.js';
@@ -19,8 +20,8 @@ const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes)
 const derived = DATA_FILES.filter((f): f is DataFile & { origin: { kind: 'derived' } } => f.origin.kind === 'derived');
 const nameOf = (o: Original): string => decodeURIComponent(new URL(o.url).pathname.split('/').at(-1) ?? '');
 
-test('the derived files are the census subset, the two HIFLD tables and the three 287(g) lists', () => {
-  assert.deepEqual(derived.map((f) => f.path.split('/')[0]), ['census-population', 'hifld-jails', 'hifld-jails', 'ice-287g', 'ice-287g', 'ice-287g']);
+test('the derived files are the census subset, the two HIFLD tables, the three 287(g) lists and the TRAC county-month table', () => {
+  assert.deepEqual(derived.map((f) => f.path.split('/')[0]), ['census-population', 'hifld-jails', 'hifld-jails', 'ice-287g', 'ice-287g', 'ice-287g', 'trac-arrests-county-monthly']);
 });
 
 for (const file of derived) {
@@ -102,6 +103,16 @@ test('a 287(g) derivation names the column it cannot find', wayback ? needsOrigi
   const o = wayback?.origin.kind === 'derived' ? wayback.origin.from[0] : undefined;
   // The 2025-01-04 list has no TYPE column: reading it as the 2026 list must fail saying so.
   await assert.rejects(ice287gParticipating([readFileSync(originalPath(o as Original) ?? '')], ['old.xlsx']), (e: unknown) => e instanceof DeriveError && /^old\.xlsx: row 1: no column titled "TYPE"/.test(e.message));
+});
+
+test('the TRAC table turns long, county by county, and refuses a month it cannot read', () => {
+  const wide = 'Date,"Doña Ana County, NM",Unknown\r\n10/1/14,9,0\r\n11/1/14,7,2\r\n';
+  assert.equal(
+    Buffer.from(tracCountyMonth([Buffer.from(wide)], ['data.csv'])).toString('utf8'),
+    'month,county_area,state,arrests\n2014-10,"Doña Ana County, NM",NM,9\n2014-11,"Doña Ana County, NM",NM,7\n2014-10,Unknown,,0\n2014-11,Unknown,,2\n',
+  );
+  assert.throws(() => tracCountyMonth([Buffer.from('Date,X\r\nOct 2014,1\r\n')], ['data.csv']), /^DeriveError: data\.csv: row 2: Date is not a month's first day as M\/1\/YY: Oct 2014$/);
+  assert.throws(() => tracCountyMonth([Buffer.from('Month,X\r\n')], ['data.csv']), /data\.csv: line 1: no "Date" column/);
 });
 
 test('CSV fields are quoted only when they must be, and whole floats print as Python prints them', () => {

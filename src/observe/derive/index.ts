@@ -2,6 +2,7 @@
 import { censusSubset } from './census.js';
 import { countyLocalJails, prisonBoundariesAttributes } from './hifld.js';
 import { ice287gParticipating, ice287gTracked, ice287gWayback } from './ice-287g.js';
+import { tracCountyMonth } from './trac-arrests.js';
 
 export { DeriveError } from './csv.js';
 
@@ -15,6 +16,7 @@ export const DERIVATIONS = {
   'ice-287g-participating': ice287gParticipating,
   'ice-287g-wayback': ice287gWayback,
   'ice-287g-tracked': ice287gTracked,
+  'trac-county-month': tracCountyMonth,
 } satisfies Record<string, Derivation>;
 
 export type DerivationName = keyof typeof DERIVATIONS;
