@@ -186,14 +186,15 @@ export function registerObserveCommands(program: Command): void {
     });
   data
     .command('fetch')
-    .description('download the public records into the cache, checking sha256 checksums')
-    .option('--mirror <url>', 'base URL of a mirror of the data directory (default: $COMITY_DATA_MIRROR, else each upstream URL)')
+    .description('put the public records in the cache: download, derive from public originals, or install bundled copies, checking sha256 checksums')
+    .option('--mirror <url>', 'base URL of a mirror of the data directory, used for every file (default: $COMITY_DATA_MIRROR, else each file\'s origin)')
     .option('--dest <dir>', 'destination directory (default: the user download cache)')
-    .action(async (opts: { mirror?: string; dest?: string }) => {
+    .option('--originals <dir>', 'keep the downloaded originals of derived files here and reuse them (default: $COMITY_ORIGINALS, else a temporary directory)')
+    .action(async (opts: { mirror?: string; dest?: string; originals?: string }) => {
       try {
         const results = await obs.fetchData({ ...opts, onFile: (r) => write(`${r.status.padEnd(11)} ${r.path}`) });
         const missing = results.filter((r) => r.status === 'unavailable');
-        if (missing.length > 0) write(`${missing.length} derived file(s) have no upstream URL; fetch them from a mirror with --mirror or COMITY_DATA_MIRROR`);
+        for (const r of missing) write(`${r.path}: no public origin (${r.reason}); fetch it from a mirror with --mirror or COMITY_DATA_MIRROR`);
       } catch (error) {
         throw asUsage(error);
       }

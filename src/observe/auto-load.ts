@@ -1,6 +1,7 @@
 /**
  * What `npm start` does when there is no observatory database yet: fetch the public records that are not at
- * hand from their published origins (checksums verified), then load them. Every step is reported as a line;
+ * hand from their published origins (downloaded, derived from public originals, or installed from the bundled
+ * copy; checksums verified), then load them. Every step is reported as a line;
  * a failure says what failed and how to point Comity at a copy instead. Never throws.
  */
 import { existsSync } from 'node:fs';
@@ -26,7 +27,7 @@ export async function autoLoad(log: (line: string) => void): Promise<boolean> {
       const results = await fetchData({ dest: dir.path, files: missing, onFile: (r) => log(`  ${r.status.padEnd(11)} ${r.path}`) });
       const unavailable = results.filter((r) => r.status === 'unavailable');
       if (unavailable.length > 0) {
-        log(`Observatory not loaded: ${unavailable.length} file(s) have no public download address yet (${unavailable.slice(0, 3).map((r) => r.path).join(', ')}${unavailable.length > 3 ? ', …' : ''}); ${HOW}.`);
+        log(`Observatory not loaded: ${unavailable.length} file(s) have no public origin (${unavailable.slice(0, 3).map((r) => r.path).join(', ')}${unavailable.length > 3 ? ', …' : ''}); ${HOW}.`);
         return false;
       }
     } catch (e) {

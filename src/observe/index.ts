@@ -1,7 +1,7 @@
 // The observatory's public API: load the records, measure them, check claims.
 export { resolveDataDir, resolveDbPath, cacheDir, userDataDir, type DataDir } from './paths.js';
-export { DATA_FILES, type DataFile } from './manifest.js';
-export { fetchData, FetchError, type FetchOptions, type FetchResult } from './fetch.js';
+export { DATA_FILES, type DataFile, type Origin, type Original } from './manifest.js';
+export { fetchData, FetchError, originalName, type FetchOptions, type FetchResult, type FetchStatus } from './fetch.js';
 export { loadData, TABLE_SPECS, type LoadOptions, type LoadResult, type LoadedSource } from './load.js';
 export { LoadError } from './load-error.js';
 export { openDatabase, query, DatabaseMissingError, DatabaseUnreadableError, SESSION_TIME_ZONE, type Database } from './db.js';
