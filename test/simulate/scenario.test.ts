@@ -34,3 +34,13 @@ test('unknown keys, a wrong policy kind and dates out of order are each named', 
 test('a missing file is a ScenarioError naming it', () => {
   assert.throws(() => readScenario('nope/missing.yaml'), (e: unknown) => e instanceof ScenarioError && /nope\/missing\.yaml: cannot read/.test(e.message));
 });
+
+test('docs/model.md lists every parameter with its value', async () => {
+  const { readFileSync } = await import('node:fs');
+  const { PARAMETERS } = await import('../../src/simulate/parameters.js');
+  const md = readFileSync(join(projectRoot()!, 'docs', 'model.md'), 'utf8');
+  for (const [k, p] of Object.entries(PARAMETERS)) {
+    const v = Number.isInteger(p.value) ? String(p.value) : p.value.toPrecision(4);
+    assert.ok(md.includes(`| \`${k}\` | ${v} |`), `${k} = ${v} missing from docs/model.md`);
+  }
+});
