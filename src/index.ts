@@ -11,3 +11,4 @@ export type {
   FileProblem, JurisdictionSummary, RequestType, AgencyKind, Modality, DocumentType, Level,
 } from './law/index.js';
 export * as observe from './observe/index.js';
+export * as simulate from './simulate/index.js';

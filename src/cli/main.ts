@@ -3,6 +3,7 @@ import { Command, CommanderError } from 'commander';
 import { registerLawCommands } from './law-commands.js';
 import { registerServeCommand } from './serve-command.js';
 import { registerObserveCommands } from './observe-commands.js';
+import { registerSimulateCommands } from './simulate-commands.js';
 import { UsageError } from './usage-error.js';
 import { safeText } from './safe-text.js';
 
@@ -15,6 +16,7 @@ export async function main(argv: string[]): Promise<number> {
   registerLawCommands(program, out);
   registerServeCommand(program, out);
   registerObserveCommands(program);
+  registerSimulateCommands(program);
   try {
     await program.parseAsync(argv, { from: 'user' });
     return 0;

@@ -1,0 +1,153 @@
+/** `comity simulate SCENARIO | compare A B | calibrate`: parse, call the simulator library, format. */
+import { join } from 'node:path';
+import type { Command } from 'commander';
+import type * as Sim from '../simulate/index.js';
+import type * as Observatory from '../observe/index.js';
+import { UsageError } from './usage-error.js';
+
+let sim: typeof Sim;
+let obs: typeof Observatory;
+async function load(): Promise<void> {
+  sim ??= await import('../simulate/index.js');
+  obs ??= await import('../observe/index.js');
+}
+
+const write = (s: string): void => {
+  process.stdout.write(`${s}\n`);
+};
+
+function asUsage(e: unknown): unknown {
+  if (e instanceof sim.ScenarioError || e instanceof sim.CalibrationError || e instanceof sim.ScenarioInputError || e instanceof sim.OverlayError
+    || e instanceof obs.DatabaseMissingError || e instanceof obs.DatabaseUnreadableError) return new UsageError((e as Error).message.split('\n').join('; '));
+  return e;
+}
+
+function int(name: string, min: number, max: number) {
+  return (v: string): number => {
+    if (!/^\d+$/.test(v) || Number(v) < min || Number(v) > max) throw new UsageError(`--${name} must be a whole number from ${min} to ${max} (got ${v.slice(0, 20)})`);
+    return Number(v);
+  };
+}
+
+const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
+const num = (x: number): string => Math.round(x).toLocaleString('en-US');
+const iv = (i: Sim.Interval, f: (x: number) => string = num): string => `${f(i.mean)} (90%: ${f(i.p05)}–${f(i.p95)})`;
+
+function text(r: Sim.SimulationResult): string {
+  const t = r.totals;
+  const lines = [
+    `${r.scenario.name}: ${r.scenario.from} to ${r.scenario.to}, ${r.scenario.replications} replications, seed ${r.scenario.seed}`,
+    `counties modelled: ${r.counties.modelled} (law periods: ${r.counties.lawPeriods}); calibration fitted ${r.calibration.fittedAt} on ${r.calibration.window}`,
+    '',
+    `custodial share   ${iv(r.custodialShare, pct)}`,
+    `custodial arrests ${iv(t.custodial)}  (jail ${num(t.custodialLocal.mean)}, 287(g) ${num(t.custodial287g.mean)}, prisons ${num(t.custodialPrison.mean)})`,
+    `at-large arrests  ${iv(t.atLarge)}`,
+    `other arrests     ${iv(t.other)}`,
+    `bookings ${num(t.bookings.mean)}; ICE requests ${num(t.requests.mean)}; declined ${num(t.declined.mean)}; referred to the at-large caseload ${num(t.referrals.mean)}`,
+    `officer-hours: pickups ${num(t.officerHours.pickup.mean)}, at large ${num(t.officerHours.atLarge.mean)}, 287(g) in jail ${num(t.officerHours.in287g.mean)}, surges ${num(t.officerHours.surge.mean)}`,
+    `at-large backlog: start ${num(t.backlogStart.mean)}, end ${iv(t.backlogEnd)}`,
+    '',
+    'AOR  custodial  at large  custodial share',
+    ...r.byAor.map((a) => `${a.aor}  ${num(a.custodial.mean).padStart(9)}  ${num(a.atLarge.mean).padStart(8)}  ${pct(a.custodialShare.mean).padStart(15)}`),
+    '',
+    `note: ${r.note}`,
+  ];
+  return lines.join('\n');
+}
+
+function compareText(c: Sim.Comparison): string {
+  const d = (name: string, x: Sim.Difference, f: (v: number) => string = num): string =>
+    `${name.padEnd(22)} A ${f(x.a.mean).padStart(10)}  B ${f(x.b.mean).padStart(10)}  B−A ${iv(x.difference, f)}`;
+  return [
+    `A: ${c.a.name}\nB: ${c.b.name}\nseed ${c.seed}, ${c.replications} replications (common random numbers)`, '',
+    d('custodial arrests', c.custodial), d('at-large arrests', c.atLarge), d('custodial share', c.custodialShare, pct),
+    d('referrals to caseload', c.referrals), d('at-large officer-hours', c.officerHoursAtLarge), d('backlog at end', c.backlogEnd), '',
+    'AOR  at large B−A (90%)                 custodial B−A (90%)',
+    ...c.byAor.filter((a) => Math.abs(a.atLarge.difference.mean) >= 1 || Math.abs(a.custodial.difference.mean) >= 1)
+      .map((a) => `${a.aor}  ${iv(a.atLarge.difference).padEnd(34)} ${iv(a.custodial.difference)}`),
+    '', `note: ${c.note}`,
+  ].join('\n');
+}
+
+interface RunOpts { replications?: number; seed?: number; json?: boolean; format?: string; db?: string; write?: string }
+
+function formatOf(o: RunOpts): 'text' | 'json' | 'csv' {
+  const f = o.json ? 'json' : (o.format ?? 'text');
+  if (f !== 'text' && f !== 'json' && f !== 'csv') throw new UsageError(`--format: expected text, json or csv, got "${f.slice(0, 20)}"`);
+  return f;
+}
+
+async function withDb<T>(path: string | undefined, fn: (db: Observatory.Database) => Promise<T>): Promise<T> {
+  let db: Observatory.Database | undefined;
+  try {
+    db = await obs.openObservatory(path);
+    return await fn(db);
+  } catch (e) {
+    throw asUsage(e);
+  } finally {
+    db?.close();
+  }
+}
+
+function readScenario(file: string): Sim.Scenario {
+  try {
+    return sim.readScenario(file);
+  } catch (e) {
+    throw asUsage(e);
+  }
+}
+
+export function registerSimulateCommands(program: Command): void {
+  program.command('simulate')
+    .description('Run a scenario (YAML) of the simulator; `simulate compare A B` compares two; `simulate calibrate` refits the calibration from the loaded records.')
+    .argument('<scenario>', 'a scenario file (scenarios/*.yaml), or "compare" or "calibrate"')
+    .argument('[more...]', 'for compare: the two scenario files')
+    .option('--replications <n>', 'replications (default: the scenario\'s)', int('replications', 1, 1000))
+    .option('--seed <s>', 'seed (default: the scenario\'s)', int('seed', 0, 0xffffffff))
+    .option('--json', 'JSON output (same as --format json)')
+    .option('--format <f>', 'text, json or csv (csv: one row per AOR and month)')
+    .option('--db <path>', 'the DuckDB database (default: COMITY_DB or the user data folder)')
+    .option('--write <file>', 'calibrate: where to write the fit (default calibration/fit-fy2016-18.json in the project)')
+    .action(async (first: string, more: string[], o: RunOpts) => {
+      await load();
+      const format = formatOf(o);
+      const progress = obs.terminalProgress();
+      try {
+        if (first === 'calibrate') {
+          if (more.length) throw new UsageError('simulate calibrate takes no file arguments');
+          const fit = await withDb(o.db, async (db) => sim.calibrate(db, { engine: (await import('../law/index.js')).defaultEngine(), progress: progress.update }));
+          progress.stop();
+          const out = o.write ?? join(process.cwd(), sim.DEFAULT_CALIBRATION);
+          sim.writeCalibration(out, fit);
+          if (format === 'json') return write(JSON.stringify(fit, null, 2));
+          write(`calibration written to ${o.write ?? sim.DEFAULT_CALIBRATION}\nwindow ${fit.window.from} to ${fit.window.to} (held out: ${fit.window.heldOut})\nmethod: ${fit.method}\nobjective: ${fit.objective}\nobjective value: ${fit.objectiveValue.toFixed(1)}\n`);
+          write('AOR  matchShare  fieldHours/day  local/day obs→fit  at-large/day obs→fit  objective');
+          for (const [aor, f] of Object.entries(fit.aors)) {
+            write(`${aor}  ${f.matchShare.toFixed(4).padStart(10)}  ${f.fieldHours.toFixed(0).padStart(14)}  ${`${f.observed.localPerDay.toFixed(1)}→${f.fitted.localPerDay.toFixed(1)}`.padStart(17)}  ${`${f.observed.atLargePerDay.toFixed(1)}→${f.fitted.atLargePerDay.toFixed(1)}`.padStart(20)}  ${f.objective.toFixed(1).padStart(9)}`);
+          }
+          return;
+        }
+        if (first === 'compare') {
+          if (more.length !== 2) throw new UsageError('simulate compare takes two scenario files: A and B');
+          const [fa, fb] = more as [string, string];
+          const a = readScenario(fa);
+          const b = readScenario(fb);
+          const c = await withDb(o.db, (db) => sim.compareScenarios(a, b, { db, fileA: fa, fileB: fb, ...(o.seed !== undefined ? { seed: o.seed } : {}), ...(o.replications !== undefined ? { replications: o.replications } : {}), progress: progress.update }));
+          progress.stop();
+          if (format === 'json') return write(JSON.stringify(c, null, 2));
+          if (format === 'csv') throw new UsageError('simulate compare: --format csv is not offered; use text or json');
+          return write(compareText(c));
+        }
+        if (more.length) throw new UsageError(`simulate takes one scenario file (got ${more.length + 1}); to compare two, use \`comity simulate compare A B\``);
+        const scenario = readScenario(first);
+        const r = await withDb(o.db, (db) => sim.simulate(scenario, { db, scenarioFile: first, ...(o.seed !== undefined ? { seed: o.seed } : {}), ...(o.replications !== undefined ? { replications: o.replications } : {}), progress: progress.update }));
+        progress.stop();
+        if (format === 'json') return write(JSON.stringify(r, null, 2));
+        if (format === 'csv') return void process.stdout.write(sim.simulationCsv(r));
+        write(text(r));
+      } catch (e) {
+        progress.stop();
+        throw asUsage(e);
+      }
+    });
+}

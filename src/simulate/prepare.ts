@@ -1,0 +1,77 @@
+/** Build a run's World: counties from the records, law tables from the (overlaid) engine, rates from the calibration. */
+import type { Engine } from '../law/index.js';
+import { dayOf } from '../law/days.js';
+import type { Database } from '../observe/db.js';
+import type { ProgressFn } from '../observe/progress.js';
+import { CLASSES } from './classes.js';
+import { loadCountyInputs, type CountyInputs } from './county-inputs.js';
+import { compileCountyLaw, type CountyLaw } from './law-table.js';
+import { parameterValues, PARAMETERS } from './parameters.js';
+import type { CalibrationFile } from './calibration-file.js';
+import type { Scenario, SurgeSpec } from './scenario-schema.js';
+import { monthsOf, type AorRates, type Surge, type World } from './world.js';
+
+export class ScenarioInputError extends Error {
+  override readonly name = 'ScenarioInputError';
+}
+
+export function classShares(): Float64Array {
+  const v = PARAMETERS.shareViolent.value;
+  const f = PARAMETERS.shareFelony.value;
+  const s = Float64Array.from([v, f, 1 - v - f]);
+  if (s.length !== CLASSES.length) throw new Error('class shares and classes differ');
+  return s;
+}
+
+/** Every county's law table over [from, to]. */
+export function compileLaws(engine: Engine, counties: CountyInputs, from: number, to: number, progress?: ProgressFn): CountyLaw[] {
+  const laws: CountyLaw[] = [];
+  for (let i = 0; i < counties.n; i++) {
+    laws.push(compileCountyLaw(engine, counties.ocd[i]!, counties.fips[i]!, from, to));
+    if (progress && (i % 100 === 0 || i === counties.n - 1)) progress('law tables', i + 1, counties.n);
+  }
+  return laws;
+}
+
+function surgeOf(s: SurgeSpec, index: number, counties: CountyInputs, from: number, to: number): Surge {
+  const aorIdx: number[] = [];
+  const cIdx: number[] = [];
+  if (s.aors) {
+    for (const code of s.aors) {
+      const a = counties.aors.indexOf(code);
+      if (a < 0) throw new ScenarioInputError(`surges.${index}.aors: unknown ICE area "${code}" (known: ${counties.aors.join(', ')})`);
+      aorIdx.push(a);
+    }
+  } else {
+    const want = new Set(s.counties ?? []);
+    const states = new Set(s.states ?? []);
+    for (let i = 0; i < counties.n; i++) if (want.has(counties.fips[i]!) || states.has(counties.state[i]!.toLowerCase())) cIdx.push(i);
+    const missing = [...want].filter((f) => !counties.fips.includes(f));
+    if (missing.length) throw new ScenarioInputError(`surges.${index}.counties: unknown county FIPS ${missing.join(', ')}`);
+    if (cIdx.length === 0) throw new ScenarioInputError(`surges.${index}.states: no county of ${[...states].join(', ')} is modelled`);
+  }
+  return { name: s.name, from: Math.max(from, dayOf(s.from)), to: Math.min(to, dayOf(s.to)), hoursPerDay: s.officerHoursPerDay, aors: Int32Array.from(aorIdx), counties: Int32Array.from(cIdx) };
+}
+
+export function ratesFrom(cal: CalibrationFile, aors: readonly string[]): AorRates[] {
+  return aors.map((a) => {
+    const f = cal.aors[a];
+    if (!f) throw new ScenarioInputError(`the calibration has no fit for ICE area ${a}; run \`comity simulate calibrate\``);
+    return { matchShare: f.matchShare, fieldHours: f.fieldHours, prisonPerDay: f.prisonPerDay, otherPerDay: f.otherPerDay, otherInflowPerDay: f.otherInflowPerDay };
+  });
+}
+
+export function buildWorld(counties: CountyInputs, laws: CountyLaw[], rates: AorRates[], scenario: Pick<Scenario, 'from' | 'to' | 'surges' | 'fieldHoursScale' | 'matchShareScale'>): World {
+  const from = dayOf(scenario.from);
+  const to = dayOf(scenario.to);
+  const { monthOfDay, months } = monthsOf(from, to);
+  return {
+    counties, laws, rates, params: parameterValues(), classShares: classShares(), from, to, monthOfDay, months,
+    surges: scenario.surges.map((s, i) => surgeOf(s, i, counties, from, to)),
+    fieldHoursScale: scenario.fieldHoursScale, matchShareScale: scenario.matchShareScale,
+  };
+}
+
+export async function countiesFor(db: Database, scenario: Pick<Scenario, 'from'>): Promise<CountyInputs> {
+  return loadCountyInputs(db, Number(scenario.from.slice(0, 4)));
+}

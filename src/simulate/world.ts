@@ -1,0 +1,67 @@
+/**
+ * Everything a run reads, prepared once per scenario: the counties (columns), each county's compiled
+ * law table, the per-AOR fitted and measured rates, the surges, the days and months of the run.
+ */
+import { civilFromDays } from '../law/days.js';
+import type { CountyInputs } from './county-inputs.js';
+import type { CountyLaw } from './law-table.js';
+import type { ParameterValues } from './parameters.js';
+
+/** Per-AOR rates: fitted (matchShare, fieldHours) and measured (the rest), all per day. */
+export interface AorRates {
+  /** Share of jail bookings that are removable noncitizens ICE matches (fitted). */
+  matchShare: number;
+  /** ICE field officer-hours per day (fitted). */
+  fieldHours: number;
+  /** Custodial arrests from state and federal prisons per day (measured). */
+  prisonPerDay: number;
+  /** Arrests by methods that are neither custodial nor at large, per day (measured). */
+  otherPerDay: number;
+  /** People entering the at-large caseload from sources other than this model's jails, per day. */
+  otherInflowPerDay: number;
+}
+
+export interface Surge {
+  name: string;
+  from: number;
+  to: number;
+  hoursPerDay: number;
+  /** AOR indices the hours go to (their general pool), or, for county-targeted surges, none. */
+  aors: Int32Array;
+  /** County indices the hours are spent on (at-large arrests there only); empty when AOR-wide. */
+  counties: Int32Array;
+}
+
+export interface World {
+  counties: CountyInputs;
+  laws: CountyLaw[];
+  rates: AorRates[];
+  surges: Surge[];
+  params: ParameterValues;
+  /** Class shares of matched removable bookings (sum to 1). */
+  classShares: Float64Array;
+  from: number;
+  to: number;
+  /** Month index of each day of the run, and the month labels (YYYY-MM). */
+  monthOfDay: Int32Array;
+  months: string[];
+  /** Multipliers on the fitted AOR rates (scenario knobs; 1 by default). */
+  fieldHoursScale: number;
+  matchShareScale: number;
+}
+
+export function monthsOf(from: number, to: number): { monthOfDay: Int32Array; months: string[] } {
+  const monthOfDay = new Int32Array(to - from + 1);
+  const months: string[] = [];
+  let last = '';
+  for (let d = from; d <= to; d++) {
+    const [y, m] = civilFromDays(d);
+    const key = `${y}-${String(m).padStart(2, '0')}`;
+    if (key !== last) {
+      months.push(key);
+      last = key;
+    }
+    monthOfDay[d - from] = months.length - 1;
+  }
+  return { monthOfDay, months };
+}
