@@ -16,7 +16,7 @@ const abs = (dataDir: string, rel: string): string => join(dataDir, ...rel.split
 /** After aor_codes: the AOR and state names the DDP tables are joined on. */
 export async function createRecentLookups(connection: DuckDBConnection): Promise<void> {
   await run(connection, DDP_AOR_NAMES_SQL);
-  await run(connection, 'CREATE TABLE state_names (name VARCHAR PRIMARY KEY, code VARCHAR NOT NULL, fips VARCHAR NOT NULL)');
+  await run(connection, 'CREATE TABLE state_names (name VARCHAR PRIMARY KEY, code VARCHAR NOT NULL, fips VARCHAR NOT NULL, label VARCHAR NOT NULL)');
   const appender = await connection.createAppender('state_names');
   for (const row of STATE_NAMES_ROWS) {
     for (const v of row) appender.appendVarchar(v);

@@ -48,8 +48,8 @@ export const DDP_AOR_NAMES_SQL = `CREATE TABLE ddp_aor_names AS
   UNION SELECT replace(name, '.', ''), code FROM aor_codes WHERE code <> 'HQ'
   UNION SELECT * FROM (VALUES ${Object.entries(EXTRA_AOR_CODES).map(([n, c]) => `('${n}', '${c}')`).join(', ')}) v(raw, code)`;
 
-/** State names as DDP writes them (upper case) to postal code and FIPS, from the law registry's state list. */
-export const STATE_NAMES_ROWS: readonly [string, string, string][] = STATES.map((s) => [s.name.toUpperCase(), s.code.toUpperCase(), s.fips]);
+/** State names as DDP writes them (upper case) to postal code, FIPS and name, from the law registry's state list. */
+export const STATE_NAMES_ROWS: readonly [string, string, string, string][] = STATES.map((s) => [s.name.toUpperCase(), s.code.toUpperCase(), s.fips, s.name]);
 
 const int = (name: string, from = name): Field => ({ name, type: 'int', from });
 const num = (name: string, from = name): Field => ({ name, type: 'num', from });
