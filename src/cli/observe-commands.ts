@@ -75,7 +75,9 @@ function print<R extends object>(result: Observatory.MetricResult<R>, format: Fo
     return;
   }
   write(table(textRows ?? (result.rows as Record<string, unknown>[])));
-  write(`\ndefinition: ${result.definition}`);
+  const period = (result as { period?: { from: string; to: string; note: string } }).period;
+  if (period) write(`\nperiod: ${period.from} to ${period.to} (${period.note})`);
+  write(`${period ? '' : '\n'}definition: ${result.definition}`);
   for (const c of result.caveats) write(`caveat: ${c}`);
 }
 
@@ -192,6 +194,60 @@ export function registerObserveCommands(program: Command): void {
     .option('--format <format>', 'text, json or csv', 'text')
     .action(async (o: { fy?: number; date?: string; county?: string[]; top?: number; db?: string; json?: boolean; format?: string }) => {
       print(await withDb(o.db, (d) => obs.policyVsPractice(d, { ...o, counties: o.county })), formatOf(o));
+    });
+
+  observe
+    .command('at-large-recent')
+    .description('at-large share of ICE arrests by AOR, state or nation: FY2016–FY2019 records beside calendar 2024, 2025 and Aug 2025–Jul 2026')
+    .option('--by <key>', 'nation | aor | state (default: aor, or what --area is)')
+    .option('--area <area>', 'an AOR code (LOS) or a state (TX, Texas or 48)')
+    .option('--period <list>', `comma-separated, among ${['fy2016', 'fy2017', 'fy2018', 'fy2019', 'y2024', 'y2025', 'w2526'].join(', ')} (default: all)`)
+    .option(...dbOpt)
+    .option('--json', 'JSON output (same as --format json)')
+    .option('--format <format>', 'text, json or csv', 'text')
+    .action(async (o: { by?: string; area?: string; period?: string; db?: string; json?: boolean; format?: string }) => {
+      const format = formatOf(o);
+      const result = await withDb(o.db, (d) => obs.atLargeRecent(d, { by: o.by, area: o.area, period: o.period }));
+      const rows = result.rows.map((r) => ({
+        key: r.key, label: r.label, period: r.periodLabel, arrests: r.arrests, atLarge: r.atLarge, atLargeShare: r.atLargeShare,
+        custodial: r.custodial, program287g: r.program287g, otherMethods: r.otherMethods,
+      }));
+      print(result, format, rows);
+      if (format === 'text') for (const source of [...new Set(result.rows.map((r) => r.source))]) write(`source: ${source}`);
+    });
+  observe
+    .command('arrests-monthly')
+    .description('all ICE arrests nationally by month, 2024-01 to 2026-08 (August 2026 partial)')
+    .option('--from <month>', 'first month, YYYY-MM')
+    .option('--to <month>', 'last month, YYYY-MM')
+    .option(...dbOpt)
+    .option('--json', 'JSON output (same as --format json)')
+    .option('--format <format>', 'text, json or csv', 'text')
+    .action(async (o: { from?: string; to?: string; db?: string; json?: boolean; format?: string }) => {
+      print(await withDb(o.db, (d) => obs.arrestsMonthly(d, { from: o.from, to: o.to })), formatOf(o));
+    });
+  observe
+    .command('book-ins')
+    .description('ICE initial book-ins into detention by arresting agency (ICE, CBP) and month, FY2019–FY2026')
+    .option('--by <key>', 'month | fy', 'month')
+    .option('--fy <year>', 'fiscal year (2019–2026)')
+    .option(...dbOpt)
+    .option('--json', 'JSON output (same as --format json)')
+    .option('--format <format>', 'text, json or csv', 'text')
+    .action(async (o: { by?: string; fy?: string; db?: string; json?: boolean; format?: string }) => {
+      print(await withDb(o.db, (d) => obs.bookIns(d, { by: o.by, fy: o.fy })), formatOf(o));
+    });
+  observe
+    .command('detention-population')
+    .description('ICE detention average daily population per fiscal year by AOR or facility type, or nationally by facility type and month (FY2019–FY2026)')
+    .option('--by <key>', 'aor | type | month', 'aor')
+    .option('--fy <year>', 'fiscal year (2019–2026)')
+    .option('--aor <code>', 'only this AOR (by aor or type)')
+    .option(...dbOpt)
+    .option('--json', 'JSON output (same as --format json)')
+    .option('--format <format>', 'text, json or csv', 'text')
+    .action(async (o: { by?: string; fy?: string; aor?: string; db?: string; json?: boolean; format?: string }) => {
+      print(await withDb(o.db, (d) => obs.detentionPopulation(d, { by: o.by, fy: o.fy, aor: o.aor })), formatOf(o));
     });
 
   observe

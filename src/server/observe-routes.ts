@@ -1,7 +1,7 @@
 /** GET endpoints over the observatory's metrics (mounted at /api/v1/observe). Thin: parse the query, call the library. */
 import { type Context, Hono } from 'hono';
 import {
-  DatabaseMissingError, DatabaseUnreadableError, MetricInputError, attributionCoverage, recordQuality, type MetricResult, agreements287g, checkClaims, custodialShare,
+  DatabaseMissingError, DatabaseUnreadableError, MetricInputError, arrestsMonthly, atLargeRecent, attributionCoverage, bookIns, detentionPopulation, recordQuality, type MetricResult, agreements287g, checkClaims, custodialShare,
   detainersLodged, LiveObservatory, metricCsv, paDetainerOutcomes, policyVsPractice, removalsByThreat, sanctuaryLists, tracDetainers,
 } from '../observe/index.js';
 import type { Database } from '../observe/db.js';
@@ -86,5 +86,10 @@ export function observeRoutes(options: { db?: string } = {}): Hono {
   route('/attribution', (d, q) => attributionCoverage(d, { of: q.of, fy: intParam(q, 'fy', 2100), aor: q.aor, method: q.method }));
   route('/quality', (d, q) => recordQuality(d, { table: q.table }));
   route('/claims', (d) => checkClaims(d));
+  // Options are checked by each metric's zod schema (a bad one is a MetricInputError: 400 naming the parameter).
+  route('/at-large-recent', (d, q) => atLargeRecent(d, { by: q.by, area: q.area, period: q.period }));
+  route('/arrests-monthly', (d, q) => arrestsMonthly(d, { from: q.from, to: q.to }));
+  route('/book-ins', (d, q) => bookIns(d, { by: q.by, fy: q.fy }));
+  route('/detention-population', (d, q) => detentionPopulation(d, { by: q.by, fy: q.fy, aor: q.aor }));
   return app;
 }

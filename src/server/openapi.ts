@@ -1,6 +1,7 @@
 /** The OpenAPI 3.1 document, with the request schema generated from the same zod schema that validates it. */
 import { z } from 'zod';
 import { ChangesQuery, DecisionRequest, MapQuery } from '../law/index.js';
+import { arrestsMonthlyOptions, atLargeRecentOptions, bookInsOptions, detentionPopulationOptions } from '../observe/index.js';
 
 /** Query parameters from the same zod schema that checks them. */
 function queryParams(schema: z.ZodType): Record<string, unknown>[] {
@@ -15,7 +16,7 @@ const format: Param = ['format', { type: 'string', enum: ['json', 'csv'], defaul
 const by = (values: readonly string[]): Param => ['by', { type: 'string', enum: values }, 'grouping'];
 
 /** The observatory's GET endpoints (src/server/observe-routes.ts), each a metric with its definition and caveats. */
-const OBSERVE: Record<string, { summary: string; params: Param[] }> = {
+const OBSERVE: Record<string, { summary: string; params: Param[]; schema?: z.ZodType; description?: string }> = {
   'custodial-share': { summary: 'Custodial vs at-large ICE arrests', params: [fy, by(['aor', 'state', 'county', 'month', 'fy']), aor, ['county', { type: 'string', pattern: '^\\d{5}$' }, 'county FIPS'], ['unattributed', { type: 'string', enum: ['true', 'false'] }, 'by state or county: keep the row of arrests that name no single county']] },
   detainers: { summary: 'Detainers lodged at ICE encounters', params: [fy, by(['aor', 'state', 'county', 'month', 'fy']), aor] },
   'detainers/trac': { summary: "TRAC's detainers and ICE custody outcomes", params: [by(['facility', 'county', 'state']), ['state', { type: 'string' }, 'state name']] },
@@ -30,6 +31,15 @@ const OBSERVE: Record<string, { summary: string; params: Param[] }> = {
   attribution: { summary: 'How many records the landmark → county attribution places, and why the rest are not placed', params: [['of', { type: 'string', enum: ['arrests', 'encounters'] }, 'records'], fy, aor, ['method', { type: 'string' }, 'apprehension method (arrests)']] },
   quality: { summary: 'What the ICE records leave blank, and rows identical to another in every released field', params: [['table', { type: 'string', enum: ['arrests', 'encounters', 'removals'] }, 'records table']] },
   claims: { summary: 'Every shipped claim, checked against the records: verdict, figures, caveats', params: [] },
+  // Parameters from the zod schema each metric validates its options with.
+  'at-large-recent': {
+    summary: 'At-large share of ICE arrests by AOR, state or nation: FY2016–FY2019 records beside calendar 2024, calendar 2025 and Aug 2025–Jul 2026',
+    description: 'A county (area of 5 digits, or by=county) is a 400: the record-level files end in August 2019, and for 2024–26 only AOR and state totals exist.',
+    params: [], schema: atLargeRecentOptions,
+  },
+  'arrests-monthly': { summary: 'All ICE arrests nationally by month, 2024-01 to 2026-08 (August 2026 partial)', params: [], schema: arrestsMonthlyOptions },
+  'book-ins': { summary: 'ICE initial book-ins into detention by arresting agency (ICE, CBP) and month, FY2019–FY2026', params: [], schema: bookInsOptions },
+  'detention-population': { summary: 'ICE detention average daily population per fiscal year by AOR or facility type, or nationally by facility type and month', params: [], schema: detentionPopulationOptions },
 };
 
 export function openApiDocument(): Record<string, unknown> {
@@ -45,13 +55,14 @@ export function openApiDocument(): Record<string, unknown> {
     },
   });
   const observePaths = Object.fromEntries(
-    Object.entries(OBSERVE).map(([path, { summary, params }]) => [
+    Object.entries(OBSERVE).map(([path, { summary, params, schema: options, description }]) => [
       `/api/v1/observe/${path}`,
       {
         get: {
           summary,
+          ...(description ? { description } : {}),
           tags: ['observatory'],
-          parameters: [...params, format].map(([name, schema, description]) => ({ name, in: 'query', schema, description })),
+          parameters: [...(options ? queryParams(options) : []), ...[...params, format].map(([name, schema, description]) => ({ name, in: 'query', schema, description }))],
           responses: {
             200: { description: 'The metric: definition, filters, rows, caveats (JSON), or its rows as CSV', content: { 'application/json': { schema: { type: 'object' } }, 'text/csv': { schema: { type: 'string' } } } },
             400: { description: 'Invalid query parameter (the problem names it)', content: { 'application/problem+json': { schema: problem } } },

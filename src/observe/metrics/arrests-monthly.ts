@@ -2,7 +2,7 @@
 import { z } from 'zod';
 import { type Database, query } from '../db.js';
 import { MetricInputError } from './common.js';
-import { type PeriodResult, parseOptions } from './options.js';
+import { type OptionsInput, type PeriodResult, parseOptions } from './options.js';
 
 /** The DDP release covers arrests to 2026-08-06 (its SOURCE.md). */
 export const DDP_RELEASE_END = '2026-08-06';
@@ -19,7 +19,7 @@ export const arrestsMonthlyOptions = z
   .object({ from: month('from').optional(), to: month('to').optional() })
   .strict()
   .refine((o) => o.from === undefined || o.to === undefined || o.from <= o.to, { message: 'to must not be before from', path: ['to'] });
-export type ArrestsMonthlyOptions = z.input<typeof arrestsMonthlyOptions>;
+export type ArrestsMonthlyOptions = OptionsInput<typeof arrestsMonthlyOptions>;
 
 export interface ArrestsMonthlyRow {
   month: string;

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { type Database, query } from '../db.js';
 import { COUNTY_JOIN, MetricInputError, parseState, ratio } from './common.js';
-import { type PeriodResult, parseOptions } from './options.js';
+import { type OptionsInput, type PeriodResult, parseOptions } from './options.js';
 
 export const AT_LARGE_PERIODS = ['fy2016', 'fy2017', 'fy2018', 'fy2019', 'y2024', 'y2025', 'w2526'] as const;
 export type AtLargePeriod = (typeof AT_LARGE_PERIODS)[number];
@@ -42,7 +42,7 @@ export const atLargeRecentOptions = z
     period: periodList.optional().describe(`comma-separated periods among ${AT_LARGE_PERIODS.join(', ')} (default: all)`),
   })
   .strict();
-export type AtLargeRecentOptions = z.input<typeof atLargeRecentOptions>;
+export type AtLargeRecentOptions = OptionsInput<typeof atLargeRecentOptions>;
 
 export interface AtLargeRecentRow {
   key: string | null;

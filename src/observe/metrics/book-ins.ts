@@ -2,18 +2,18 @@
 // detention statistics workbooks.
 import { z } from 'zod';
 import { type Database, query } from '../db.js';
-import { type PeriodResult, parseOptions } from './options.js';
+import { type OptionsInput, type PeriodResult, parseOptions } from './options.js';
 
 export const DETENTION_FYS = [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026] as const;
 export const BOOK_INS_BY = ['month', 'fy'] as const;
 
 /** A fiscal year of ICE's detention statistics (CLI gives a number, the API a string). */
+const FY_RANGE = `fy must be one of ${DETENTION_FYS.join(', ')}: ICE's detention statistics workbooks loaded cover FY2019–FY2026 (for FY2016–FY2019 arrests, see custodial-share)`;
 export const detentionFy = z.coerce
   .number({ error: 'fy must be a fiscal year' })
   .int('fy must be a whole year')
-  .refine((y) => (DETENTION_FYS as readonly number[]).includes(y), {
-    message: `fy must be one of ${DETENTION_FYS.join(', ')}: ICE's detention statistics workbooks loaded cover FY2019–FY2026 (for FY2016–FY2018 arrests, see custodial-share)`,
-  })
+  .min(2019, FY_RANGE)
+  .max(2026, FY_RANGE)
   .describe('fiscal year (October–September), 2019–2026');
 
 export const bookInsOptions = z
@@ -22,7 +22,7 @@ export const bookInsOptions = z
     fy: detentionFy.optional(),
   })
   .strict();
-export type BookInsOptions = z.input<typeof bookInsOptions>;
+export type BookInsOptions = OptionsInput<typeof bookInsOptions>;
 
 export interface BookInsRow {
   fy: number;

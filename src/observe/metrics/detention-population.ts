@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { type Database, query } from '../db.js';
 import { MetricInputError, ratio } from './common.js';
 import { detentionFy, detentionThrough, partialYears } from './book-ins.js';
-import { type PeriodResult, parseOptions } from './options.js';
+import { type OptionsInput, type PeriodResult, parseOptions } from './options.js';
 
 export const POPULATION_BY = ['aor', 'type', 'month'] as const;
 
@@ -15,7 +15,7 @@ export const detentionPopulationOptions = z
     aor: z.string().regex(/^[A-Za-z]{3}$/, 'aor must be a 3-letter AOR code').optional().describe('only facilities of this AOR (by aor or type)'),
   })
   .strict();
-export type DetentionPopulationOptions = z.input<typeof detentionPopulationOptions>;
+export type DetentionPopulationOptions = OptionsInput<typeof detentionPopulationOptions>;
 
 export interface DetentionPopulationRow {
   fy: number;

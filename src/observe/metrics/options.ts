@@ -19,6 +19,12 @@ export function parseOptions<S extends z.ZodType>(schema: S, input: unknown): z.
   throw new MetricInputError(field, issue.message.startsWith(`${field} `) ? issue.message : `${field}: ${issue.message}`);
 }
 
+/**
+ * What a metric accepts before validation: its options' names, with values of any type (the CLI and the API pass
+ * strings; the schema checks and converts them).
+ */
+export type OptionsInput<S extends z.ZodType> = { [K in keyof z.input<S>]?: unknown };
+
 /** The span of time a result covers, inclusive (ISO dates), and what it is made of. */
 export interface ResultPeriod {
   from: string;
