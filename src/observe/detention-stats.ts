@@ -4,8 +4,9 @@
 import readXlsxFile from 'read-excel-file/node';
 import { LoadError } from './load-error.js';
 
-type Cell = string | number | boolean | Date | null;
-interface Sheet {
+export type Cell = string | number | boolean | Date | null;
+/** A sheet as read from the workbook: its name and its rows of cells (row 1 first). */
+export interface Sheet {
   name: string;
   rows: Cell[][];
 }
@@ -209,14 +210,22 @@ export function workbookFy(rel: string): number {
   return 2000 + Number(m[1]);
 }
 
-export async function readDetentionWorkbook(path: string, rel: string, knownAors: ReadonlySet<string>): Promise<DetentionRelease> {
-  const fy = workbookFy(rel);
-  let sheets: Sheet[];
+/** Every sheet of a workbook; an unreadable file is a LoadError naming it. */
+export async function readWorkbookSheets(path: string, rel: string): Promise<Sheet[]> {
   try {
-    sheets = (await readXlsxFile(path)).map((s) => ({ name: s.sheet, rows: s.data as unknown as Cell[][] }));
+    return (await readXlsxFile(path)).map((s) => ({ name: s.sheet, rows: s.data as unknown as Cell[][] }));
   } catch (error) {
     throw new LoadError(rel, null, `not a readable .xlsx workbook (${(error instanceof Error ? error.message : String(error)).split('\n')[0]})`);
   }
+}
+
+export async function readDetentionWorkbook(path: string, rel: string, knownAors: ReadonlySet<string>): Promise<DetentionRelease> {
+  return parseDetentionWorkbook(rel, await readWorkbookSheets(path, rel), knownAors);
+}
+
+/** The tables of one workbook's sheets (`rel` names the file in errors and gives the fiscal year). */
+export function parseDetentionWorkbook(rel: string, sheets: Sheet[], knownAors: ReadonlySet<string>): DetentionRelease {
+  const fy = workbookFy(rel);
   const reader = new Reader(rel, fy, sheets);
   const facilities = reader.facilities(knownAors);
   const bookInsThrough = reader.footnoteThrough(/^FY ?\d{4}( YTD)? ICE Initial Book-Ins$/i, 'the footnote "FYyyyy ICE Initial Book-Ins"');
