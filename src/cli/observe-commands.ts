@@ -251,6 +251,17 @@ export function registerObserveCommands(program: Command): void {
     });
 
   observe
+    .command('provenance')
+    .description('each loaded file: the table it feeds, rows, checksum, and the attribution and licence its source asks for')
+    .option('--table <table>', 'only this table (e.g. ddp_arrests_aor)')
+    .option(...dbOpt)
+    .option('--json', 'JSON output (same as --format json)')
+    .option('--format <format>', 'text, json or csv', 'text')
+    .action(async (o: { table?: string; db?: string; json?: boolean; format?: string }) => {
+      print(await withDb(o.db, (d) => obs.provenance(d, { table: o.table })), formatOf(o));
+    });
+
+  observe
     .command('attribution')
     .description('how many records the landmark → county attribution places, by method and confidence, and why the rest are not placed')
     .option('--of <records>', 'arrests | encounters', 'arrests')

@@ -23,6 +23,7 @@ export { atLargeRecent, atLargeRecentOptions, AT_LARGE_PERIODS, AT_LARGE_BY, typ
 export { arrestsMonthly, arrestsMonthlyOptions, type ArrestsMonthlyRow, type ArrestsMonthlyOptions } from './metrics/arrests-monthly.js';
 export { bookIns, bookInsOptions, BOOK_INS_BY, DETENTION_FYS, type BookInsRow, type BookInsOptions } from './metrics/book-ins.js';
 export { detentionPopulation, detentionPopulationOptions, POPULATION_BY, type DetentionPopulationRow, type DetentionPopulationOptions } from './metrics/detention-population.js';
+export { provenance, provenanceOptions, type ProvenanceRow, type ProvenanceOptions } from './metrics/provenance.js';
 export { parseOptions, type PeriodResult, type ResultPeriod } from './metrics/options.js';
 export { attributionCoverage, COVERAGE_OF, type AttributionCoverageRow } from './metrics/attribution-coverage.js';
 export { checkClaims, checkClaim, formatClaimResult, defaultClaimsDir, type ClaimResult } from './claims/check.js';

@@ -1,7 +1,7 @@
 /** GET endpoints over the observatory's metrics (mounted at /api/v1/observe). Thin: parse the query, call the library. */
 import { type Context, Hono } from 'hono';
 import {
-  DatabaseMissingError, DatabaseUnreadableError, MetricInputError, arrestsMonthly, atLargeRecent, attributionCoverage, bookIns, detentionPopulation, recordQuality, type MetricResult, agreements287g, checkClaims, custodialShare,
+  DatabaseMissingError, DatabaseUnreadableError, MetricInputError, arrestsMonthly, atLargeRecent, attributionCoverage, bookIns, detentionPopulation, provenance, recordQuality, type MetricResult, agreements287g, checkClaims, custodialShare,
   detainersLodged, LiveObservatory, metricCsv, paDetainerOutcomes, policyVsPractice, removalsByThreat, sanctuaryLists, tracDetainers,
 } from '../observe/index.js';
 import type { Database } from '../observe/db.js';
@@ -90,6 +90,7 @@ export function observeRoutes(options: { db?: string } = {}): Hono {
   route('/at-large-recent', (d, q) => atLargeRecent(d, { by: q.by, area: q.area, period: q.period }));
   route('/arrests-monthly', (d, q) => arrestsMonthly(d, { from: q.from, to: q.to }));
   route('/book-ins', (d, q) => bookIns(d, { by: q.by, fy: q.fy }));
+  route('/provenance', (d, q) => provenance(d, { table: q.table }));
   route('/detention-population', (d, q) => detentionPopulation(d, { by: q.by, fy: q.fy, aor: q.aor }));
   return app;
 }

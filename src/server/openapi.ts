@@ -1,7 +1,7 @@
 /** The OpenAPI 3.1 document, with the request schema generated from the same zod schema that validates it. */
 import { z } from 'zod';
 import { ChangesQuery, DecisionRequest, MapQuery } from '../law/index.js';
-import { arrestsMonthlyOptions, atLargeRecentOptions, bookInsOptions, detentionPopulationOptions } from '../observe/index.js';
+import { arrestsMonthlyOptions, atLargeRecentOptions, bookInsOptions, detentionPopulationOptions, provenanceOptions } from '../observe/index.js';
 
 /** Query parameters from the same zod schema that checks them. */
 function queryParams(schema: z.ZodType): Record<string, unknown>[] {
@@ -39,6 +39,7 @@ const OBSERVE: Record<string, { summary: string; params: Param[]; schema?: z.Zod
   },
   'arrests-monthly': { summary: 'All ICE arrests nationally by month, 2024-01 to 2026-08 (August 2026 partial)', params: [], schema: arrestsMonthlyOptions },
   'book-ins': { summary: 'ICE initial book-ins into detention by arresting agency (ICE, CBP) and month, FY2019–FY2026', params: [], schema: bookInsOptions },
+  provenance: { summary: 'Each loaded file: the table it feeds, rows, checksum, and the attribution and licence its source asks for', params: [], schema: provenanceOptions },
   'detention-population': { summary: 'ICE detention average daily population per fiscal year by AOR or facility type, or nationally by facility type and month', params: [], schema: detentionPopulationOptions },
 };
 

@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import {
-  LoadError, MetricInputError, arrestsMonthly, atLargeRecent, bookIns, custodialShare, detentionPopulation, loadData, query,
+  LoadError, MetricInputError, arrestsMonthly, atLargeRecent, bookIns, custodialShare, detentionPopulation, loadData, provenance, query,
 } from '../../src/observe/index.js';
 import { parseDetentionWorkbook, readDetentionWorkbook, readWorkbookSheets, type Sheet } from '../../src/observe/detention-stats.js';
 import { DETENTION_FILES } from '../../src/observe/specs-recent.js';
@@ -81,6 +81,13 @@ test('provenance: each new table carries its attribution, and the DDP tables the
       assert.equal(by[t]?.license_text, readFileSync(join(DATA_DIR, 'ddp-arrests-aggregates', 'LICENSE-MIT.txt'), 'utf8'));
     }
     for (const t of ['detention_facilities', 'detention_book_ins', 'detention_adp_type']) assert.equal(by[t]?.attribution, 'ICE ERO detention statistics');
+    // observe provenance lists each workbook once per table it feeds, and carries the MIT notice with the DDP tables.
+    const p = await provenance(db, { table: 'detention_book_ins' });
+    assert.equal(p.rows.length, 8);
+    assert.ok(p.rows.every((r) => r.known && r.attribution === 'ICE ERO detention statistics'));
+    const ddp = await provenance(db, { table: 'ddp_arrests_aor' });
+    assert.ok(ddp.caveats.some((c) => /Copyright \(c\) 2026 Markus Strasser/.test(c)));
+    await assert.rejects(provenance(db, { table: 'nothing_here' }), (e: unknown) => e instanceof MetricInputError && e.field === 'table');
   });
 });
 
