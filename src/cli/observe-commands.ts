@@ -41,6 +41,11 @@ const CLI_COMMANDS: CliCommand[] = [
   single('policy-vs-practice', "each county's law (HOLD, NOTIFY_RELEASE) beside its observed custodial share and detainer outcomes"),
   single('attribution', 'how many records the landmark → county attribution places, by method and confidence, and why the rest are not placed'),
   single('quality', 'what the ICE records leave blank, and how many rows are identical to another in every released field'),
+  single('at-large-recent', 'at-large share of ICE arrests by AOR, state or nation: FY2016–FY2019 records beside calendar 2024, 2025 and Aug 2025–Jul 2026'),
+  single('arrests-monthly', 'all ICE arrests nationally by month, 2024-01 to 2026-08 (August 2026 partial)'),
+  single('book-ins', 'ICE initial book-ins into detention by arresting agency (ICE, CBP) and month, FY2019–FY2026'),
+  single('detention-population', 'ICE detention average daily population per fiscal year by AOR or facility type, or nationally by facility type and month'),
+  single('provenance', 'each loaded file: the table it feeds, rows, checksum, and the attribution and licence its source asks for'),
 ];
 
 const kebab = (key: string): string => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
@@ -150,12 +155,18 @@ function print<R extends object>(result: Observatory.MetricResult<R>, format: Fo
     return;
   }
   if (format === 'csv') {
-    process.stdout.write(obs.metricCsv(result));
+    process.stdout.write(obs.metricCsv<object>(textRows ? { ...result, rows: textRows } : result));
     return;
   }
-  write(table(textRows ?? (result.rows as Record<string, unknown>[])));
-  write(`\ndefinition: ${result.definition}`);
+  const rows = textRows ?? (result.rows as Record<string, unknown>[]);
+  // A source column (records beside aggregates) is listed under the table, each source once, not repeated per row.
+  const sources = new Set(rows.map((r) => r.source).filter((x): x is string => typeof x === 'string'));
+  write(table(sources.size ? rows.map(({ source: _source, ...r }) => r) : rows));
+  const period = (result as { period?: { from: string; to: string; note: string } }).period;
+  if (period) write(`\nperiod: ${period.from} to ${period.to} (${period.note})`);
+  write(`${period ? '' : '\n'}definition: ${result.definition}`);
   for (const c of result.caveats) write(`caveat: ${c}`);
+  for (const source of sources) write(`source: ${source}`);
 }
 
 export function registerObserveCommands(program: Command): void {

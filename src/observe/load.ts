@@ -16,9 +16,11 @@ import { resolveDataDir, resolveDbPath } from './paths.js';
 import type { ProgressFn } from './progress.js';
 import { ARRESTS, ENCOUNTERS, REMOVALS } from './specs-ice.js';
 import { REFERENCE_SPECS, TRAC_COUNTY_SQL } from './specs-reference.js';
+import { createRecentLookups, knownAorCodes, readDetentionWorkbooks, writeDetentionTables, writeProvenance } from './load-recent.js';
+import { DDP_LICENSE_FILE, DETENTION_FILES, DETENTION_TABLES, RECENT_SPECS } from './specs-recent.js';
 import { ROW_NUMBER, type TableSpec, checkedFields, fromSql, readerSql, selectSql } from './table-spec.js';
 
-export const TABLE_SPECS: readonly TableSpec[] = [...REFERENCE_SPECS, ARRESTS, ENCOUNTERS, REMOVALS];
+export const TABLE_SPECS: readonly TableSpec[] = [...REFERENCE_SPECS, ...RECENT_SPECS, ARRESTS, ENCOUNTERS, REMOVALS];
 const AOR_CODES_FILE = 'geo/uwchr_aor_codes.yaml';
 
 export interface LoadOptions {
@@ -167,7 +169,8 @@ async function loadSpec(connection: DuckDBConnection, spec: TableSpec, dataDir: 
 }
 
 async function writeSources(db: Database, sources: LoadedSource[], loadedAt: string): Promise<void> {
-  await run(db, `CREATE TABLE sources (file VARCHAR PRIMARY KEY, "table" VARCHAR, sha256 VARCHAR, bytes BIGINT, rows BIGINT, known BOOLEAN, loaded_at TIMESTAMPTZ)`);
+  // One row per file and table it feeds (a detention workbook feeds three).
+  await run(db, `CREATE TABLE sources (file VARCHAR, "table" VARCHAR, sha256 VARCHAR, bytes BIGINT, rows BIGINT, known BOOLEAN, loaded_at TIMESTAMPTZ, PRIMARY KEY (file, "table"))`);
   await insertRows(
     db,
     'sources',
@@ -212,7 +215,7 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
   // Checked before the work: the new file is renamed over this path at the end.
   if (existsSync(dbPath) && (await stat(dbPath)).isDirectory()) throw new LoadError(dbPath, null, 'the database path is a directory; pass a file path with --db');
   const specs = TABLE_SPECS;
-  const allFiles = [AOR_CODES_FILE, ...specs.flatMap((s) => s.files)];
+  const allFiles = [AOR_CODES_FILE, ...specs.flatMap((s) => s.files), DDP_LICENSE_FILE, ...DETENTION_FILES];
   const missing = allFiles.filter((rel) => !existsSync(abs(dataDir, rel)));
   if (missing.length > 0) {
     throw new LoadError(missing[0] ?? '', null, `missing from ${dataDir} (${missing.length} file(s) missing; run \`comity data fetch\` or pass --from)`);
@@ -243,7 +246,7 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
     if (code === 'ENOTDIR' || code === 'EEXIST') throw new LoadError(dbPath, null, 'a parent of the database path is a file, not a folder: pass another --db');
     throw diskCause(error, dbPath) ?? new LoadError(dbPath, null, `cannot create the database there (${firstLine(error instanceof Error ? error.message : String(error))})`);
   }
-  const steps = specs.length + 3;
+  const steps = specs.length + 4;
   let done = 0;
   const tick = (step: string): void => options.onProgress?.(step, ++done, steps);
   const extra: DuckDBConnection[] = [];
@@ -255,9 +258,16 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
     const counts: Record<string, number> = {};
     counts.aor_codes = await loadAorCodes(db, dataDir);
     counts.method_classes = await loadMethodClasses(db);
+    await createRecentLookups(db.connection);
     tick('codes');
-    const perFile = new Map<string, { table: string; rows: number }>();
-    perFile.set(AOR_CODES_FILE, { table: 'aor_codes', rows: counts.aor_codes });
+    const perFile = new Map<string, { table: string; rows: number }[]>();
+    const addFile = (rel: string, table: string, rows: number): void => {
+      perFile.set(rel, [...(perFile.get(rel) ?? []), { table, rows }]);
+    };
+    addFile(AOR_CODES_FILE, 'aor_codes', counts.aor_codes);
+    // The detention workbooks are parsed in JavaScript while DuckDB loads the CSV files, and appended after.
+    const workbooks = readDetentionWorkbooks(dataDir, await knownAorCodes(db.connection));
+    workbooks.catch(() => undefined);
 
     // Two lanes on two connections, each CPU-bound in DuckDB: arrests then encounters; the reference tables then
     // removals. The landmark attribution (mostly JavaScript) runs on a third connection beside them: it matches the
@@ -274,7 +284,7 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
             const rows = await loadSpec(connection, spec, dataDir, dbPath);
             let total = 0;
             for (const [rel, n] of rows) {
-              perFile.set(rel, { table: spec.table, rows: n });
+              addFile(rel, spec.table, n);
               total += n;
             }
             counts[spec.table] = total;
@@ -319,6 +329,15 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
     await Promise.all([...lanes, attributing]);
     failures.sort((x, y) => x.index - y.index);
     if (failures[0]) throw failures[0].error;
+    for (const { file, table, rows } of await writeDetentionTables(db.connection, await workbooks)) {
+      addFile(file, table, rows);
+      counts[table] = (counts[table] ?? 0) + rows;
+    }
+    counts.detention_releases = DETENTION_FILES.length;
+    await writeProvenance(db.connection, dataDir);
+    addFile(DDP_LICENSE_FILE, 'provenance', 1);
+    counts.provenance = RECENT_SPECS.length + DETENTION_TABLES.length;
+    tick('detention statistics');
     if (specs.some((s) => s.table === 'trac_detainers_facility')) {
       await run(db, TRAC_COUNTY_SQL);
       counts.trac_detainers_county = Number((await query<{ n: number }>(db.connection, 'SELECT count(*) AS n FROM trac_detainers_county'))[0]?.n ?? 0);
@@ -329,15 +348,10 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
     await insertRows(db, 'dropped_duplicates', drops.map((d) => [d.table, d.read, d.kept, d.reason]));
     for (const c of extra.splice(0)) c.closeSync();
     const tables: Record<string, number> = {};
-    for (const name of [...specs.map((s) => s.table), 'aor_codes', 'method_classes', 'landmark_county', 'trac_detainers_county', 'arrests_classified', 'arrests_cube']) tables[name] = counts[name] ?? 0;
-    const sources: LoadedSource[] = hashes.map(([rel, sha256, bytes]) => ({
-      file: rel,
-      table: perFile.get(rel)?.table ?? '',
-      sha256,
-      bytes,
-      rows: perFile.get(rel)?.rows ?? 0,
-      known: !modified.includes(rel),
-    }));
+    for (const name of [...specs.map((s) => s.table), ...DETENTION_TABLES, 'aor_codes', 'method_classes', 'landmark_county', 'trac_detainers_county', 'arrests_classified', 'arrests_cube', 'provenance']) tables[name] = counts[name] ?? 0;
+    const sources: LoadedSource[] = hashes.flatMap(([rel, sha256, bytes]) =>
+      (perFile.get(rel) ?? [{ table: '', rows: 0 }]).map(({ table, rows }) => ({ file: rel, table, sha256, bytes, rows, known: !modified.includes(rel) })),
+    );
     if (modified.length > 0) await checkModified(db, sources.filter((x) => !x.known), options.expectedRows ?? EXPECTED_ROWS);
     await writeSources(db, sources, new Date().toISOString());
     tick('sources');

@@ -9,7 +9,9 @@ import { DATA_FILES, type Database, loadData, openDatabase, query, resolveDataDi
 
 export const DATA_DIR = resolveDataDir().path;
 /** Whether the public records this suite reads are on this machine (a fresh clone has none until `comity data fetch`). */
-export const DATA_PRESENT = DATA_FILES.every((f) => existsSync(join(DATA_DIR, ...f.path.split('/'))));
+/** Every file the load reads: the download manifest's and the post-2019 datasets' (specs-recent.ts). */
+const ALL_FILES = DATA_FILES.map((f) => f.path);
+export const DATA_PRESENT = ALL_FILES.every((f) => existsSync(join(DATA_DIR, ...f.split('/'))));
 /** Test options for a test that reads the full records: it skips, saying why, when they are absent. */
 export const needsData: { skip?: string } = DATA_PRESENT ? {} : { skip: `needs the public records, not found in ${DATA_DIR}: run \`npx comity data fetch\` (or set COMITY_DATA)` };
 const here = dirname(fileURLToPath(import.meta.url));
@@ -77,7 +79,7 @@ export async function tableChecksums(path: string): Promise<Record<string, strin
 /** A throwaway data directory of symlinks to the shared records, with one file replaced by `replace(path)`. */
 export function dataDirWith(rel: string, write: (target: string) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'comity-data-'));
-  const files = [...DATA_FILES.map((f) => f.path)];
+  const files = ALL_FILES;
   for (const f of files) {
     const target = join(dir, ...f.split('/'));
     mkdirSync(dirname(target), { recursive: true });

@@ -218,8 +218,8 @@ test('attribution coverage accounts for every record, and matches the landmark t
 test('property: no query string makes an observatory endpoint fail with anything but a 400 problem', needsData, async () => {
   const app = observeRoutes({ db: await loadedDbPath() });
   const paths = observeRoutes().routes.map((r) => r.path).filter((p) => p !== '/claims');
-  const keys = ['fy', 'by', 'aor', 'county', 'state', 'facility', 'signedBefore', 'date', 'top', 'of', 'method', 'table', 'source'];
-  const value = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('2016', '2018', '2019', '2015', '-1', '1e9', 'LOS', 'county', 'month', '06037', '2018-02-30', "'; DROP TABLE arrests; --"));
+  const keys = ['fy', 'by', 'aor', 'county', 'state', 'facility', 'signedBefore', 'date', 'top', 'of', 'method', 'table', 'source', 'area', 'period', 'from', 'to'];
+  const value = fc.oneof(fc.string({ maxLength: 12 }), fc.constantFrom('2016', '2018', '2019', '2015', '2026', '-1', '1e9', 'LOS', 'HLG', 'tx', 'county', 'month', 'nation', 'type', '06037', '2018-02-30', '2024-05', 'y2024,fy2019', 'w2526', "'; DROP TABLE arrests; --"));
   await fc.assert(
     fc.asyncProperty(fc.constantFrom(...paths), fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: 4 }), async (path, query) => {
       const res = await app.request(`${path}?${new URLSearchParams(query).toString()}`);

@@ -5,6 +5,7 @@ import { z } from 'zod';
 import type { Database } from '../db.js';
 import type { MetricResult } from './common.js';
 import { ARREST_FYS, COVERAGE_OF, ENCOUNTER_FYS, G287_BY, LODGED_BY, PA_BY, QUALITY_TABLES, REMOVALS_BY, REMOVAL_FYS, SHARE_BY, TRAC_BY } from './domains.js';
+import { arrestsMonthlyOptions, atLargeRecentOptions, bookInsOptions, detentionPopulationOptions, provenanceOptions } from './recent-options.js';
 import { aorOption, choiceOption, countiesOption, countyOption, dateOption, flagOption, fyOption, intOption, stateOption, textOption } from './options.js';
 
 /** A metric function loaded when first called: the metric modules (and DuckDB with them) stay out of `comity decide`. */
@@ -21,6 +22,11 @@ const sanctuaryLists = lazy(() => import('./sanctuary.js'), 'sanctuaryLists');
 const policyVsPractice = lazy(() => import('./policy-vs-practice.js'), 'policyVsPractice');
 const attributionCoverage = lazy(() => import('./attribution-coverage.js'), 'attributionCoverage');
 const recordQuality = lazy(() => import('./record-quality.js'), 'recordQuality');
+const atLargeRecent = lazy(() => import('./at-large-recent.js'), 'atLargeRecent');
+const arrestsMonthly = lazy(() => import('./arrests-monthly.js'), 'arrestsMonthly');
+const bookIns = lazy(() => import('./book-ins.js'), 'bookIns');
+const detentionPopulation = lazy(() => import('./detention-population.js'), 'detentionPopulation');
+const provenance = lazy(() => import('./provenance.js'), 'provenance');
 
 export interface MetricSpec<S extends z.ZodObject = z.ZodObject> {
   /** The metric's name and its path under /api/v1/observe. */
@@ -131,6 +137,26 @@ export const METRICS = [
         ...Object.fromEntries(Object.entries(blank).map(([k, v]) => [k.endsWith(' (redacted)') ? `redacted ${k.slice(0, -11)}` : `blank ${k}`, v])),
       })),
   }),
+  metric({
+    name: 'at-large-recent',
+    summary: 'At-large share of ICE arrests by AOR, state or nation: FY2016–FY2019 records beside calendar 2024, 2025 and Aug 2025–Jul 2026',
+    options: atLargeRecentOptions,
+    run: (db, o) => atLargeRecent(db, o),
+    flatRows: (result) =>
+      (result.rows as { key: string | null; label: string | null; periodLabel: string; arrests: number; atLarge: number; atLargeShare: number | null; custodial: number | null; program287g: number | null; otherMethods: number | null; source: string }[]).map((r) => ({
+        key: r.key, label: r.label, period: r.periodLabel, arrests: r.arrests, atLarge: r.atLarge, atLargeShare: r.atLargeShare,
+        custodial: r.custodial, program287g: r.program287g, otherMethods: r.otherMethods, source: r.source,
+      })),
+  }),
+  metric({ name: 'arrests-monthly', summary: 'All ICE arrests nationally by month, 2024-01 to 2026-08 (August 2026 partial)', options: arrestsMonthlyOptions, run: (db, o) => arrestsMonthly(db, o) }),
+  metric({ name: 'book-ins', summary: 'ICE initial book-ins into detention by arresting agency (ICE, CBP) and month, FY2019–FY2026', options: bookInsOptions, run: (db, o) => bookIns(db, o) }),
+  metric({
+    name: 'detention-population',
+    summary: 'ICE detention average daily population per fiscal year by AOR or facility type, or nationally by facility type and month (FY2019–FY2026)',
+    options: detentionPopulationOptions,
+    run: (db, o) => detentionPopulation(db, o),
+  }),
+  metric({ name: 'provenance', summary: 'Each loaded file: the table it feeds, rows, checksum, and the attribution and licence its source asks for', options: provenanceOptions, run: (db, o) => provenance(db, o) }),
 ] as const satisfies readonly MetricSpec<z.ZodObject>[];
 
 export type MetricName = (typeof METRICS)[number]['name'];

@@ -2,6 +2,7 @@
 // so each field parses text into the typed value the metric takes; the same schema checks the CLI, checks the API
 // and writes the OpenAPI document's parameters. A failure names the field (MetricInputError).
 import { z } from 'zod';
+import type { MetricResult } from './common.js';
 import { MetricInputError, checkCountyFips, parseState } from './inputs.js';
 
 /** How a field reads on the command line: a switch with no value, or a list of values. Other fields take one value. */
@@ -109,19 +110,36 @@ export function textOption(description: string, max = 100) {
 }
 
 /**
- * Parse text options with a metric's schema. Unknown options and bad values are MetricInputErrors naming the field;
- * empty values count as absent.
+ * Parse options with a metric's schema (text from the CLI or a URL, or typed values from a library caller). Unknown
+ * options and bad values are MetricInputErrors naming the option; undefined and empty values count as absent.
  */
-export function parseOptions<S extends z.ZodType>(schema: S, input: Record<string, string | undefined>): z.output<S> {
-  const present = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined && v !== ''));
+export function parseOptions<S extends z.ZodType>(schema: S, input: unknown): z.output<S> {
+  const present = Object.fromEntries(Object.entries((input ?? {}) as Record<string, unknown>).filter(([, v]) => v !== undefined && v !== ''));
   const result = schema.safeParse(present);
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   if (!issue) throw new MetricInputError('options', 'invalid options');
   if (issue.code === 'unrecognized_keys') {
-    const key = issue.keys[0] ?? '';
+    const key = String(issue.keys[0] ?? '');
     throw new MetricInputError(key, `unknown option "${key.slice(0, 40)}"`);
   }
-  const field = String(issue.path[0] ?? 'options');
+  // The option's name (not "period.0"): what the CLI flag and the API parameter are called.
+  const field = issue.path.length > 0 ? String(issue.path[0]) : 'options';
   throw new MetricInputError(field, issue.message.startsWith(field) ? issue.message : `${field}: ${issue.message}`);
 }
+
+/**
+ * What a metric accepts before validation: its options' names, with values of any type (the CLI and the API pass
+ * strings; the schema checks and converts them).
+ */
+export type OptionsInput<S extends z.ZodType> = { [K in keyof z.input<S>]?: unknown };
+
+/** The span of time a result covers, inclusive (ISO dates), and what it is made of. */
+export interface ResultPeriod {
+  from: string;
+  to: string;
+  note: string;
+}
+
+/** A metric result that says which period its rows cover. */
+export type PeriodResult<R> = MetricResult<R> & { period: ResultPeriod };
