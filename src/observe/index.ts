@@ -8,8 +8,10 @@ export { openDatabase, query, DatabaseMissingError, DatabaseUnreadableError, SES
 export { terminalProgress, type Progress, type ProgressFn } from './progress.js';
 export { METHOD_CLASSES, classifyMethod, type MethodClass, type MethodDetail } from './method-class.js';
 export { fiscalYearOf, fiscalYearPeriod, type Period } from './fiscal-year.js';
-export { attributeLandmark, type Attribution, type Confidence, type MatchMethod } from './attribution/match.js';
+export { attributeLandmark, explainLandmark, type Attribution, type Confidence, type MatchMethod, type LandmarkExplanation } from './attribution/match.js';
+export { openAttributor, explainOne, attributeLine, formatExplanation, LandmarkInputError, type Attributor, type AttributeLineResult } from './attribution/explain.js';
 export { loadGazetteer } from './attribution/build.js';
+export { measureAttribution, type AttributionMeasure, type LabelledLandmark } from './attribution/measure.js';
 export { MetricInputError, type MetricResult } from './metrics/common.js';
 export { metricCsv, headerWords } from './metrics/format.js';
 export { custodialShare, SHARE_BY, ARREST_FYS, type CustodialShareRow, type CustodialShareOptions } from './metrics/custodial-share.js';

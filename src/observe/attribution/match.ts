@@ -447,7 +447,8 @@ export function explainLandmark(landmark: string | null, aor: string | null, gaz
       if (generalArea) return done({ fips: c.fips, method: 'county-name-general-area', confidence: 'low', detail: `${c.name}, ${c.stateAbbr}` });
       if (ori && ori.fips === c.fips) return done({ fips: c.fips, method: 'county-name+ori', confidence: 'high', detail: `${c.name}, ${c.stateAbbr}` });
       if (outsideAor && states.scope !== 'named-outside-aor') {
-        return done({ fips: c.fips, method: 'county-name-outside-aor', confidence: 'medium', detail: `${c.name}, ${c.stateAbbr} (the only county of that name)` });
+        const method = states.scope === 'all-states' ? 'county-name' : 'county-name-outside-aor';
+        return done({ fips: c.fips, method, confidence: 'medium', detail: `${c.name}, ${c.stateAbbr} (the only county of that name)` });
       }
       return done({ fips: c.fips, method: 'county-name', confidence, detail: `${c.name}, ${c.stateAbbr}${fuzzy ? ` (spelt "${named.phrase}")` : ''}` });
     }
@@ -498,7 +499,7 @@ export function explainLandmark(landmark: string | null, aor: string | null, gaz
       candidates.facilities.push({ key: everywhere.key, outsideAor: true, facilities: everywhere.list.map((f) => ({ name: f.name, city: f.city, state: f.stateAbbr, fips: f.fips })) });
       if (everywhere.fips.size === 1) {
         const fips = [...everywhere.fips][0] ?? '';
-        return done({ fips, method: 'hifld-facility-outside-aor', confidence: 'low', detail: `${everywhere.key} (${everywhere.list[0]?.stateAbbr ?? ''})` });
+        return done({ fips, method: states.scope === 'all-states' ? 'hifld-facility' : 'hifld-facility-outside-aor', confidence: 'low', detail: `${everywhere.key} (${everywhere.list[0]?.stateAbbr ?? ''})` });
       }
     }
   }
