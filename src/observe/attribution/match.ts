@@ -243,7 +243,25 @@ function facilityIndex(gaz: Gazetteer): Map<string, Map<string, FacilityEntry[]>
 }
 
 /** The longest facility name (or core name, before a facility word) the landmark contains, in the given states. */
-function facilityMatches(t: readonly string[], states: Iterable<string>, gaz: Gazetteer): { fips: Set<string>; key: string; list: Facility[] } | undefined {
+/** Every state's facility names in one index by first word (for names looked for in any state). */
+const nationalIndexes = new WeakMap<Gazetteer, Map<string, FacilityEntry[]>>();
+
+function nationalIndex(gaz: Gazetteer): Map<string, FacilityEntry[]> {
+  let all = nationalIndexes.get(gaz);
+  if (all) return all;
+  all = new Map();
+  for (const byFirst of facilityIndex(gaz).values()) {
+    for (const [first, entries] of byFirst) {
+      const list = all.get(first);
+      if (list) list.push(...entries);
+      else all.set(first, [...entries]);
+    }
+  }
+  nationalIndexes.set(gaz, all);
+  return all;
+}
+
+function facilityMatches(t: readonly string[], states: Iterable<string> | 'anywhere', gaz: Gazetteer): { fips: Set<string>; key: string; list: Facility[] } | undefined {
   const text = t.join(' ');
   let bestKey = '';
   let fips = new Set<string>();
@@ -251,8 +269,8 @@ function facilityMatches(t: readonly string[], states: Iterable<string>, gaz: Ga
   const padded = ` ${text} `;
   const words = new Set(t);
   const index = facilityIndex(gaz);
-  for (const st of states) {
-    const byFirst = index.get(st);
+  const indexes = states === 'anywhere' ? [nationalIndex(gaz)] : [...states].map((st) => index.get(st));
+  for (const byFirst of indexes) {
     if (!byFirst) continue;
     // Only names whose first word is in the text can be contained in it; visit them in the state's map order.
     const hits: FacilityEntry[] = [];
@@ -395,8 +413,8 @@ export function explainLandmark(landmark: string | null, aor: string | null, gaz
   let outsideAor = states.scope === 'named-outside-aor';
   let fuzzy = false;
   if (!named) {
-    const bases = searched.flatMap((st) => [...(gaz.byStateBase.get(st) ?? new Map<string, County[]>()).entries()]);
-    const near = (base: string) => (base.length >= 6 ? bases.filter(([b]) => b.length >= 6 && b[0] === base[0] && oneEditApart(b, base)).flatMap(([, cs]) => cs) : []);
+    let bases: [string, County[]][] | undefined;
+    const near = (base: string) => (base.length >= 6 ? (bases ??= searched.flatMap((st) => [...(gaz.byStateBase.get(st) ?? new Map<string, County[]>()).entries()])).filter(([b]) => b.length >= 6 && b[0] === base[0] && oneEditApart(b, base)).flatMap(([, cs]) => cs) : []);
     named = countyNameMatches(t, inSearched, coIsCounty, near);
     fuzzy = named !== undefined;
   }
@@ -414,7 +432,7 @@ export function explainLandmark(landmark: string | null, aor: string | null, gaz
   let cities = cityMatches(t, cityStates, gaz, hints.spans, generalArea);
   // A city name inside a facility name the landmark holds, in any state, is part of that name ("PLAINS" of "GREAT
   // PLAINS CORRECTIONAL CENTER", Oklahoma, is not Plains, Texas).
-  const anyFacility = cities.length > 0 ? facilityMatches(t, gaz.facilities.keys(), gaz) : undefined;
+  const anyFacility = cities.length > 0 ? facilityMatches(t, 'anywhere', gaz) : undefined;
   if (anyFacility) {
     const span = facilitySpan(t, anyFacility.key);
     // Only a name with more in it than the city and type words: "GREENVILLE CITY JAIL" is still Greenville.
@@ -491,7 +509,7 @@ export function explainLandmark(landmark: string | null, aor: string | null, gaz
     return done({ fips: null, reason: 'ambiguous', detail: facility ? facility.key : cities.map((c) => `${c.phrase}: ${[...c.fips].join(' ')}`).join('; ') });
   }
   if (hints.states.size === 0 && !citiesInScope) {
-    const everywhere = facilityMatches(t, gaz.facilities.keys(), gaz);
+    const everywhere = facilityMatches(t, 'anywhere', gaz);
     // Outside the AOR's states only a landmark that is nothing but the facility's name ("ADAMS COUNTY CORRECTIONAL CENTER").
     const keyWords = new Set(everywhere?.key.split(' ') ?? []);
     const onlyFacility = t.every((w) => keyWords.has(w) || GENERIC.has(w) || w.length === 1 || /^\d/.test(w));
