@@ -49,6 +49,8 @@ export interface Gazetteer {
   cities: Map<string, Map<string, Set<string>>>;
   /** state abbr → normalized place name → places (from the law engine's gazetteer). */
   places: Map<string, Map<string, Place[]>>;
+  /** Counties with at least one county, local or multi-jurisdiction jail in HIFLD. */
+  jailCounties: Set<string>;
 }
 
 export interface PlaceInput {
@@ -111,6 +113,7 @@ export function buildGazetteer(input: GazetteerInput): Gazetteer {
   const facilityCores = new Map<string, Map<string, Facility[]>>();
   const cities = new Map<string, Map<string, Set<string>>>();
   const cores: [string, string, Facility, string][] = [];
+  const jailCounties = new Set<string>();
   for (const f of input.facilities) {
     if (!f.state || !f.countyfips || !counties.has(f.countyfips)) continue;
     const facility: Facility = { name: f.name, key: normalize(f.name), city: normalize(f.city ?? ''), stateAbbr: f.state, fips: f.countyfips, type: f.type ?? '' };
@@ -118,6 +121,12 @@ export function buildGazetteer(input: GazetteerInput): Gazetteer {
     push(byKey, facility.key, facility);
     const bare = tokens(f.name.replace(/\([^)]*\)/g, ' '));
     if (bare.join(' ') !== facility.key && bare.length > 0) push(byKey, bare.join(' '), facility);
+    // "MARICOPA COUNTY JAIL - LOWER BUCKEYE JAIL": the part after the dash is the facility's own name.
+    for (const part of f.name.split(/\s+-\s+/).slice(1)) {
+      const words = tokens(part.replace(/\([^)]*\)/g, ' '));
+      if (words.length >= 2 && words.some((w) => !FACILITY_TYPE_WORDS.has(w))) push(byKey, words.join(' '), facility);
+    }
+    if (f.type === 'COUNTY' || f.type === 'LOCAL' || f.type === 'MULTI') jailCounties.add(f.countyfips);
     let end = bare.length;
     while (end > 0 && FACILITY_TYPE_WORDS.has(bare[end - 1] ?? '')) end -= 1;
     if (end >= 2 && end < bare.length) cores.push([f.state, bare.slice(0, end).join(' '), facility, bare[end] ?? '']);
@@ -149,7 +158,7 @@ export function buildGazetteer(input: GazetteerInput): Gazetteer {
       push(inner(facilities, st), `${core} ${typeWord}`, facility);
     } else push(inner(facilityCores, st), core, facility);
   }
-  return { counties, byStateBase, byBase, aorStates, facilities, facilityCores, cities, places };
+  return { counties, byStateBase, byBase, aorStates, facilities, facilityCores, cities, places, jailCounties };
 }
 
 export { tokens };

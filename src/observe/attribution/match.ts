@@ -10,6 +10,7 @@ export type MatchMethod =
   | 'county-name'
   | 'county-name+ori'
   | 'county-name+city'
+  | 'county-name+jail'
   | 'county-name-general-area'
   | 'county-name-outside-aor'
   | 'hifld-facility'
@@ -361,7 +362,8 @@ function cityMatches(t: readonly string[], states: readonly string[], gaz: Gazet
         if (top && (p.counties.length === 1 || top.share > CITY_SHARE)) fips.add(top.fips);
         else for (const c of p.counties) fips.add(c.fips);
       }
-      for (const c of counties) fips.add(c.fips);
+      // A city's police or a "CITY OF": the municipality, not a county of that name.
+      if (!(municipal && usable.length > 0)) for (const c of counties) fips.add(c.fips);
       found.push({ phrase, start: i, end: i + k, places: usable, counties, fips, municipal });
       break;
     }
@@ -478,6 +480,14 @@ export function explainLandmark(landmark: string | null, aor: string | null, gaz
     if (settled.length === 1 && settled[0] && !generalArea) {
       const c = settled[0];
       return done({ fips: c.fips, method: 'county-name+city', confidence: 'medium', detail: `${c.name}, ${c.stateAbbr}` });
+    }
+    // A jail of that name can only be in a county that has a jail (HIFLD): "CLARK COUNTY DETENTION CENTER" in Nevada, not Idaho.
+    if (/\b(JAIL|DETENTION|CORRECTIONAL|SHERIFFS)\b/.test(text) && !generalArea) {
+      const withJail = list.filter((c) => gaz.jailCounties.has(c.fips));
+      if (withJail.length === 1 && withJail[0]) {
+        const c = withJail[0];
+        return done({ fips: c.fips, method: 'county-name+jail', confidence: 'medium', detail: `${c.name}, ${c.stateAbbr} (the only one with a jail)` });
+      }
     }
     return done({ fips: null, reason: 'ambiguous', detail: list.map((c) => `${c.name}, ${c.stateAbbr}`).join('; ') });
   }
