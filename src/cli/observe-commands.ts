@@ -107,7 +107,7 @@ const write = (s: string): void => {
 
 /** Library errors caused by the user's input or environment become UsageError (exit 2, one line). */
 function asUsage(error: unknown): unknown {
-  if (error instanceof obs.MetricInputError || error instanceof obs.DatabaseMissingError || error instanceof obs.DatabaseUnreadableError || error instanceof obs.LoadError || error instanceof obs.ClaimFileError || error instanceof obs.FetchError) {
+  if (error instanceof obs.MetricInputError || error instanceof obs.DatabaseMissingError || error instanceof obs.DatabaseUnreadableError || error instanceof obs.LoadError || error instanceof obs.ClaimFileError || error instanceof obs.FetchError || error instanceof obs.LandmarkInputError) {
     return new UsageError(error.message.split('\n').join('; '));
   }
   return error;
@@ -213,6 +213,33 @@ export function registerObserveCommands(program: Command): void {
 
   const observe = program.command('observe').description('measure the records: arrests, detainers, removals, 287(g), policy vs practice').hook('preAction', loadObservatory);
   for (const command of CLI_COMMANDS) registerMetricCommand(observe, command);
+
+  observe
+    .command('attribute')
+    .description('where one landmark goes and why (method, confidence, candidates considered); with "-", many from standard input, one AOR<TAB>landmark a line, as JSON lines')
+    .argument('<landmark>', 'the landmark text, or - to read AOR<TAB>landmark lines from standard input')
+    .option('--aor <code>', "the record's AOR code (e.g. BOS); without it every state is searched")
+    .option('--db <path>', 'database file')
+    .option('--json', 'JSON output')
+    .action(async (landmark: string, o: { aor?: string; db?: string; json?: boolean }) => {
+      await withDb(o.db, async (d) => {
+        const att = await obs.openAttributor(d, obs.resolveDbPath(o.db));
+        if (landmark !== '-') {
+          const e = obs.explainOne(att, landmark, o.aor);
+          write(o.json ? JSON.stringify(e, null, 2) : obs.formatExplanation(att, e));
+          return;
+        }
+        if (o.aor !== undefined) throw new obs.LandmarkInputError('--aor: with "-" each line gives its own AOR (AOR<TAB>landmark)');
+        const { createInterface } = await import('node:readline');
+        let n = 0;
+        for await (const line of createInterface({ input: process.stdin, crlfDelay: Infinity })) {
+          n += 1;
+          if (line.trim() === '') continue;
+          write(JSON.stringify(obs.attributeLine(att, line, n)));
+        }
+      });
+    });
+
 
   program
     .command('claims')

@@ -8,8 +8,10 @@ export { openDatabase, query, DatabaseMissingError, DatabaseUnreadableError, SES
 export { terminalProgress, type Progress, type ProgressFn } from './progress.js';
 export { METHOD_CLASSES, classifyMethod, type MethodClass, type MethodDetail } from './method-class.js';
 export { fiscalYearOf, fiscalYearPeriod, type Period } from './fiscal-year.js';
-export { attributeLandmark, type Attribution, type Confidence, type MatchMethod } from './attribution/match.js';
+export { attributeLandmark, explainLandmark, type Attribution, type Confidence, type MatchMethod, type LandmarkExplanation } from './attribution/match.js';
+export { openAttributor, explainOne, attributeLine, formatExplanation, LandmarkInputError, type Attributor, type AttributeLineResult } from './attribution/explain.js';
 export { loadGazetteer } from './attribution/build.js';
+export { measureAttribution, type AttributionMeasure, type LabelledLandmark } from './attribution/measure.js';
 export { MetricInputError, type MetricResult } from './metrics/common.js';
 export { metricCsv, headerWords } from './metrics/format.js';
 export { COVERAGE_OF, ARREST_FYS, SHARE_BY, ENCOUNTER_FYS, LODGED_BY, TRAC_BY, PA_BY, QUALITY_TABLES, REMOVAL_FYS, REMOVALS_BY, G287_BY } from './metrics/domains.js';

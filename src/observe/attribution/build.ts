@@ -1,17 +1,32 @@
 // At load time: attribute every distinct (AOR, landmark) of arrests and encounters and store the result.
 import { type DuckDBAppender, DuckDBConnection } from '@duckdb/node-api';
+import { Gazetteer as PlaceGazetteer } from '../../law/gazetteer.js';
 import { type Database, query, run } from '../db.js';
-import { type Gazetteer, buildGazetteer } from './gazetteer.js';
+import { type Gazetteer, type PlaceInput, buildGazetteer } from './gazetteer.js';
 import { attributeLandmark } from './match.js';
 
 export async function loadGazetteer(db: Database | DuckDBConnection) {
   const counties = await query<{ fips: string; name: string }>(db, `SELECT fips, county_name AS name FROM census_population WHERE sumlev = '050'`);
   const countyAor = await query<{ fips: string; aor: string; state_name: string }>(db, 'SELECT fips, aor, state_name FROM county_aor');
-  const facilities = await query<{ name: string; city: string | null; state: string | null; countyfips: string | null }>(
+  const facilities = await query<{ name: string; city: string | null; state: string | null; countyfips: string | null; type: string | null }>(
     db,
-    `SELECT name, city, state, countyfips FROM hifld_facilities WHERE type IN ('COUNTY', 'LOCAL', 'STATE', 'FEDERAL', 'MULTI') OR type IS NULL`,
+    `SELECT name, city, state, countyfips, type FROM hifld_facilities WHERE type IN ('COUNTY', 'LOCAL', 'STATE', 'FEDERAL', 'MULTI') OR type IS NULL`,
   );
-  return buildGazetteer({ counties, countyAor, facilities });
+  return buildGazetteer({ counties, countyAor, facilities, places: censusPlaces() });
+}
+
+/** Census places with their counties, from the law engine's gazetteer; other names from their OCD aliases ("place:lexington"). */
+function censusPlaces(): PlaceInput[] {
+  return PlaceGazetteer.load().places.map((p) => ({
+    name: p.name,
+    state: p.state,
+    lsad: p.lsad,
+    counties: p.counties,
+    aliases: p.aliases.flatMap((a) => {
+      const m = /\/place:([a-z0-9_~-]+)$/.exec(a);
+      return m?.[1] ? [m[1].replace(/[_~-]/g, ' ')] : [];
+    }),
+  }));
 }
 
 /**

@@ -5,6 +5,11 @@ const EXPAND: Record<string, string> = {
   CTY: 'COUNTY',
   CNTYS: 'COUNTY',
   COUNTRY: 'COUNTY',
+  // Misspellings and cut-offs of COUNTY seen in the landmarks.
+  COUTY: 'COUNTY',
+  CONTY: 'COUNTY',
+  COUN: 'COUNTY',
+  TWP: 'TOWNSHIP',
   PAR: 'PARISH',
   SO: 'SHERIFFS OFFICE',
   SHERIFF: 'SHERIFFS',
@@ -24,6 +29,8 @@ const FACILITY_WORDS = new Set(['JAIL', 'SHERIFFS', 'DETENTION', 'CORRECTIONAL',
 
 export function tokens(text: string): string[] {
   const cleaned = text
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
     .toUpperCase()
     .replace(/'/g, '')
     .replace(/[^A-Z0-9]+/g, ' ')
