@@ -32,9 +32,9 @@ export async function knownAorCodes(connection: DuckDBConnection): Promise<Set<s
 }
 
 /** Parse every workbook (in file order; the first failure is the one reported). */
-export async function readDetentionWorkbooks(dataDir: string, knownAors: ReadonlySet<string>): Promise<DetentionRelease[]> {
+export async function readDetentionWorkbooks(dataDir: string, knownAors: ReadonlySet<string>, files: readonly string[] = DETENTION_FILES): Promise<DetentionRelease[]> {
   const out: DetentionRelease[] = [];
-  for (const rel of DETENTION_FILES) out.push(await readDetentionWorkbook(abs(dataDir, rel), rel, knownAors));
+  for (const rel of files) out.push(await readDetentionWorkbook(abs(dataDir, rel), rel, knownAors));
   return out;
 }
 
@@ -102,7 +102,7 @@ export async function writeDetentionTables(connection: DuckDBConnection, release
  * `provenance`: for each table built from these datasets, its files, the attribution its source asks for and its
  * licence, with the full MIT notice that must travel with the DDP tables.
  */
-export async function writeProvenance(connection: DuckDBConnection, dataDir: string): Promise<void> {
+export async function writeProvenance(connection: DuckDBConnection, dataDir: string, detentionFiles: readonly string[] = DETENTION_FILES): Promise<void> {
   let notice: string;
   try {
     notice = await readFile(abs(dataDir, DDP_LICENSE_FILE), 'utf8');
@@ -112,7 +112,7 @@ export async function writeProvenance(connection: DuckDBConnection, dataDir: str
   if (!/MIT License/.test(notice) || !/Copyright/i.test(notice)) throw new LoadError(DDP_LICENSE_FILE, 1, 'expected the MIT licence notice with its copyright line');
   const rows: Value[][] = [
     ...RECENT_SPECS.map((s): Value[] => [s.table, s.files.join(', '), DDP_ATTRIBUTION, DDP_LICENSE, DDP_LICENSE_FILE, notice]),
-    ...DETENTION_TABLES.map((t): Value[] => [t, DETENTION_FILES.join(', '), DETENTION_ATTRIBUTION, DETENTION_LICENSE, null, null]),
+    ...DETENTION_TABLES.map((t): Value[] => [t, detentionFiles.join(', '), DETENTION_ATTRIBUTION, DETENTION_LICENSE, null, null]),
   ];
   const columns = (['table', 'files', 'attribution', 'license', 'license_file', 'license_text'] as const).map((n) => [n, 'VARCHAR'] as [string, ColumnType]);
   await writeTable(connection, 'provenance', { columns, rows });

@@ -215,13 +215,15 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
   // Checked before the work: the new file is renamed over this path at the end.
   if (existsSync(dbPath) && (await stat(dbPath)).isDirectory()) throw new LoadError(dbPath, null, 'the database path is a directory; pass a file path with --db');
   const specs = TABLE_SPECS;
-  const allFiles = [AOR_CODES_FILE, ...specs.flatMap((s) => s.files), DDP_LICENSE_FILE, ...DETENTION_FILES];
+  const manifest = options.manifest ?? DATA_FILES;
+  // The detention workbooks are one per fiscal year: whichever the manifest lists (a test fixture lists fewer).
+  const detentionFiles = manifest.map((f) => f.path).filter((p) => DETENTION_FILES.includes(p) || (p.startsWith('ice-detention-stats/') && p.endsWith('.xlsx')));
+  const allFiles = [AOR_CODES_FILE, ...specs.flatMap((s) => s.files), DDP_LICENSE_FILE, ...detentionFiles];
   const missing = allFiles.filter((rel) => !existsSync(abs(dataDir, rel)));
   if (missing.length > 0) {
     throw new LoadError(missing[0] ?? '', null, `missing from ${dataDir} (${missing.length} file(s) missing; run \`comity data fetch\` or pass --from)`);
   }
   // Checked before any work: a file that differs from the published one is refused unless the user says so.
-  const manifest = options.manifest ?? DATA_FILES;
   const hashes = await Promise.all(allFiles.map(async (rel) => [rel, await sha256File(abs(dataDir, rel)), (await stat(abs(dataDir, rel))).size] as const));
   const modified = hashes.filter(([rel, sha]) => manifest.find((f) => f.path === rel)?.sha256 !== sha).map(([rel]) => rel);
   if (modified.length > 0 && !options.allowModified) {
@@ -266,7 +268,7 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
     };
     addFile(AOR_CODES_FILE, 'aor_codes', counts.aor_codes);
     // The detention workbooks are parsed in JavaScript while DuckDB loads the CSV files, and appended after.
-    const workbooks = readDetentionWorkbooks(dataDir, await knownAorCodes(db.connection));
+    const workbooks = readDetentionWorkbooks(dataDir, await knownAorCodes(db.connection), detentionFiles);
     workbooks.catch(() => undefined);
 
     // Two lanes on two connections, each CPU-bound in DuckDB: arrests then encounters; the reference tables then
@@ -333,8 +335,8 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
       addFile(file, table, rows);
       counts[table] = (counts[table] ?? 0) + rows;
     }
-    counts.detention_releases = DETENTION_FILES.length;
-    await writeProvenance(db.connection, dataDir);
+    counts.detention_releases = detentionFiles.length;
+    await writeProvenance(db.connection, dataDir, detentionFiles);
     addFile(DDP_LICENSE_FILE, 'provenance', 1);
     counts.provenance = RECENT_SPECS.length + DETENTION_TABLES.length;
     tick('detention statistics');

@@ -5,7 +5,7 @@ import { mkdtempSync, symlinkSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { DATA_FILES, type Database, loadData, openDatabase, query, resolveDataDir } from '../../src/observe/index.js';
+import { DATA_FILES, type DataFile, type Database, loadData, openDatabase, query, resolveDataDir } from '../../src/observe/index.js';
 
 export const DATA_DIR = resolveDataDir().path;
 /** Whether the public records this suite reads are on this machine (a fresh clone has none until `comity data fetch`). */
@@ -91,4 +91,27 @@ export function dataDirWith(rel: string, write: (target: string) => void): strin
 
 export function tempPath(name: string): string {
   return join(mkdtempSync(join(tmpdir(), 'comity-test-')), name);
+}
+
+/** The committed fixture: a cut of the public records (scripts/observe/cut-fixture.mjs), loaded on any machine. */
+export const FIXTURE_DIR = join(here, '..', '..', '..', 'test', 'observe', 'fixtures', 'records');
+export const FIXTURE_MANIFEST: DataFile[] = (
+  JSON.parse(readFileSync(join(FIXTURE_DIR, 'MANIFEST.json'), 'utf8')) as { files: Omit<DataFile, 'origin'>[] }
+).files.map((f) => ({ ...f, origin: { kind: 'none', why: 'a cut of the published file for tests' } }));
+
+let fixtureDb: Promise<string> | undefined;
+
+/** Path of a database loaded from the fixture (once per code version, reused across test files and runs). */
+export function fixtureDbPath(): Promise<string> {
+  fixtureDb ??= (async () => {
+    const key = createHash('sha256')
+      .update(FIXTURE_MANIFEST.map((f) => f.sha256).join(','))
+      .update(codeFingerprint(observeDir))
+      .digest('hex')
+      .slice(0, 16);
+    const path = join(tmpdir(), `comity-fixture-${key}.duckdb`);
+    if (!existsSync(path)) await loadData({ from: FIXTURE_DIR, db: path, manifest: FIXTURE_MANIFEST });
+    return path;
+  })();
+  return fixtureDb;
 }

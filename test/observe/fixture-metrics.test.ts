@@ -1,0 +1,118 @@
+// The metrics on the committed fixture (a cut of the real records: Buffalo and Baltimore, New York and Maryland),
+// checked against a recomputation straight from the fixture's files. These run on every machine.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { test } from 'node:test';
+import { gunzipSync } from 'node:zlib';
+import { parse } from 'csv-parse/sync';
+import { parse as parseYaml } from 'yaml';
+import {
+  METRICS, type MetricSpec, agreements287g, arrestsMonthly, atLargeRecent, bookIns, custodialShare, detainersLodged, openDatabase, paDetainerOutcomes,
+  parseOptions, query, removalsByThreat,
+} from '../../src/observe/index.js';
+import { observeRoutes } from '../../src/server/observe-routes.js';
+import { FIXTURE_DIR, fixtureDbPath } from './helpers.js';
+
+const file = (rel: string): Buffer => readFileSync(join(FIXTURE_DIR, ...rel.split('/')));
+const csv = (rel: string, delimiter = ','): Record<string, string>[] => parse(file(rel), { columns: true, delimiter, relax_quotes: true, skip_empty_lines: true });
+const AOR_CODE = new Map(Object.entries((parseYaml(file('geo/uwchr_aor_codes.yaml').toString('utf8')) as { aor: Record<string, string> }).aor).map(([name, code]) => [`${name} Area of Responsibility`, code]));
+
+/** The ICE records of one file: five preamble lines, a header, then pipe-delimited rows. */
+function iceRows(rel: string): Record<string, string>[] {
+  const text = gunzipSync(file(rel)).toString('utf8').split('\n').slice(5).join('\n');
+  return parse(text, { columns: true, delimiter: '|', relax_quotes: true, skip_empty_lines: true });
+}
+
+// The published definition (docs/observatory.md), written out here rather than read from the code under test.
+const CUSTODIAL = new Set(['CAP Local Incarceration', 'CAP State Incarceration', 'CAP Federal Incarceration', 'Criminal Alien Program', '287(g) Program']);
+const AT_LARGE = new Set(['Located', 'Non-Custodial Arrest', 'Probation and Parole', 'Worksite Enforcement']);
+
+async function withFixture<T>(fn: (db: Awaited<ReturnType<typeof openDatabase>>) => Promise<T>): Promise<T> {
+  const db = await openDatabase(await fixtureDbPath(), { readOnly: true });
+  try {
+    return await fn(db);
+  } finally {
+    db.close();
+  }
+}
+
+test('custodial share by AOR and year equals a count of the fixture files', async () => {
+  await withFixture(async (db) => {
+    for (const fy of [2016, 2017, 2018, 2019]) {
+      const expected = new Map<string, { total: number; custodial: number; atLarge: number }>();
+      for (const r of iceRows(`ice-foia-2019-ICFO-53623/EROArrests_FY${fy}.csv.gz`)) {
+        const code = AOR_CODE.get(r['Area of Responsibility'] ?? '') ?? '?';
+        const e = expected.get(code) ?? { total: 0, custodial: 0, atLarge: 0 };
+        e.total += 1;
+        if (CUSTODIAL.has(r['Apprehension Method'] ?? '')) e.custodial += 1;
+        if (AT_LARGE.has(r['Apprehension Method'] ?? '')) e.atLarge += 1;
+        expected.set(code, e);
+      }
+      const got = await custodialShare(db, { fy, by: 'aor' });
+      assert.deepEqual(
+        Object.fromEntries(got.rows.map((r) => [r.key, { total: r.total, custodial: r.custodial, atLarge: r.atLarge }])),
+        Object.fromEntries(expected),
+        `FY${fy}`,
+      );
+    }
+  });
+});
+
+test('removals and detainers lodged equal counts of the fixture files', async () => {
+  await withFixture(async (db) => {
+    for (const fy of [2016, 2017, 2018, 2019]) {
+      const n = iceRows(`ice-foia-2019-ICFO-53623/ICERemovals_FY${fy}.csv.gz`).length;
+      const got = await removalsByThreat(db, { fy, by: 'fy' });
+      assert.equal(got.rows.reduce((s, r) => s + r.removals, 0), n, `removals FY${fy}`);
+    }
+    for (const fy of [2016, 2017, 2019]) {
+      const rows = iceRows(`ice-foia-2019-ICFO-53623/EROEncounters_FY${fy}.csv.gz`);
+      const detainers = rows.filter((r) => Object.values(r).includes('Detainer')).length;
+      const got = await detainersLodged(db, { fy, by: 'fy' });
+      assert.equal(got.rows.reduce((s, r) => s + r.detainers, 0), detainers, `detainers FY${fy}`);
+    }
+  });
+});
+
+test('2024–26 aggregates, detention book-ins, 287(g) and Pennsylvania outcomes equal the fixture files', async () => {
+  await withFixture(async (db) => {
+    const monthly = csv('ddp-arrests-aggregates/arrests_monthly_texas.csv');
+    const months = await arrestsMonthly(db, {});
+    assert.equal(months.rows.length, monthly.length);
+    assert.equal(months.rows.reduce((s, r) => s + r.arrests, 0), Math.round(monthly.reduce((s, r) => s + Number(r.arrests), 0)));
+    const aor = csv('ddp-arrests-aggregates/aor_arrests.csv').find((r) => r.window === 'y2024' && r.aor === 'Buffalo');
+    const buf = (await atLargeRecent(db, { by: 'aor', area: 'BUF', period: 'y2024' })).rows[0];
+    assert.equal(buf?.arrests, Number(aor?.arrests));
+    assert.equal(buf?.atLarge, Number(aor?.arrests_at_large));
+    // The workbook is ICE's own, whole: its FY2021 ICE book-ins are the published 45,680.
+    const fy21 = await bookIns(db, { by: 'fy', fy: 2021 });
+    assert.equal(fy21.rows[0]?.ice, 45680);
+    const agreements = csv('ice-287g/ice_287g_participating_2026-05-18.csv');
+    const byState = await agreements287g(db, { by: 'state' });
+    assert.equal(byState.rows.reduce((s, r) => s + r.agreements, 0), agreements.length);
+    const pa = csv('pa-detainers/pa_detainers.csv');
+    const outcomes = await paDetainerOutcomes(db, { by: 'year' });
+    assert.equal(outcomes.rows.reduce((s, r) => s + r.detainers, 0), pa.length);
+  });
+});
+
+test('every metric answers its default query on the fixture, and the API serves it as JSON and CSV', async () => {
+  const app = observeRoutes({ db: await fixtureDbPath() });
+  await withFixture(async (db) => {
+    for (const m of METRICS as readonly MetricSpec[]) {
+      const direct = await m.run(db, parseOptions(m.options, {}) as Record<string, unknown>);
+      assert.equal(typeof direct.definition, 'string', m.name);
+      const res = await app.request(`/${m.name}`);
+      assert.equal(res.status, 200, m.name);
+      assert.deepEqual(((await res.json()) as { rows: unknown[] }).rows, JSON.parse(JSON.stringify(direct.rows)), m.name);
+      const text = await (await app.request(`/${m.name}?format=csv`)).text();
+      assert.equal(text.trim().split('\n').length >= Math.min(1, direct.rows.length), true, m.name);
+    }
+  });
+  // A classified arrest is in exactly one class, and the cube sums to the records.
+  await withFixture(async (db) => {
+    const [row] = await query<{ a: number; c: number }>(db, 'SELECT (SELECT count(*) FROM arrests) AS a, (SELECT sum(n) FROM arrests_cube) AS c');
+    assert.equal(row?.a, row?.c);
+  });
+});
