@@ -1,10 +1,13 @@
 /** `comity data …`, `comity observe …`, `comity claims check`: parse, call the observatory library, format. */
 import type { Command } from 'commander';
 import type { z } from 'zod';
-import { type MetricSpec, metricSpec } from '../observe/metrics/catalog.js';
+import { stringify } from 'csv-stringify/sync';
+import { METRICS, type MetricSpec, metricSpec } from '../observe/metrics/catalog.js';
+import { codebookRows } from '../observe/metrics/codebook.js';
 import { cliKind, parseOptions } from '../observe/metrics/options.js';
 import type * as Observatory from '../observe/index.js';
 import type { Database } from '../observe/db.js';
+import { textTable } from './text-table.js';
 import { UsageError } from './usage-error.js';
 
 /** A command of `comity observe`: one metric, or several behind a switch (`detainers --source trac`). */
@@ -49,7 +52,7 @@ const CLI_COMMANDS: CliCommand[] = [
 ];
 
 const kebab = (key: string): string => key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
-const COMMON = new Set(['db', 'json', 'format']);
+const COMMON = new Set(['db', 'json', 'format', 'out']);
 
 /** The command's flags come from its metrics' option schemas (one schema checks the CLI, the API and the OpenAPI document). */
 function registerMetricCommand(parent: Command, c: CliCommand): void {
@@ -72,9 +75,12 @@ function registerMetricCommand(parent: Command, c: CliCommand): void {
   cmd
     .option('--db <path>', 'database file')
     .option('--json', 'JSON output (same as --format json)')
-    .option('--format <format>', 'text, json or csv', 'text')
+    .option('--format <format>', 'text, json, csv or parquet', 'text')
+    .option('--out <file>', 'with --format parquet: the file to write')
     .action(async (o: Record<string, unknown>) => {
       const format = formatOf(o as { json?: boolean; format?: string });
+      if (format === 'parquet' && typeof o.out !== 'string') throw new UsageError('--format parquet writes a file: give it with --out FILE.parquet');
+      if (format !== 'parquet' && o.out !== undefined) throw new UsageError('--out goes with --format parquet');
       const variant = c.select ? String(o[c.select.key] ?? c.select.fallback) : '';
       const m = c.metrics[variant];
       if (!m) throw new UsageError(`--${c.select?.key}: expected ${Object.keys(c.metrics).join(', ')} (got ${variant.slice(0, 20)})`);
@@ -91,6 +97,11 @@ function registerMetricCommand(parent: Command, c: CliCommand): void {
         throw asUsage(error);
       }
       const result = await withDb(o.db as string | undefined, (d) => m.run(d, options));
+      if (format === 'parquet') {
+        await obs.writeMetricParquet(result, m.flatRows?.(result) ?? (result.rows as Record<string, unknown>[]), o.out as string);
+        write(`wrote ${result.rows.length.toLocaleString('en-US')} rows to ${o.out as string} (column meanings: comity observe codebook --metric ${m.name})`);
+        return;
+      }
       print(result, format, m.flatRows?.(result));
     });
 }
@@ -125,27 +136,11 @@ async function withDb<T>(db: string | undefined, fn: (d: Database) => Promise<T>
   }
 }
 
-function table(rows: Record<string, unknown>[]): string {
-  if (rows.length === 0) return '(no rows)';
-  const cols = Object.keys(rows[0] ?? {});
-  // Columns named …Share/share hold ratios (0–1): shown as percentages, including exactly 0 and 1; counts with separators.
-  const cell = (v: unknown, col: string): string =>
-    v === null || v === undefined ? '—'
-      : typeof v === 'number' && /share$/i.test(col) ? `${(v * 100).toFixed(1)}%`
-        : typeof v === 'number' && Number.isInteger(v) && !/^(fy|year)$/i.test(col) ? v.toLocaleString('en-US')
-          : String(v);
-  const heads = cols.map(obs.headerWords);
-  const widths = cols.map((c, i) => Math.max(heads[i]!.length, ...rows.map((r) => cell(r[c], c).length)));
-  const numeric = cols.map((c) => rows.every((r) => r[c] === null || r[c] === undefined || typeof r[c] === 'number'));
-  const line = (vals: string[]): string => vals.map((v, i) => (numeric[i] ? v.padStart(widths[i] ?? 0) : v.padEnd(widths[i] ?? 0))).join('  ').trimEnd();
-  return [line(heads), line(widths.map((w) => '-'.repeat(w))), ...rows.map((r) => line(cols.map((c) => cell(r[c], c))))].join('\n');
-}
-
-type Format = 'text' | 'json' | 'csv';
+type Format = 'text' | 'json' | 'csv' | 'parquet';
 /** --format (text, json or csv), with --json kept as a shorthand. */
 function formatOf(o: { json?: boolean; format?: string }): Format {
   const f = o.json ? 'json' : (o.format ?? 'text');
-  if (f !== 'text' && f !== 'json' && f !== 'csv') throw new UsageError(`--format: expected text, json or csv, got "${f.slice(0, 20)}"`);
+  if (f !== 'text' && f !== 'json' && f !== 'csv' && f !== 'parquet') throw new UsageError(`--format: expected text, json, csv or parquet, got "${f.slice(0, 20)}"`);
   return f;
 }
 
@@ -161,7 +156,7 @@ function print<R extends object>(result: Observatory.MetricResult<R>, format: Fo
   const rows = textRows ?? (result.rows as Record<string, unknown>[]);
   // A source column (records beside aggregates) is listed under the table, each source once, not repeated per row.
   const sources = new Set(rows.map((r) => r.source).filter((x): x is string => typeof x === 'string'));
-  write(table(sources.size ? rows.map(({ source: _source, ...r }) => r) : rows));
+  write(textTable(sources.size ? rows.map(({ source: _source, ...r }) => r) : rows));
   const period = (result as { period?: { from: string; to: string; note: string } }).period;
   if (period) write(`\nperiod: ${period.from} to ${period.to} (${period.note})`);
   write(`${period ? '' : '\n'}definition: ${result.definition}`);
@@ -213,6 +208,26 @@ export function registerObserveCommands(program: Command): void {
 
   const observe = program.command('observe').description('measure the records: arrests, detainers, removals, 287(g), policy vs practice').hook('preAction', loadObservatory);
   for (const command of CLI_COMMANDS) registerMetricCommand(observe, command);
+  observe
+    .command('codebook')
+    .description("every column of every metric's table: its unit, what it counts, and the metric's sources")
+    .option('--metric <name>', `only this metric (${(METRICS as readonly MetricSpec[]).map((m) => m.name).join(', ')})`)
+    .option('--json', 'JSON output (same as --format json)')
+    .option('--format <format>', 'text, json or csv', 'text')
+    .action((o: { metric?: string; json?: boolean; format?: string }) => {
+      const format = formatOf(o);
+      if (o.metric !== undefined && !metricSpec(o.metric)) throw new UsageError(`--metric: no metric "${o.metric.slice(0, 40)}" (one of ${(METRICS as readonly MetricSpec[]).map((m) => m.name).join(', ')})`);
+      const rows = codebookRows(o.metric);
+      if (format === 'json') write(JSON.stringify(rows, null, 2));
+      else if (format === 'csv') process.stdout.write(stringify(rows, { header: true }));
+      else {
+        for (const m of [...new Set(rows.map((r) => r.metric))]) {
+          const of = rows.filter((r) => r.metric === m);
+          write(`${m}\n  source: ${of[0]?.source ?? ''}`);
+          for (const r of of) write(`  ${r.column} (${r.unit}): ${r.description}`);
+        }
+      }
+    });
 
   observe
     .command('attribute')

@@ -13,7 +13,7 @@ export { openAttributor, explainOne, attributeLine, formatExplanation, LandmarkI
 export { loadGazetteer } from './attribution/build.js';
 export { measureAttribution, type AttributionMeasure, type LabelledLandmark } from './attribution/measure.js';
 export { MetricInputError, type MetricResult } from './metrics/common.js';
-export { metricCsv, headerWords } from './metrics/format.js';
+export { metricCsv, headerWords, writeMetricParquet } from './metrics/format.js';
 export { COVERAGE_OF, ARREST_FYS, SHARE_BY, ENCOUNTER_FYS, LODGED_BY, TRAC_BY, PA_BY, QUALITY_TABLES, REMOVAL_FYS, REMOVALS_BY, G287_BY } from './metrics/domains.js';
 export { custodialShare, type CustodialShareRow, type CustodialShareOptions } from './metrics/custodial-share.js';
 export { detainersLodged, tracDetainers, paDetainerOutcomes } from './metrics/detainers.js';
@@ -35,4 +35,5 @@ export { VERDICTS, type Verdict, type Claim } from './claims/schema.js';
 export { openObservatory, LiveObservatory, ObservatoryBusyError, QueryTimeoutError, QueryCancelledError, DEFAULT_LIMITS, type ObservatoryLimits } from './open.js';
 export { METRICS, metricSpec, type MetricSpec, type MetricName } from './metrics/catalog.js';
 export { parseOptions, cliKind } from './metrics/options.js';
+export { CODEBOOK, codebookRows, describeColumn, type CodebookColumn, type CodebookEntry } from './metrics/codebook.js';
 export { autoLoad } from './auto-load.js';

@@ -2,7 +2,7 @@
 import { type Context, Hono } from 'hono';
 import {
   DatabaseMissingError, DatabaseUnreadableError, LiveObservatory, METRICS, MetricInputError, ObservatoryBusyError, QueryCancelledError,
-  type MetricResult, type MetricSpec, type ObservatoryLimits, checkClaims, metricCsv, parseOptions,
+  type MetricResult, type MetricSpec, type ObservatoryLimits, CODEBOOK, checkClaims, codebookRows, metricCsv, parseOptions,
 } from '../observe/index.js';
 
 type Q = Record<string, string | undefined>;
@@ -65,6 +65,19 @@ export function observeRoutes(options: { db?: string; limits?: Partial<Observato
       }),
     );
   }
+  app.get(
+    '/codebook',
+    guarded(async (c) => {
+      const { format, rest } = splitFormat(c.req.query() as Q);
+      const { metric, ...others } = rest;
+      const unknown = Object.keys(others)[0];
+      if (unknown !== undefined) throw new MetricInputError(unknown, `unknown option "${unknown.slice(0, 40)}"`);
+      if (metric !== undefined && !CODEBOOK[metric]) throw new MetricInputError('metric', `no metric "${metric.slice(0, 40)}"`);
+      const rows = codebookRows(metric);
+      if (format === 'csv') return c.body(metricCsv({ metric: 'codebook', definition: '', filters: {}, rows, caveats: [] }), 200, { 'content-type': 'text/csv; charset=utf-8' });
+      return c.json({ metric: 'codebook', rows });
+    }),
+  );
   app.get(
     '/claims',
     guarded(async (c) => {

@@ -14,6 +14,7 @@ const format = { name: 'format', in: 'query', required: false, schema: { type: '
 /** The observatory's GET endpoints (src/server/observe-routes.ts): the metric catalog, and the claims. */
 const OBSERVE: { path: string; summary: string; params: Record<string, unknown>[] }[] = [
   ...(METRICS as readonly MetricSpec[]).map((m) => ({ path: m.name, summary: m.summary, params: queryParams(m.options) })),
+  { path: 'codebook', summary: "Every column of every metric's table: unit, meaning, sources", params: [{ name: 'metric', in: 'query', required: false, schema: { type: 'string', enum: (METRICS as readonly MetricSpec[]).map((m) => m.name) } }] },
   { path: 'claims', summary: 'Every shipped claim, checked against the records: verdict, figures, caveats', params: [] },
 ];
 

@@ -14,7 +14,7 @@ test('observe at-large-recent prints the periods side by side with the period, d
   const r = await observe('at-large-recent', '--area', 'SPM', '--period', 'fy2019,w2526');
   assert.equal(r.status, 0, r.stderr);
   const lines = r.stdout.split('\n');
-  assert.match(lines[0] ?? '', /^key\s+label\s+period\s+arrests\s+at large\s+at large share\s+custodial\s+program287g\s+other methods$/);
+  assert.match(lines[0] ?? '', /^key\s+label\s+period\s+arrests\s+at large\s+at large share\s+custodial\s+program 287g\s+other methods$/);
   assert.match(r.stdout, /SPM\s+St\. Paul\s+FY2019 \(to about 2019-09-01\)/);
   assert.match(r.stdout, /SPM\s+St\. Paul\s+August 2025 – July 2026\s+[\d,]+\s+[\d,]+\s+\d+\.\d%\s+—/);
   assert.match(r.stdout, /^period: 2018-10-01 to 2026-07-31/m);

@@ -7,8 +7,10 @@ import { test } from 'node:test';
 import { gunzipSync } from 'node:zlib';
 import { parse } from 'csv-parse/sync';
 import { parse as parseYaml } from 'yaml';
+import { tmpdir } from 'node:os';
+import { z } from 'zod';
 import {
-  METRICS, type MetricSpec, agreements287g, arrestsMonthly, atLargeRecent, bookIns, custodialShare, detainersLodged, openDatabase, paDetainerOutcomes,
+  CODEBOOK, METRICS, type MetricSpec, agreements287g, describeColumn, writeMetricParquet, arrestsMonthly, atLargeRecent, bookIns, custodialShare, detainersLodged, openDatabase, paDetainerOutcomes,
   parseOptions, query, removalsByThreat,
 } from '../../src/observe/index.js';
 import { observeRoutes } from '../../src/server/observe-routes.js';
@@ -114,5 +116,41 @@ test('every metric answers its default query on the fixture, and the API serves 
   await withFixture(async (db) => {
     const [row] = await query<{ a: number; c: number }>(db, 'SELECT (SELECT count(*) FROM arrests) AS a, (SELECT sum(n) FROM arrests_cube) AS c');
     assert.equal(row?.a, row?.c);
+  });
+});
+
+test('the codebook describes every column of every metric, for every grouping, and nothing else', async () => {
+  await withFixture(async (db) => {
+    for (const m of METRICS as readonly MetricSpec[]) {
+      const entry = CODEBOOK[m.name];
+      assert.ok(entry, `no codebook entry for ${m.name}`);
+      const shape = m.options.shape as Record<string, { def?: unknown }>;
+      const groupings = 'by' in shape ? ((z.toJSONSchema(m.options, { io: 'input', unrepresentable: 'any' }) as { properties: { by?: { enum?: string[] } } }).properties.by?.enum ?? []) : [];
+      const seen = new Set<string>();
+      for (const by of [undefined, ...groupings]) {
+        const options = parseOptions(m.options, by ? { by } : {}) as Record<string, unknown>;
+        const result = await m.run(db, options);
+        for (const row of m.flatRows?.(result) ?? (result.rows as Record<string, unknown>[])) {
+          for (const column of Object.keys(row)) {
+            assert.ok(describeColumn(m.name, column), `${m.name}${by ? ` by ${by}` : ''}: column ${column} is not in the codebook`);
+            seen.add(column);
+          }
+        }
+      }
+      // Every documented column appears in some grouping (patterned ones such as "blank *" excepted).
+      for (const c of entry.columns) if (!c.column.endsWith(' *')) assert.ok(seen.has(c.column), `${m.name}: codebook column ${c.column} never appears`);
+    }
+  });
+});
+
+test('--format parquet: the rows, typed, with the definition in the file metadata', async () => {
+  await withFixture(async (db) => {
+    const result = await custodialShare(db, { fy: 2018, by: 'aor' });
+    const path = join(tmpdir(), `comity-fixture-${process.pid}.parquet`);
+    await writeMetricParquet(result, result.rows as unknown as Record<string, unknown>[], path);
+    const rows = await query<{ key: string; total: number }>(db, `SELECT key, total FROM read_parquet('${path}') ORDER BY key`);
+    assert.deepEqual(rows, result.rows.map((r) => ({ key: r.key, total: r.total })).sort((a, b) => String(a.key).localeCompare(String(b.key))));
+    const meta = await query<{ k: string; v: string }>(db, `SELECT decode(key) AS k, decode(value) AS v FROM parquet_kv_metadata('${path}')`);
+    assert.equal(meta.find((x) => x.k === 'definition')?.v, result.definition);
   });
 });
