@@ -1,122 +1,141 @@
-// `npm run bench:load`: the full load plus every metric, beside DuckDB alone counting the same raw files (the floor).
-// Prints measured numbers; asserts nothing.
-import { mkdtempSync, rmSync } from 'node:fs';
+// `npm run bench:load`: Comity's load beside DuckDB's native import of the same CSV files (the peer) and DuckDB
+// reading them with nothing kept (the floor), at ¼, ½, 1× and 2× the ICE records (the scaling curve), in
+// interleaved rounds with medians; then the warm metric latency through the server's cache and its throughput at
+// 32 concurrent requests. Prints measured numbers; asserts nothing.
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { DuckDBInstance, listValue } from '@duckdb/node-api';
-import {
-  type Database, TABLE_SPECS, agreements287g, attributionCoverage, checkClaims, custodialShare, detainersLodged, loadData,
-  openDatabase, paDetainerOutcomes, policyVsPractice, recordQuality, removalsByThreat, resolveDataDir, sanctuaryLists,
-  tracDetainers,
-} from '../src/observe/index.js';
+import { DATA_FILES, TABLE_SPECS, loadData, resolveDataDir } from '../src/observe/index.js';
+import { observeRoutes } from '../src/server/observe-routes.js';
+import { median } from './rounds.js';
 
-const ms = (t0: number): number => Math.round(performance.now() - t0);
+const FOIA = 'ice-foia-2019-ICFO-53623/';
+const SCALES = [0.25, 0.5, 1, 2] as const;
+const CSV_SPECS = TABLE_SPECS.filter((s) => s.files.every((f) => !f.endsWith('.xlsx')));
 
+/** A data directory whose ICE record files hold `scale` times their rows (cut, or repeated); the rest linked. */
+function scaledDataDir(source: string, scale: number, into: string): string {
+  const dir = join(into, `x${scale}`);
+  for (const f of DATA_FILES) {
+    const target = join(dir, ...f.path.split('/'));
+    mkdirSync(dirname(target), { recursive: true });
+    const from = join(source, ...f.path.split('/'));
+    if (!f.path.startsWith(FOIA) || scale === 1) {
+      symlinkSync(from, target);
+      continue;
+    }
+    const lines = gunzipSync(readFileSync(from)).toString('utf8').split('\n');
+    const head = lines.slice(0, 6);
+    const rows = lines.slice(6).filter((l) => l !== '');
+    const scaled = scale < 1 ? rows.slice(0, Math.round(rows.length * scale)) : Array.from({ length: scale }, () => rows).flat();
+    writeFileSync(target, gzipSync(`${[...head, ...scaled].join('\n')}\n`, { level: 1 }));
+  }
+  return dir;
+}
+
+const files = (dataDir: string, spec: (typeof TABLE_SPECS)[number]) => listValue(spec.files.map((f) => join(dataDir, ...f.split('/'))));
+
+/** The floor: DuckDB reads every CSV file to its end, keeping nothing. */
 async function floor(dataDir: string): Promise<number> {
   const instance = await DuckDBInstance.create(':memory:');
   const c = await instance.connect();
   const t0 = performance.now();
-  for (const spec of TABLE_SPECS) {
-    const files = listValue(spec.files.map((f) => join(dataDir, ...f.split('/'))));
-    await c.runAndReadAll(`SELECT count(*) FROM read_csv($files, delim='${spec.delim}', skip=${spec.skip}, header=true, all_varchar=true)`, { files });
+  for (const spec of CSV_SPECS) {
+    await c.runAndReadAll(`SELECT count(*) FROM read_csv($files, delim='${spec.delim}', skip=${spec.skip}, header=true, all_varchar=true)`, { files: files(dataDir, spec) });
   }
-  const t = ms(t0);
+  const t = performance.now() - t0;
   c.closeSync();
   instance.closeSync();
   return t;
 }
 
-/**
- * A peer, for context: DuckDB's own import of the same files into a database file (CREATE TABLE AS SELECT * FROM
- * read_csv, types sniffed), with no typing rules, validation, attribution or metrics.
- */
+/** The peer: DuckDB's own import of the same CSV files into a database file (types sniffed; no checks, attribution or views). */
 async function nativeImport(dataDir: string, dbPath: string): Promise<number> {
   const instance = await DuckDBInstance.create(dbPath);
   const c = await instance.connect();
   const t0 = performance.now();
-  for (const spec of TABLE_SPECS) {
-    const files = listValue(spec.files.map((f) => join(dataDir, ...f.split('/'))));
-    await c.run(`CREATE TABLE "${spec.table}" AS SELECT * FROM read_csv($files, delim='${spec.delim}', skip=${spec.skip}, header=true)`, { files });
+  for (const spec of CSV_SPECS) {
+    await c.run(`CREATE TABLE "${spec.table}" AS SELECT * FROM read_csv($files, delim='${spec.delim}', skip=${spec.skip}, header=true)`, { files: files(dataDir, spec) });
   }
   await c.run('CHECKPOINT');
-  const t = ms(t0);
+  const t = performance.now() - t0;
   c.closeSync();
   instance.closeSync();
   return t;
 }
 
-/**
- * Every metric once (the claims included), on a freshly opened database: no query result is cached from a previous
- * round. The law registry (for the law columns) is compiled once per process, in round 1.
- */
-async function everyMetric(db: Database): Promise<void> {
-  await custodialShare(db, { fy: 2018, by: 'aor' });
-  await custodialShare(db, { fy: 2018, by: 'county' });
-  await detainersLodged(db, { by: 'aor' });
-  await tracDetainers(db, { by: 'facility' });
-  await paDetainerOutcomes(db, { by: 'facility-year' });
-  await removalsByThreat(db, { by: 'aor-fy' });
-  await agreements287g(db, { by: 'state-model' });
-  await sanctuaryLists(db);
-  await policyVsPractice(db, { fy: 2018 });
-  await attributionCoverage(db, { method: 'CAP Local Incarceration' });
-  for (const table of ['arrests', 'encounters', 'removals']) await recordQuality(db, { table });
-  await checkClaims(db);
+async function comity(dataDir: string, dbPath: string): Promise<number> {
+  const t0 = performance.now();
+  await loadData({ from: dataDir, db: dbPath, allowModified: true, expectedRows: {} });
+  return performance.now() - t0;
 }
 
-const median = (xs: number[]): number => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)] ?? 0;
-};
+/** Warm latency of one metric through the server's route (cache filled), and requests/s at 32 concurrent clients. */
+async function warm(dbPath: string): Promise<{ latencyMs: number; perSecond: number; coldMs: number }> {
+  const app = observeRoutes({ db: dbPath });
+  const url = '/custodial-share?fy=2018&by=county';
+  const t0 = performance.now();
+  if ((await app.request(url)).status !== 200) throw new Error('metric failed');
+  const coldMs = performance.now() - t0;
+  const times: number[] = [];
+  for (let i = 0; i < 200; i++) {
+    const t = performance.now();
+    await (await app.request(url)).arrayBuffer();
+    times.push(performance.now() - t);
+  }
+  const urls = ['/custodial-share?fy=2018&by=county', '/custodial-share?by=aor', '/removals?by=aor-fy', '/detainers?by=state', '/policy-vs-practice'];
+  for (const u of urls) await app.request(u);
+  let done = 0;
+  const until = performance.now() + 3000;
+  const client = async (k: number): Promise<void> => {
+    for (let i = k; performance.now() < until; i++) {
+      const res = await app.request(urls[i % urls.length] ?? url);
+      if (res.status !== 200) throw new Error(`status ${res.status}`);
+      await res.arrayBuffer();
+      done += 1;
+    }
+  };
+  const s0 = performance.now();
+  await Promise.all(Array.from({ length: 32 }, (_, k) => client(k)));
+  return { latencyMs: median(times), perSecond: done / ((performance.now() - s0) / 1000), coldMs };
+}
 
 async function main(): Promise<void> {
-  const dataDir = resolveDataDir().path;
+  const source = resolveDataDir().path;
   const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 3));
   const dir = mkdtempSync(join(tmpdir(), 'comity-bench-'));
-  const runs: { floor: number; native: number; load: number; metrics: number }[] = [];
-  let rows = 0;
-  let tables = 0;
-  let warmMs = 0;
-  console.log(`data directory: ${dataDir}; ${rounds} rounds, each running the floor, the peer and Comity in turn`);
+  console.log(`data: ${source}; scales ${SCALES.join(', ')}× the ICE records; ${rounds} rounds, each running floor, peer and Comity at every scale in turn`);
   try {
+    const dirs = new Map(SCALES.map((s) => [s, scaledDataDir(source, s, dir)]));
+    const times = new Map(SCALES.map((s) => [s, { floor: [] as number[], native: [] as number[], load: [] as number[] }]));
     for (let round = 1; round <= rounds; round++) {
-      const floorMs = await floor(dataDir);
-      const nativeMs = await nativeImport(dataDir, join(dir, `native-${round}.duckdb`));
-      const dbPath = join(dir, `bench-${round}.duckdb`);
-      const t0 = performance.now();
-      const loaded = await loadData({ from: dataDir, db: dbPath });
-      const loadMs = ms(t0);
-      const db = await openDatabase(dbPath, { readOnly: true });
-      const t1 = performance.now();
-      await everyMetric(db);
-      const metricsMs = ms(t1);
-      if (round === rounds) {
-        const warm: number[] = [];
-        for (let i = 0; i < 7; i++) {
-          const t = performance.now();
-          await custodialShare(db, { fy: 2018, by: 'county' });
-          warm.push(performance.now() - t);
-        }
-        warmMs = median(warm);
+      for (const s of SCALES) {
+        const data = dirs.get(s) ?? '';
+        const t = times.get(s)!;
+        t.floor.push(await floor(data));
+        t.native.push(await nativeImport(data, join(dir, `native-${round}-${s}.duckdb`)));
+        t.load.push(await comity(data, join(dir, `comity-${round}-${s}.duckdb`)));
+        rmSync(join(dir, `native-${round}-${s}.duckdb`), { force: true });
+        if (round < rounds || s !== 1) rmSync(join(dir, `comity-${round}-${s}.duckdb`), { force: true });
       }
-      db.close();
-      rows = Object.values(loaded.tables).reduce((s, n) => s + n, 0);
-      tables = Object.keys(loaded.tables).length;
-      runs.push({ floor: floorMs, native: nativeMs, load: loadMs, metrics: metricsMs });
+      console.log(`round ${round} done`);
+    }
+    console.log('');
+    console.log('scale   floor (read_csv)   peer (native import)   Comity load   load/peer   load/floor   load ms per ¼ of the records');
+    for (const s of SCALES) {
+      const t = times.get(s)!;
+      const [f, n, l] = [median(t.floor), median(t.native), median(t.load)];
       console.log(
-        `round ${round}: floor ${floorMs} ms, peer ${nativeMs} ms, load ${loadMs} ms + metrics ${metricsMs} ms = ${((loadMs + metricsMs) / floorMs).toFixed(2)}x floor`,
+        `${`${s}×`.padEnd(6)}  ${`${Math.round(f)} ms`.padStart(16)}   ${`${Math.round(n)} ms`.padStart(20)}   ${`${Math.round(l)} ms`.padStart(11)}   ${(l / n).toFixed(2).padStart(9)}   ${(l / f).toFixed(2).padStart(10)}   ${Math.round(l / (s * 4)).toString().padStart(8)}`,
       );
     }
-    const m = { floor: median(runs.map((r) => r.floor)), native: median(runs.map((r) => r.native)), load: median(runs.map((r) => r.load)), metrics: median(runs.map((r) => r.metrics)) };
-    const ratios = runs.map((r) => (r.load + r.metrics) / r.floor);
+    console.log('(Comity also parses the eight detention-statistics workbooks, builds the landmark attribution and the classified tables; the peer and floor read only the CSV files.)');
+    const w = await warm(join(dir, `comity-${rounds}-1.duckdb`));
     console.log('');
-    console.log(`rows loaded:                    ${rows.toLocaleString('en-US')} in ${tables} tables`);
-    console.log(`floor (DuckDB read_csv+count):  ${m.floor} ms (median)`);
-    console.log(`DuckDB native import (peer):    ${m.native} ms (${(m.native / m.floor).toFixed(2)}x floor)`);
-    console.log(`full load:                      ${m.load} ms (${(m.load / m.native).toFixed(2)}x the native import)`);
-    console.log(`every metric + claims, once:    ${m.metrics} ms`);
-    console.log(`ratio to floor:                 ${median(ratios).toFixed(2)}x median of ${rounds} (range ${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}; target <= 2x)`);
-    console.log(`warm custodial-share --by county (median of 7): ${Math.round(warmMs)} ms (target < 200 ms)`);
+    console.log(`custodial-share?fy=2018&by=county: first request ${Math.round(w.coldMs)} ms; warm (cached) median of 200: ${w.latencyMs.toFixed(2)} ms (target < 5 ms)`);
+    console.log(`throughput at 32 concurrent requests over 5 metric queries (cached): ${Math.round(w.perSecond).toLocaleString('en-US')} requests/s`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -4,6 +4,7 @@ import {
   DatabaseMissingError, DatabaseUnreadableError, LiveObservatory, METRICS, MetricInputError, ObservatoryBusyError, QueryCancelledError,
   type MetricResult, type MetricSpec, type ObservatoryLimits, CODEBOOK, checkClaims, codebookRows, metricCsv, parseOptions,
 } from '../observe/index.js';
+import type { Database } from '../observe/db.js';
 
 type Q = Record<string, string | undefined>;
 
@@ -29,14 +30,17 @@ function cacheKey(name: string, options: Record<string, unknown>): string {
 export function observeRoutes(options: { db?: string; limits?: Partial<ObservatoryLimits> } = {}): Hono {
   const app = new Hono();
   const observatory = new LiveObservatory(options.db, options.limits);
-  const answer = async (c: Context, compute: () => Promise<unknown>, format: 'json' | 'csv', spec?: MetricSpec): Promise<Response> => {
-    const result = await compute();
-    if (format === 'csv') {
-      if (!spec) throw new MetricInputError('format', 'this endpoint answers documents, not a table: use format=json');
-      const m = result as MetricResult<object>;
-      return c.body(metricCsv(spec.flatRows ? { ...m, rows: spec.flatRows(m) } : m), 200, { 'content-type': 'text/csv; charset=utf-8' });
-    }
-    return c.json(result as object);
+  /** The answer as the bytes sent: cached per metric, options and format, so a repeated request only copies them. */
+  const body = (format: 'json' | 'csv', result: unknown, spec?: MetricSpec): string => {
+    if (format === 'json') return JSON.stringify(result);
+    if (!spec) throw new MetricInputError('format', 'this endpoint answers documents, not a table: use format=json');
+    const m = result as MetricResult<object>;
+    return metricCsv(spec.flatRows ? { ...m, rows: spec.flatRows(m) } : m);
+  };
+  const answer = async (c: Context, key: string, compute: (d: Database) => Promise<unknown>, format: 'json' | 'csv', spec?: MetricSpec): Promise<Response> => {
+    if (format === 'csv' && !spec) throw new MetricInputError('format', 'this endpoint answers documents, not a table: use format=json');
+    const text = await observatory.cached(`${key}&format=${format}`, async (d) => body(format, await compute(d), spec), c.req.raw.signal);
+    return c.body(text, 200, { 'content-type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/json; charset=utf-8' });
   };
   const guarded = (handler: (c: Context) => Promise<Response>) => async (c: Context): Promise<Response> => {
     try {
@@ -61,7 +65,7 @@ export function observeRoutes(options: { db?: string; limits?: Partial<Observato
         const { format, rest } = splitFormat(c.req.query() as Q);
         // Options are checked before the database is touched: a bad one is a 400 whether or not the records are loaded.
         const parsed = parseOptions(spec.options, rest) as Record<string, unknown>;
-        return answer(c, () => observatory.cached(cacheKey(spec.name, parsed), (d) => spec.run(d, parsed), c.req.raw.signal), format, spec);
+        return answer(c, cacheKey(spec.name, parsed), (d) => spec.run(d, parsed), format, spec);
       }),
     );
   }
@@ -84,7 +88,7 @@ export function observeRoutes(options: { db?: string; limits?: Partial<Observato
       const { format, rest } = splitFormat(c.req.query() as Q);
       const unknown = Object.keys(rest)[0];
       if (unknown !== undefined) throw new MetricInputError(unknown, `unknown option "${unknown.slice(0, 40)}"`);
-      return answer(c, () => observatory.cached('claims', (d) => checkClaims(d), c.req.raw.signal), format);
+      return answer(c, 'claims', (d) => checkClaims(d), format);
     }),
   );
   return app;
