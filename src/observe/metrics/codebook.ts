@@ -216,6 +216,7 @@ export const CODEBOOK: Readonly<Record<string, CodebookEntry>> = {
       ['known', 'true/false', 'the checksum is the published one'],
       ['attribution', 'text', 'the attribution the source asks for'],
       ['license', 'text', 'the licence of the source'],
+      ['duplicates', 'text', 'what the load did with rows identical in every field: dropped (a source known to repeat rows) or kept (ICE records: they may be distinct events)'],
     ),
   },
 };

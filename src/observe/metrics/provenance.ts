@@ -18,6 +18,8 @@ export interface ProvenanceRow {
   known: boolean;
   attribution: string | null;
   license: string | null;
+  /** What the load did with rows identical in every field: dropped (a source known to repeat rows) or kept. */
+  duplicates: string | null;
 }
 
 export async function provenance(db: Database, input: ProvenanceOptions = {}): Promise<MetricResult<ProvenanceRow>> {
@@ -27,8 +29,11 @@ export async function provenance(db: Database, input: ProvenanceOptions = {}): P
   const rows = await query<ProvenanceRow>(
     db,
     `SELECT s."table" AS "table", s.file, s.rows, substr(s.sha256, 1, 16) AS sha256, s.known,
-       ${hasProvenance ? 'p.attribution, p.license' : 'NULL AS attribution, NULL AS license'}
-     FROM sources s ${join} ${options.table ? 'WHERE s."table" = $table' : ''} ORDER BY s."table", s.file`,
+       ${hasProvenance ? 'p.attribution, p.license' : 'NULL AS attribution, NULL AS license'},
+       CASE WHEN d."table" IS NOT NULL THEN 'dropped ' || (d.rows_read - d.rows_kept) || ' exact duplicates (the source repeats rows): ' || d.reason
+            WHEN s."table" IN ('arrests', 'encounters', 'removals') THEN 'kept: rows identical in every released field may be distinct events (comity observe quality)'
+       END AS duplicates
+     FROM sources s ${join} LEFT JOIN dropped_duplicates d ON d."table" = s."table" ${options.table ? 'WHERE s."table" = $table' : ''} ORDER BY s."table", s.file`,
     options.table ? { table: options.table } : {},
   );
   if (options.table && rows.length === 0) {
