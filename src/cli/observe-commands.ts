@@ -169,7 +169,7 @@ export function registerObserveCommands(program: Command): void {
   data
     .command('load')
     .description('load every dataset into the DuckDB file (atomic: a failed load keeps the previous database)')
-    .option('--from <dir>', 'data directory (default: $COMITY_DATA, ../shared/data, or the download cache)')
+    .option('--from <dir>', 'data directory (default: $COMITY_DATA, else the download cache)')
     .option('--db <path>', 'database file (default: $COMITY_DB or ~/.local/share/comity/comity.duckdb)')
     .option('--allow-modified', 'load files whose checksums differ from the published ones, after checking their rows and the attribution rate against expected ranges')
     .action(async (opts: { from?: string; db?: string; allowModified?: boolean }) => {
