@@ -3,7 +3,7 @@
 import { ARREST_FYS, ENCOUNTER_FYS } from './domains.js';
 import { COVERAGE_OF } from './domains.js';
 import { type Database, query } from '../db.js';
-import { type MetricResult, COUNTY_JOIN, MetricInputError, checkChoice, checkFy, ratio, fyAorFilter } from './common.js';
+import { type MetricResult, recordsPeriod, COUNTY_JOIN, MetricInputError, checkChoice, checkFy, ratio, fyAorFilter } from './common.js';
 
 
 export interface AttributionCoverageRow {
@@ -44,6 +44,7 @@ export async function attributionCoverage(
   const total = rows.reduce((s, r) => s + r.records, 0);
   const attributed = rows.filter((r) => !r.outcome.startsWith('none')).reduce((s, r) => s + r.records, 0);
   return {
+    period: recordsPeriod(options.fy, of === 'arrests' ? ARREST_FYS : ENCOUNTER_FYS, `ICE ${of}`),
     metric: 'attribution-coverage',
     definition: `How the ${of}' free-text landmarks were placed in counties (docs/observatory.md, "Counties from landmarks"): records by match method and confidence, or by the reason none was made. ${attributed.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} records (${((ratio(attributed, total) ?? 0) * 100).toFixed(1)}%) are attributed to a county.`,
     filters: { of, fy: options.fy ?? null, aor: options.aor ?? null, method: options.method ?? null },

@@ -24,6 +24,24 @@ export interface MetricResult<R> {
   filters: Record<string, unknown>;
   rows: R[];
   caveats: string[];
+  /** The span of time the rows cover (inclusive ISO dates) and what it is made of. */
+  period?: { from: string; to: string; note: string };
+}
+
+/** The last day the FY2019 record files reach (they were released mid-September 2019). */
+export const RECORDS_END = '2019-09-01';
+
+/** The period of the ICE record files for one fiscal year, or for all the years a table holds. */
+export function recordsPeriod(fy: number | undefined, years: readonly number[], what: string): { from: string; to: string; note: string } {
+  const first = fy ?? Math.min(...years);
+  const last = fy ?? Math.max(...years);
+  const to = last === 2019 ? RECORDS_END : `${last}-09-30`;
+  const missing = fy === undefined ? [2016, 2017, 2018, 2019].filter((y) => y >= first && y <= last && !years.includes(y)) : [];
+  return {
+    from: `${first - 1}-10-01`,
+    to,
+    note: `${what}, ${fy ? `FY${fy}` : `FY${first}–FY${last}`}${last === 2019 ? ' (the FY2019 file ends about 2019-09-01)' : ''}${missing.length ? `; FY${missing.join(', FY')} not released` : ''}`,
+  };
 }
 
 /**

@@ -1,7 +1,7 @@
 // Custodial vs at-large arrests: how many of ICE's arrests were of people already in jail or prison custody.
 import { ARREST_FYS, SHARE_BY } from './domains.js';
 import { type Database, query } from '../db.js';
-import { type MetricResult, AOR_NAME_JOIN, UNATTRIBUTED, checkChoice, checkCountyFips, checkFy, ratio, fyAorFilter } from './common.js';
+import { type MetricResult, AOR_NAME_JOIN, UNATTRIBUTED, recordsPeriod, checkChoice, checkCountyFips, checkFy, ratio, fyAorFilter } from './common.js';
 
 export type ShareBy = (typeof SHARE_BY)[number];
 
@@ -86,5 +86,5 @@ export async function custodialShare(db: Database, options: CustodialShareOption
   if (by === 'county' || by === 'state' || options.county) {
     caveats.push('Counties come from the free-text landmark (see landmark_county); most at-large arrests name no single county ("… GENERAL AREA, NON-SPECIFIC"), so at-large shares by county and state are biased low.');
   }
-  return { metric: 'custodial-share', definition: CUSTODIAL_SHARE_DEFINITION, filters: { fy: options.fy ?? null, by, aor: options.aor ?? null, county: options.county ?? null, unattributed: options.unattributed ?? false }, rows: out, caveats };
+  return { metric: 'custodial-share', period: recordsPeriod(options.fy, ARREST_FYS, 'ICE administrative arrests'), definition: CUSTODIAL_SHARE_DEFINITION, filters: { fy: options.fy ?? null, by, aor: options.aor ?? null, county: options.county ?? null, unattributed: options.unattributed ?? false }, rows: out, caveats };
 }

@@ -1,7 +1,7 @@
 // Detainers: lodged (ICE encounters with disposition "Detainer"), TRAC's custody outcomes, Pennsylvania outcomes.
 import { ENCOUNTER_FYS, LODGED_BY, TRAC_BY, PA_BY } from './domains.js';
 import { type Database, query } from '../db.js';
-import { type MetricResult, AOR_NAME_JOIN, COUNTY_JOIN, COUNTY_NAME_JOIN, UNATTRIBUTED, checkChoice, checkFy, parseState, ratio, fyAorFilter } from './common.js';
+import { type MetricResult, recordsPeriod, AOR_NAME_JOIN, COUNTY_JOIN, COUNTY_NAME_JOIN, UNATTRIBUTED, checkChoice, checkFy, parseState, ratio, fyAorFilter } from './common.js';
 
 
 export interface DetainersLodgedRow {
@@ -33,6 +33,7 @@ export async function detainersLodged(db: Database, options: { fy?: number; by?:
     params,
   );
   return {
+    period: recordsPeriod(options.fy, ENCOUNTER_FYS, 'ICE encounters'),
     metric: 'detainers-lodged',
     definition: 'detainers = ICE ERO encounters whose Processing Disposition is "Detainer"; encounters = all encounters in the group.',
     filters: { fy: options.fy ?? null, by, aor: options.aor ?? null },
@@ -69,6 +70,7 @@ export async function tracDetainers(db: Database, options: { by?: string; state?
         : `SELECT state, NULL AS county, NULL AS facility, sum(detainers) AS detainers, sum(custody_yes) AS custodyYes, sum(custody_no) AS custodyNo FROM trac_detainers_facility WHERE county <> 'All' ${stateFilter} GROUP BY state ORDER BY detainers DESC`;
   const rows = await query<TracDetainersRow>(db, sql, params);
   return {
+    period: { from: '2002-10-01', to: '2015-10-01', note: "TRAC's cumulative counts, FY2003 to early FY2016 (TRAC gives no end date; to is the first day of FY2016)" },
     metric: 'trac-detainers',
     definition: 'TRAC detainer counts by receiving facility, FY2003 to early FY2016, cumulative; custodyYes = ICE assumed custody; custodyShare = custodyYes / detainers. County and state figures sum the distinct facility rows.',
     filters: { by, state: state ?? null },
@@ -106,6 +108,7 @@ export async function paDetainerOutcomes(db: Database, options: { by?: string; f
     params,
   );
   return {
+    period: { from: '2007-10-01', to: '2015-07-31', note: 'Pennsylvania detainers lodged October 2007 to July 2015' },
     metric: 'pa-detainer-outcomes',
     definition: 'Pennsylvania detainers 2007-10 to 2015-07 by lift reason: booked = "Booked into Detention" (ICE took custody); declined = "Detainer Declined by LEA"; blank = no lift reason recorded; otherOutcome = case closed, lifted, transferred, etc.',
     filters: { by, facility: options.facility ?? null },

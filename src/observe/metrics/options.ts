@@ -25,8 +25,12 @@ const short = (v: unknown): string => String(v).slice(0, 40);
 /** A fiscal year among those the records hold. */
 export function fyOption(years: readonly number[]) {
   const values = years.map(String) as [string, ...string[]];
+  const outside = (got: string): string =>
+    Number(got) >= 2020
+      ? ': the record-level files end in August 2019; for 2024–26 see at-large-recent and arrests-monthly, for detention FY2019–26 book-ins and detention-population'
+      : '';
   return z
-    .enum(values, { error: (i) => `fy must be one of ${values.join(', ')} (got ${short(i.input)})` })
+    .enum(values, { error: (i) => `fy must be one of ${values.join(', ')} (got ${short(i.input)})${outside(String(i.input))}` })
     .transform(Number)
     .optional()
     .describe(`fiscal year, October–September (${values.join(', ')})`);

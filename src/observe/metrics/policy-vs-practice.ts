@@ -5,7 +5,7 @@ import { listValue } from '@duckdb/node-api';
 import { type LawAt, STANDARD_REQUEST_TEXT, lawAt, ocdIdFor } from './law-at.js';
 import { STATE_BY_FIPS } from '../attribution/states.js';
 import { type Database, query } from '../db.js';
-import { type MetricResult, checkCountyFips, checkDate, checkFy, ratio } from './common.js';
+import { type MetricResult, recordsPeriod, checkCountyFips, checkDate, checkFy, ratio } from './common.js';
 
 export interface PolicyPracticeRow {
   fips: string;
@@ -99,6 +99,7 @@ export async function policyVsPractice(
     };
   });
   return {
+    period: { ...recordsPeriod(fy, ARREST_FYS, 'ICE arrests and encounters'), note: `ICE arrests and encounters, FY${fy}; the law on ${date}` },
     metric: 'policy-vs-practice',
     definition: `law = the engine's modality on ${date} for ${STANDARD_REQUEST_TEXT}; practice = ICE arrests in FY${fy} attributed to the county from landmarks (custodial share, 287(g) arrests), detainers lodged at encounters there in FY${fy}, and TRAC's cumulative FY2003–2016 detainer custody share.`,
     filters: { fy, date, counties: options.counties ?? null, top },

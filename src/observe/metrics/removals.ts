@@ -1,7 +1,7 @@
 // Removals by ICE criminality threat level.
 import { REMOVAL_FYS, REMOVALS_BY } from './domains.js';
 import { type Database, query } from '../db.js';
-import { type MetricResult, checkChoice, checkFy, ratio, fyAorFilter } from './common.js';
+import { type MetricResult, recordsPeriod, checkChoice, checkFy, ratio, fyAorFilter } from './common.js';
 
 
 export interface RemovalsRow {
@@ -28,6 +28,7 @@ export async function removalsByThreat(db: Database, options: { fy?: number; by?
     params,
   );
   return {
+    period: recordsPeriod(options.fy, REMOVAL_FYS, 'ICE removals'),
     metric: 'removals-by-threat',
     definition: 'Removals by ICE "RC Threat Level": 1–3 = criminality levels (1 most serious; redacted in this release, so counted together as threatLevelRedacted); NA = no criminal conviction recorded. noConvictionShare = NA / all removals.',
     filters: { fy: options.fy ?? null, by, aor: options.aor ?? null },
