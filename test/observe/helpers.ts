@@ -115,3 +115,35 @@ export function fixtureDbPath(): Promise<string> {
   })();
   return fixtureDb;
 }
+
+/**
+ * The records the load tests read and damage: the public records when they are here, else the committed fixture
+ * (the same files, cut), so the tests of loading run on every machine.
+ */
+export const RECORDS = DATA_PRESENT
+  ? { name: 'the public records', dir: DATA_DIR, manifest: undefined as DataFile[] | undefined, files: ALL_FILES, dbPath: loadedDbPath }
+  : { name: 'the fixture', dir: FIXTURE_DIR, manifest: FIXTURE_MANIFEST as DataFile[] | undefined, files: FIXTURE_MANIFEST.map((f) => f.path), dbPath: fixtureDbPath };
+
+/** Rows per file of RECORDS as loaded (what a modified file is compared with), for loadData's expectedRows. */
+export async function recordsRows(): Promise<Record<string, number> | undefined> {
+  if (DATA_PRESENT) return undefined; // the published counts (src/observe/expected.ts)
+  const db = await openDatabase(await fixtureDbPath(), { readOnly: true });
+  try {
+    const rows = await query<{ file: string; rows: number }>(db, 'SELECT file, max(rows) AS rows FROM sources GROUP BY file');
+    return Object.fromEntries(rows.map((r) => [r.file, r.rows]));
+  } finally {
+    db.close();
+  }
+}
+
+/** A throwaway copy of RECORDS (symlinks), with one file replaced by `write(path)`. */
+export function recordsDirWith(rel: string, write: (target: string) => void): string {
+  const dir = mkdtempSync(join(tmpdir(), 'comity-records-'));
+  for (const f of RECORDS.files) {
+    const target = join(dir, ...f.split('/'));
+    mkdirSync(dirname(target), { recursive: true });
+    if (f === rel) write(target);
+    else symlinkSync(join(RECORDS.dir, ...f.split('/')), target);
+  }
+  return dir;
+}
