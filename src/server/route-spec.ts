@@ -32,6 +32,15 @@ export interface RouteSpec<Q extends z.ZodType = z.ZodType> {
 
 export type QueryResult<T> = { ok: true; value: T } | { ok: false; field: string; message: string };
 
+const keysOf = new WeakMap<z.ZodType, Set<string> | undefined>();
+function knownKeys(schema: z.ZodType): Set<string> | undefined {
+  if (!keysOf.has(schema)) {
+    const shape = (schema as unknown as { shape?: Record<string, unknown> }).shape;
+    keysOf.set(schema, shape ? new Set(Object.keys(shape)) : undefined);
+  }
+  return keysOf.get(schema);
+}
+
 /** Parse a URL's query string with a strict schema: one value per name, unknown names refused. */
 export function parseQueryString<S extends z.ZodType>(schema: S, url: string, noQuery?: QueryResult<z.output<S>>): QueryResult<z.output<S>> {
   const q = url.indexOf('?');
@@ -44,6 +53,9 @@ export function parseQueryString<S extends z.ZodType>(schema: S, url: string, no
       raw[k] = v;
     }
   }
+  // An unknown name is reported first, even when a required parameter is missing too.
+  const known = knownKeys(schema);
+  if (known) for (const k of Object.keys(raw)) if (!known.has(k)) return { ok: false, field: k.slice(0, 60), message: `unknown parameter "${k.slice(0, 60)}"` };
   const r = schema.safeParse(raw);
   if (r.success) return { ok: true, value: r.data };
   const iss = r.error.issues[0]!;
