@@ -1,4 +1,5 @@
 /** The law's routes: decide, jurisdictions (search and one), the map and its changes. */
+import { gzipSync } from 'node:zlib';
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import {
@@ -106,19 +107,28 @@ export function mountLawRoutes(app: Hono, engine: () => Engine, observed: Observ
     return c.json({ ...d.value, ...obs });
   });
 
-  // The law map: every county's answer to the standard request on a date (about a second to compute: cached).
-  const maps = new BoundedCache<string, LawMap>(32);
-  const mapOf = (date: string, request: RequestType, state: string | undefined): LawMap => {
+  // The law map: every county's answer to the standard request on a date (about a second to compute): the
+  // answer is cached as the bytes sent, JSON and CSV, so a cached map costs no serialization.
+  const maps = new BoundedCache<string, { json: string; gzip?: Buffer; csv?: string; map: LawMap }>(32);
+  const mapOf = (date: string, request: RequestType, state: string | undefined) => {
     const key = `${engine().registry.fingerprint}|${date}|${request}|${state ?? ''}`;
     let m = maps.get(key);
-    if (!m) maps.set(key, (m = lawMap(engine(), date, request, state ? { state } : {})));
+    if (!m) {
+      const map = lawMap(engine(), date, request, state ? { state } : {});
+      maps.set(key, (m = { json: JSON.stringify(map), map }));
+    }
     return m;
   };
   route(app, LAW_ROUTES.map, (c, q) => {
     if (q.format === 'text') return problem(c, 400, 'Invalid query', 'format: the API answers json or csv', { field: 'format' });
     const m = mapOf(q.date, q.request, q.state);
-    if (q.format === 'csv') return c.body(mapCsv(m), 200, { 'content-type': 'text/csv; charset=utf-8' });
-    return c.json(m);
+    if (q.format === 'csv') return c.body((m.csv ??= mapCsv(m.map)), 200, { 'content-type': 'text/csv; charset=utf-8' });
+    // About a megabyte for the whole country: compressed once, for clients that accept gzip.
+    if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
+      m.gzip ??= gzipSync(m.json);
+      return c.body(new Uint8Array(m.gzip), 200, { 'content-type': 'application/json', 'content-encoding': 'gzip', vary: 'accept-encoding' });
+    }
+    return c.body(m.json, 200, { 'content-type': 'application/json', vary: 'accept-encoding' });
   });
   route(app, LAW_ROUTES.changes, (c, q) => {
     if (q.format === 'text') return problem(c, 400, 'Invalid query', 'format: the API answers json or csv', { field: 'format' });

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
+import { gunzipSync } from 'node:zlib';
 import { Agent, request } from 'undici';
 import { z } from 'zod';
 import { createApp, type ComityApp } from '../../src/server/app.js';
@@ -314,6 +315,9 @@ describe('law map and changes', () => {
     const m = (await call('GET', '/api/v1/law/map?date=2026-01-01&state=tx')).json() as { rows: { fips: string; modality: string }[] };
     assert.equal(m.rows.length, 254);
     assert.equal(m.rows.find((r) => r.fips === '48201')?.modality, 'MUST');
+    const gz = await request(`${base}/api/v1/law/map?date=2026-01-01&state=tx`, { headers: { 'accept-encoding': 'gzip' }, dispatcher: agent });
+    assert.equal(gz.headers['content-encoding'], 'gzip');
+    assert.deepEqual(JSON.parse(gunzipSync(Buffer.from(await gz.body.arrayBuffer())).toString('utf8')), m);
     const csv = await call('GET', '/api/v1/law/map?date=2026-01-01&state=ri&format=csv');
     assert.match(String(csv.headers['content-type']), /^text\/csv/);
     assert.equal(csv.text.trim().split('\n').length, 1 + 5);
