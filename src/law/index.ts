@@ -30,11 +30,7 @@ export function parseRequest(input: unknown): ParseResult {
   const r = DecisionRequest.safeParse(input);
   return r.success
     ? { ok: true, request: r.data }
-    : {
-      ok: false,
-      // An unknown key is named in the path itself (a field the client can find), not only in the message.
-      problems: r.error.issues.map((i) => ({ path: [...i.path, ...(i.code === 'unrecognized_keys' && i.keys.length === 1 ? [i.keys[0]!] : [])].map(String).join('.') || '(request)', message: i.message })),
-    };
+    : { ok: false, problems: r.error.issues.map((i) => ({ path: i.path.map(String).join('.') || '(request)', message: i.message })) };
 }
 
 /** Validate any input against the request contract, then decide. */
