@@ -127,3 +127,4 @@ export { lawMap, lawChanges, mapSummary, standardRequest, standardDocuments, jai
 export { listJurisdictions, countiesOf, stateInfo, type JurisdictionSummary, type CountySummary } from './jurisdictions-list.js';
 export type { StateInfo } from './states.js';
 export * from './vocab.js';
+export { jurisdictionDetail, searchJurisdictions, type JurisdictionDetail, type JurisdictionHit, type LawLayer, type ProvisionSummary, type TimelineEvent, type DetailResult } from './jurisdiction-detail.js';

@@ -29,7 +29,7 @@ export { bookIns, bookInsOptions, BOOK_INS_BY, DETENTION_FYS, type BookInsRow, t
 export { detentionPopulation, detentionPopulationOptions, POPULATION_BY, type DetentionPopulationRow, type DetentionPopulationOptions } from './metrics/detention-population.js';
 export { provenance, provenanceOptions, type ProvenanceRow, type ProvenanceOptions } from './metrics/provenance.js';
 export { type PeriodResult, type ResultPeriod } from './metrics/options.js';
-export { checkClaims, checkClaim, formatClaimResult, defaultClaimsDir, type ClaimResult } from './claims/check.js';
+export { checkClaims, checkClaim, checkShippedClaims, shippedClaims, formatClaimResult, defaultClaimsDir, type ClaimResult } from './claims/check.js';
 export { parseClaim, readClaimFile, ClaimFileError } from './claims/load-claims.js';
 export { VERDICTS, type Verdict, type Claim } from './claims/schema.js';
 export { openObservatory, LiveObservatory, ObservatoryBusyError, QueryTimeoutError, QueryCancelledError, DEFAULT_LIMITS, type ObservatoryLimits } from './open.js';
@@ -37,3 +37,4 @@ export { METRICS, metricSpec, type MetricSpec, type MetricName } from './metrics
 export { parseOptions, cliKind } from './metrics/options.js';
 export { CODEBOOK, codebookRows, describeColumn, type CodebookColumn, type CodebookEntry } from './metrics/codebook.js';
 export { autoLoad } from './auto-load.js';
+export { observedFor, type ObservedJurisdiction, type JurisdictionRef } from './jurisdiction-observed.js';

@@ -1,93 +1,82 @@
-/** The HTTP API: a thin adapter over the library. Bad input → 400 problem+json, never a stack trace. */
+/**
+ * The HTTP API: a thin adapter over the library. Every route's input is checked by the zod schemas of
+ * its spec (route-spec.ts) that also write the OpenAPI document; every error is an RFC 9457 problem,
+ * never a stack trace or a server path. Routes are mounted in one place: `mountRoutes` below.
+ */
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
-import {
-  ChangesQuery, MapQuery, changesCsv, defaultEngine, explain, lawChanges, lawMap, listJurisdictions, mapCsv, memo, parseMapQuery,
-  type DecisionRequest, type Engine, type LawMap, type RequestType,
-} from '../law/index.js';
-import { BoundedCache } from '../law/bounded-cache.js';
+import { defaultEngine, type Engine } from '../law/index.js';
+import { LiveObservatory, type ObservatoryLimits } from '../observe/index.js';
+import { SimulationJobs, type JobLimits } from '../simulate/index.js';
+import { mountClaimRoutes } from './claims-routes.js';
+import { mountLawRoutes } from './law-routes.js';
+import { allowedMethods } from './method-not-allowed.js';
+import { observeRoutes } from './observe-routes.js';
+import { observedLookup } from './observed-lookup.js';
 import { openApiDocument } from './openapi.js';
 import { problem } from './problem.js';
-import { observeRoutes } from './observe-routes.js';
+import { securityHeaders } from './security-headers.js';
+import { mountServiceRoutes } from './service-routes.js';
+import { mountSimulationRoutes, type SimulationRouteOptions } from './simulation-routes.js';
 
-export interface AppOptions { engine?: Engine; mount?: (app: Hono) => void }
+export interface AppOptions {
+  engine?: Engine;
+  /** The observatory's database (default: COMITY_DB or the user data folder). */
+  db?: string;
+  observatoryLimits?: Partial<ObservatoryLimits>;
+  jobLimits?: Partial<JobLimits>;
+  simulations?: SimulationRouteOptions;
+  /** Mount more routes (the web app's static files) after the API's. */
+  mount?: (app: Hono) => void;
+  /** Where errors the client does not see are written (default: stderr). */
+  log?: (line: string) => void;
+}
 
-export function createApp(opts: AppOptions = {}): Hono {
+export interface ComityApp extends Hono {
+  /** Stop running simulations and close the observatory (for a server shutting down). */
+  shutdown?: () => Promise<void>;
+}
+
+export function createApp(opts: AppOptions = {}): ComityApp {
   const engine = () => opts.engine ?? defaultEngine();
-  const app = new Hono();
+  const log = opts.log ?? ((line: string) => console.error(line));
+  const app: ComityApp = new Hono();
+  const observatory = new LiveObservatory(opts.db, opts.observatoryLimits);
+  let jobs: SimulationJobs | undefined;
+  const simulationJobs = () => (jobs ??= new SimulationJobs({ ...(opts.db ? { db: opts.db } : {}), ...(opts.jobLimits ? { limits: opts.jobLimits } : {}), log }));
 
-  app.onError((err, c) => problem(c, 500, 'Internal error', 'The server could not answer this request.', { detail: err.message }));
-  app.notFound((c) => problem(c, 404, 'Not found', `No route for ${c.req.method} ${c.req.path}.`));
-
-  app.get('/api/v1/health', (c) => c.json({ ok: true, registry: engine().registry.fingerprint }));
-  app.get('/api/v1/openapi.json', (c) => c.json(openApiDocument()));
-
-  app.post('/api/v1/decide', bodyLimit({ maxSize: 256 * 1024, onError: (c) => problem(c, 413, 'Request too large', 'The request body exceeds 256 KiB.') }), async (c) => {
-    const type = c.req.header('content-type') ?? '';
-    if (!type.includes('json')) return problem(c, 415, 'Unsupported media type', 'Send the decision request as application/json.');
-    let body: unknown;
-    try {
-      body = await c.req.json();
-    } catch (e) {
-      return problem(c, 400, 'Invalid JSON', `The body is not valid JSON: ${(e as Error).message}`);
-    }
-    const format = c.req.query('format') ?? 'json';
-    if (!['json', 'text', 'memo'].includes(format)) {
-      return problem(c, 400, 'Invalid query', `format: expected json, text or memo, got "${format.slice(0, 40)}"`, { field: 'format' });
-    }
-    const trace = c.req.query('trace');
-    if (trace !== undefined && trace !== 'true' && trace !== 'false') return problem(c, 400, 'Invalid query', 'trace: expected true or false', { field: 'trace' });
-    const r = engine().decideUnknown(body, { trace: trace !== 'false' });
-    if (!r.ok) {
-      const first = r.problems[0]!;
-      return problem(c, 400, 'Invalid request', `${first.path}: ${first.message}`, { field: first.path, problems: r.problems });
-    }
-    if (format === 'text') return c.text(explain(r.response));
-    if (format === 'memo') return c.body(memo(body as DecisionRequest, r.response), 200, { 'content-type': 'text/markdown; charset=utf-8' });
-    return c.json(r.response);
+  app.use(securityHeaders);
+  app.onError((err, c) => {
+    // The message and stack go to the log, never into the answer.
+    log(`${c.req.method} ${c.req.path}: ${err.stack ?? err.message}`);
+    return problem(c, 500, 'Internal error', 'The server could not answer this request.');
   });
 
-  app.get('/api/v1/jurisdictions', (c) => {
-    const state = c.req.query('state');
-    if (state !== undefined && !/^[a-zA-Z]{2}$/.test(state)) {
-      return problem(c, 400, 'Invalid query', `state: expected a two-letter postal code, got "${state}"`, { field: 'state' });
-    }
-    return c.json(listJurisdictions(engine().registry, state ? { state } : {}));
-  });
-
-  // The law map: every county's answer to the standard request on a date (about a second to compute: cached).
-  const maps = new BoundedCache<string, LawMap>(32);
-  const mapOf = (date: string, request: RequestType, state: string | undefined): LawMap => {
-    const key = `${engine().registry.fingerprint}|${date}|${request}|${state ?? ''}`;
-    let m = maps.get(key);
-    if (!m) maps.set(key, (m = lawMap(engine(), date, request, state ? { state } : {})));
-    return m;
-  };
-  app.get('/api/v1/law/map', (c) => {
-    const q = parseMapQuery(MapQuery, c.req.query());
-    if (!q.ok) return problem(c, 400, 'Invalid query', `${q.field}: ${q.message}`, { field: q.field });
-    const m = mapOf(q.value.date, q.value.request, q.value.state);
-    if (q.value.format === 'csv') return c.body(mapCsv(m), 200, { 'content-type': 'text/csv; charset=utf-8' });
-    return c.json(m);
-  });
-  app.get('/api/v1/law/changes', (c) => {
-    const q = parseMapQuery(ChangesQuery, c.req.query());
-    if (!q.ok) return problem(c, 400, 'Invalid query', `${q.field}: ${q.message}`, { field: q.field });
-    const { from, to, request, state, format } = q.value;
-    const ch = lawChanges(engine(), from, to, request, state ? { state } : {});
-    if (format === 'csv') return c.body(changesCsv(ch), 200, { 'content-type': 'text/csv; charset=utf-8' });
-    return c.json(ch);
-  });
-
-  app.route('/api/v1/observe', observeRoutes());
+  // Every route of the API, in one place.
+  mountServiceRoutes(app, engine, openApiDocument);
+  mountLawRoutes(app, engine, observedLookup(observatory));
+  mountClaimRoutes(app, observatory);
+  mountSimulationRoutes(app, simulationJobs, opts.simulations);
+  app.route('/api/v1/observe', observeRoutes({ observatory }));
   opts.mount?.(app);
-
   app.get('/', (c) => c.html(INDEX));
+
+  const allowed = allowedMethods(app);
+  app.notFound((c) => {
+    const methods = allowed(c.req.path);
+    if (methods.length > 0) {
+      return problem(c, 405, 'Method not allowed', `${c.req.method} is not answered at ${c.req.path.slice(0, 200)}; use ${methods.join(' or ')}.`, { headers: { allow: methods.join(', ') }, close: c.req.method !== 'GET' && c.req.method !== 'HEAD' });
+    }
+    return problem(c, 404, 'Not found', `No route for ${c.req.method} ${c.req.path.slice(0, 200)}.`);
+  });
+  app.shutdown = async () => {
+    await jobs?.close();
+    observatory.close();
+  };
   return app;
 }
 
 const INDEX = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Comity</title></head>
 <body><h1>Comity</h1><p>What the law allows when ICE asks a local jail or police agency for help.</p>
-<ul><li><code>POST /api/v1/decide</code> — a decision request (see <a href="/api/v1/openapi.json">the OpenAPI document</a>)</li>
+<ul><li><a href="/api/docs">The API reference</a> (<a href="/api/v1/openapi.json">OpenAPI document</a>)</li>
 <li><a href="/api/v1/jurisdictions">/api/v1/jurisdictions</a> — what the registry knows</li></ul>
 <p><small>Comity gives information about the law, not legal advice.</small></p></body></html>`;

@@ -12,3 +12,4 @@ export { CLASSES, type CrimClass } from './classes.js';
 export { simulationCsv } from './csv.js';
 export type { Interval } from './intervals.js';
 export type { SimulationSummary, AorMonthRow, Totals } from './results.js';
+export { SimulationJobs, DEFAULT_JOB_LIMITS, type SimulationJob, type JobStatus, type JobLimits } from './jobs.js';

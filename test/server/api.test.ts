@@ -70,7 +70,7 @@ test('a real listening server answers over HTTP', async () => {
   }
 });
 
-test('?format=text gives the readable account and ?format=memo the Markdown memo; ?trace=false leaves the trace out', async () => {
+test('?format=text gives the readable account and ?format=memo the Markdown memo; the trace only with ?trace=true', async () => {
   const text = await app.request('/api/v1/decide?format=text', { method: 'POST', body: JSON.stringify(request), headers: { 'content-type': 'application/json' } });
   assert.equal(text.status, 200);
   assert.match(text.headers.get('content-type') ?? '', /^text\/plain/);
@@ -82,6 +82,10 @@ test('?format=text gives the readable account and ?format=memo the Markdown memo
   assert.match(await memo.text(), /^# ICE request: what the law allows — Pennsylvania/);
   const lean = await app.request('/api/v1/decide?trace=false', { method: 'POST', body: JSON.stringify(request), headers: { 'content-type': 'application/json' } });
   assert.equal(((await lean.json()) as { trace?: unknown }).trace, undefined);
+  // The trace is left out unless asked for (?trace=true).
+  assert.equal(((await (await post(JSON.stringify(request))).json()) as { trace?: unknown }).trace, undefined);
+  const traced = await app.request('/api/v1/decide?trace=true', { method: 'POST', body: JSON.stringify(request), headers: { 'content-type': 'application/json' } });
+  assert.ok((((await traced.json()) as { trace?: unknown[] }).trace ?? []).length > 0);
   const bad = await app.request('/api/v1/decide?format=pdf', { method: 'POST', body: JSON.stringify(request), headers: { 'content-type': 'application/json' } });
   assert.equal(bad.status, 400);
   assert.equal(((await bad.json()) as { field: string }).field, 'format');

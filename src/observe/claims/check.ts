@@ -1,5 +1,5 @@
 // `comity claims check`: measure each claim's figures and judge it.
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { Database } from '../db.js';
 import { projectRoot } from '../paths.js';
 import { judge } from './judge.js';
@@ -65,4 +65,21 @@ export function formatClaimResult(r: ClaimResult): string {
     ...r.caveats.map((c) => `  caveat: ${c}`),
   ];
   return lines.join('\n');
+}
+
+/** The shipped claims (claims/*.yaml) by id, each with its file named relative to the project (never a server path). */
+export async function shippedClaims(dir = defaultClaimsDir()): Promise<Map<string, { claim: Claim; file: string }>> {
+  const out = new Map<string, { claim: Claim; file: string }>();
+  for (const path of await claimFilesIn(dir)) {
+    const claim = await readClaimFile(path);
+    out.set(claim.id, { claim, file: `claims/${basename(path)}` });
+  }
+  return out;
+}
+
+/** Check every shipped claim; files are named relative to the project. */
+export async function checkShippedClaims(db: Database, dir?: string): Promise<ClaimResult[]> {
+  const out: ClaimResult[] = [];
+  for (const { claim, file } of (await shippedClaims(dir)).values()) out.push(await checkClaim(db, claim, file));
+  return out;
 }

@@ -37,7 +37,7 @@ export async function attributionCoverage(
        FROM ${of} t ${COUNTY_JOIN}
        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
        GROUP BY ALL)
-     SELECT outcome, confidence, sum(n) AS records, count(landmark) AS landmarks, arg_max(landmark, n) AS example
+     SELECT outcome, confidence, sum(n) AS records, count(landmark) AS landmarks, first(landmark ORDER BY n DESC, landmark) AS example
      FROM g GROUP BY ALL ORDER BY records DESC, outcome, confidence`,
     params,
   );
