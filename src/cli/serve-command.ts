@@ -11,9 +11,9 @@ export function registerServeCommand(program: Command, out: (s: string) => void)
     .action(async (opts: { port: string; host: string }) => {
       const port = Number(opts.port);
       if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`--port: expected a port number, got "${opts.port}"`);
-      // The server (and the observatory behind it) loads only when serving.
-      const [{ createApp }, { listen }] = await Promise.all([import('../server/app.js'), import('../server/listen.js')]);
-      await listen(createApp(), port, opts.host, out);
-      await new Promise(() => {}); // serve until interrupted
+      // The server (and the observatory behind it) loads only when serving; it behaves as `npm start`.
+      const { startServer } = await import('../server/start.js');
+      await startServer({ port, host: opts.host, out });
+      await new Promise(() => {}); // serve until a signal stops it
     });
 }
