@@ -9,6 +9,7 @@ import { BoundedCache } from '../law/bounded-cache.js';
 import { openApiDocument } from './openapi.js';
 import { problem } from './problem.js';
 import { observeRoutes } from './observe-routes.js';
+import { webAssets } from './web-assets.js';
 
 export interface AppOptions { engine?: Engine; mount?: (app: Hono) => void }
 
@@ -82,12 +83,7 @@ export function createApp(opts: AppOptions = {}): Hono {
   app.route('/api/v1/observe', observeRoutes());
   opts.mount?.(app);
 
-  app.get('/', (c) => c.html(INDEX));
+  // The web app (dist/web): its files, and index.html for its client routes.
+  app.get('*', webAssets());
   return app;
 }
-
-const INDEX = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Comity</title></head>
-<body><h1>Comity</h1><p>What the law allows when ICE asks a local jail or police agency for help.</p>
-<ul><li><code>POST /api/v1/decide</code> — a decision request (see <a href="/api/v1/openapi.json">the OpenAPI document</a>)</li>
-<li><a href="/api/v1/jurisdictions">/api/v1/jurisdictions</a> — what the registry knows</li></ul>
-<p><small>Comity gives information about the law, not legal advice.</small></p></body></html>`;
