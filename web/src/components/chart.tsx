@@ -12,11 +12,14 @@ export function Chart({ draw, label, deps }: { draw: (Plot: PlotModule, width: n
       if (!live || !ref.current) return;
       const width = Math.max(300, Math.min(900, ref.current.clientWidth || 640));
       const el = draw(Plot, width);
-      el.setAttribute('role', 'img');
-      el.setAttribute('aria-label', label);
+      // One accessible name for the whole chart (its figures are in the table beside it); Plot's own labels on inner groups are not valid ARIA there.
+      for (const n of el.querySelectorAll('[aria-label], [aria-description]')) {
+        n.removeAttribute('aria-label');
+        n.removeAttribute('aria-description');
+      }
       ref.current.replaceChildren(el);
     }, () => setFailed(true));
     return () => { live = false; };
   }, deps);
-  return <div class="chart" ref={ref}>{failed ? <p class="problem">Chart unavailable.</p> : null}</div>;
+  return <div class="chart" ref={ref} role="img" aria-label={label}>{failed ? <p class="problem">Chart unavailable.</p> : null}</div>;
 }

@@ -35,7 +35,7 @@ export function MetricCard({ id, title, name, query, columns, draw }: MetricCard
           <ul>{result.caveats.map((c) => <li key={c} lang="en">{c}</li>)}</ul>
           <details>
             <summary>{t('obsTable')} ({result.rows.length})</summary>
-            <div class="table-scroll">
+            <div class="table-scroll" role="region" tabIndex={0} aria-label={`${title}: ${t('obsTable')}`}>
               <table>
                 <thead><tr>{columns.map((c) => <th scope="col" key={c}>{c}</th>)}</tr></thead>
                 <tbody>{result.rows.map((r, i) => <tr key={i}>{columns.map((c) => <td key={c} class={typeof r[c] === 'number' ? 'num' : ''}>{cell(r[c])}</td>)}</tr>)}</tbody>

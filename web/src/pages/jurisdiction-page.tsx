@@ -99,7 +99,7 @@ export function JurisdictionPage({ id: raw }: { id: string }) {
       <p><a class="button" href={testHref}>{t('jTryDecide')}</a></p>
 
       <h2>{t('jToday')} ({now.decisionDate})</h2>
-      <div class="table-scroll">
+      <div class="table-scroll" role="region" tabIndex={0} aria-label={t('jToday')}>
         <table>
           <thead><tr><th scope="col">{t('fRequests')}</th><th scope="col">{t('mapAnswer')}</th><th scope="col">{t('decidedBy')}</th><th scope="col">{t('confidence')}</th></tr></thead>
           <tbody>
@@ -142,7 +142,7 @@ export function JurisdictionPage({ id: raw }: { id: string }) {
       <h2>{t('jTimeline')}</h2>
       <p class="intro">{t('jTimelineIntro')}</p>
       {timeline ? (
-        <div class="table-scroll">
+        <div class="table-scroll" role="region" tabIndex={0} aria-label={t('jTimeline')}>
           <table data-testid="timeline">
             <thead><tr><th scope="col">{t('jDate')}</th><th scope="col">{label('HOLD', lang)}</th><th scope="col">{label('NOTIFY_RELEASE', lang)}</th><th scope="col">{t('decidedBy')}</th></tr></thead>
             <tbody>
@@ -164,7 +164,7 @@ export function JurisdictionPage({ id: raw }: { id: string }) {
 
       <h2>{t('j287g')}</h2>
       {now.agreement287g.agreements.length ? (
-        <div class="table-scroll">
+        <div class="table-scroll" role="region" tabIndex={0} aria-label={t('j287g')}>
           <table>
             <thead><tr><th scope="col">{t('fAgency')}</th><th scope="col">Model</th><th scope="col">Signed</th><th scope="col">Last seen</th><th scope="col">In force</th></tr></thead>
             <tbody>{now.agreement287g.agreements.map((a) => <tr key={a.agency + a.model + a.signed}><td lang="en">{a.agency}</td><td>{a.model}</td><td>{a.signed}</td><td>{a.lastSeen}</td><td>{a.inForce ? '✓' : '—'}</td></tr>)}</tbody>
@@ -195,7 +195,7 @@ export function JurisdictionPage({ id: raw }: { id: string }) {
                   color: { legend: true, domain: ['custodial', 'at-large', 'other'], range: ['#762a83', '#1b7837', '#999999'] },
                   marks: [Plot.barY(observed.flatMap((o) => [{ fy: o.fy, kind: 'custodial', n: o.custodial }, { fy: o.fy, kind: 'at-large', n: o.atLarge }, { fy: o.fy, kind: 'other', n: o.other }]), { x: 'fy', y: 'n', fill: 'kind' }), Plot.ruleY([0])],
                 })} />
-                <div class="table-scroll">
+                <div class="table-scroll" role="region" tabIndex={0} aria-label={t('jObserved')}>
                   <table>
                     <thead><tr><th scope="col">FY</th><th scope="col" class="num">custodial</th><th scope="col" class="num">at-large</th><th scope="col" class="num">other</th><th scope="col" class="num">total</th></tr></thead>
                     <tbody>{observed.map((o) => <tr key={o.fy}><th scope="row">{o.fy}</th><td class="num">{fmtNumber(o.custodial, lang)}</td><td class="num">{fmtNumber(o.atLarge, lang)}</td><td class="num">{fmtNumber(o.other, lang)}</td><td class="num">{fmtNumber(o.total, lang)}</td></tr>)}</tbody>

@@ -188,7 +188,7 @@ export function MapPage({ search }: { search: URLSearchParams }) {
       {map ? (
         <details>
           <summary>{t('mapTable')} ({notable.length})</summary>
-          <div class="table-scroll">
+          <div class="table-scroll" role="region" tabIndex={0} aria-label={t('mapTable')}>
             <table>
               <thead><tr><th scope="col">{t('mapCounty')}</th><th scope="col">{t('mapAnswer')}</th><th scope="col">{t('mapDecidedBy')}</th><th scope="col">{t('mapConfidence')}</th></tr></thead>
               <tbody>
