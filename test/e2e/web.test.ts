@@ -240,6 +240,31 @@ describe('the web app in Chromium', needsBrowser, () => {
     }
   });
 
+  test('the map\'s layers outline the counties with a 287(g) agreement and those on the DOJ 2025 list', { ...needsBrowser, ...needsData }, async () => {
+    const date = '2025-10-01';
+    const withAgreement = new Set(lawMap(defaultEngine(), date, 'HOLD').rows.filter((r) => r.agreement287g.length).map((r) => r.fips));
+    const ctx = await context('en');
+    try {
+      const page = await ctx.newPage();
+      const lists = (await (await page.request.get(`${base}/api/v1/observe/sanctuary-lists`)).json()) as { rows: { list: string; level: string; countyFips: string | null }[] };
+      const doj = new Set(lists.rows.filter((r) => r.list.startsWith('DOJ') && r.level === 'county' && r.countyFips).map((r) => r.countyFips!));
+      assert.ok(doj.size > 0 && withAgreement.size > 0);
+      await page.goto(`${base}/?date=${date}&request=HOLD`);
+      await page.waitForSelector(`svg[data-date="${date}"]`);
+      const drawn = async (sel: string) => page.$$eval('path.county', (ps, s) => ps.filter((p) => p.getAttribute('data-fips') && (window as unknown as Record<string, Set<string>>)[s]?.has(p.getAttribute('data-fips')!)).length, sel);
+      await page.evaluate(([a, b]) => { Object.assign(window, { g287: new Set(a), doj: new Set(b) }); }, [[...withAgreement], [...doj]]);
+      await page.check('text=287(g) agreements');
+      assert.ok((await drawn('g287')) > 0);
+      assert.equal(await page.$$eval('path.g287', (ps) => ps.length), await drawn('g287'));
+      await page.check('text=DOJ 2025 list');
+      await page.waitForSelector('path.doj');
+      assert.ok((await drawn('doj')) > 0);
+      assert.equal(await page.$$eval('path.doj', (ps) => ps.length), await drawn('doj'));
+    } finally {
+      await ctx.close();
+    }
+  });
+
   test('an observatory chart\'s CSV holds the rows its table shows', { ...needsBrowser, ...needsData }, async () => {
     const ctx = await context('en');
     try {

@@ -90,7 +90,7 @@ export function MapPage({ search }: { search: URLSearchParams }) {
     if (!showDoj || doj) return;
     void metric('sanctuary-lists').then((r) => {
       if (!r.ok) return setDoj('missing');
-      setDoj(new Set(r.data.rows.filter((x) => x.list === 'DOJ 2025' && typeof x.countyFips === 'string').map((x) => x.countyFips as string)));
+      setDoj(new Set(r.data.rows.filter((x) => String(x.list).startsWith('DOJ') && x.level === 'county' && typeof x.countyFips === 'string').map((x) => x.countyFips as string)));
     });
   }, [showDoj]);
 
