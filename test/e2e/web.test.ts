@@ -265,6 +265,28 @@ describe('the web app in Chromium', needsBrowser, () => {
     }
   });
 
+  test('the map colored by the observed at-large share: a county with enough arrests gets its bin, and its share on hover', { ...needsBrowser, ...needsData }, async () => {
+    const ctx = await context('en');
+    try {
+      const page = await ctx.newPage();
+      const share = (await (await page.request.get(`${base}/api/v1/observe/custodial-share?by=county`)).json()) as { rows: { key: string; label: string; total: number; atLargeShare: number }[] };
+      const top = share.rows.filter((r) => r.key && r.total >= 20).sort((a, b) => b.total - a.total)[0]!;
+      await page.goto(`${base}/?date=2025-10-01`);
+      await page.waitForSelector('svg[data-date="2025-10-01"]');
+      const lawFill = await page.getAttribute(`path[data-fips="${top.key}"]`, 'fill');
+      await page.selectOption('#map-color', 'atlarge');
+      assert.ok(await page.isHidden('#map-slider'), 'the law\'s time controls are hidden');
+      await page.waitForFunction((f) => document.querySelector(`path[data-fips="${f.key}"]`)?.getAttribute('fill') !== f.lawFill, { key: top.key, lawFill });
+      await page.hover(`path[data-fips="${top.key}"]`);
+      const tip = (await (await page.waitForSelector('.tooltip')).textContent()) ?? '';
+      assert.ok(tip.includes(new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 }).format(top.atLargeShare)), tip);
+      assert.match(tip, new RegExp(top.total.toLocaleString('en-US')));
+      assert.match(page.url(), /color=atlarge/);
+    } finally {
+      await ctx.close();
+    }
+  });
+
   test('an observatory chart\'s CSV holds the rows its table shows', { ...needsBrowser, ...needsData }, async () => {
     const ctx = await context('en');
     try {

@@ -1,10 +1,10 @@
 /** The home page: every county colored by its answer to ICE's usual request on a date, through time. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { lawMap, metric, today, type LawMap, type MapRow, type Problem } from '../api.js';
+import { lawMap, metric, today, type LawMap, type MapRow, type MetricResult, type Problem } from '../api.js';
 import { ProblemBox } from '../components/problem-box.js';
 import { countyShapes, type Shapes } from '../county-shapes.js';
 import { fmtNumber, label, useLang, type Key } from '../i18n.js';
-import { MODALITY_COLOR, MODALITY_ORDER, NO_DATA_COLOR, modalityColor } from '../modality.js';
+import { MIN_ARRESTS, MODALITY_COLOR, MODALITY_ORDER, NO_DATA_COLOR, SHARE_BINS, modalityColor, shareColor } from '../modality.js';
 import { jurisdictionHref, navigate } from '../router.js';
 
 const FIRST = '2013-01-01';
@@ -42,7 +42,9 @@ export function MapPage({ search }: { search: URLSearchParams }) {
   const [show287g, setShow287g] = useState(false);
   const [showDoj, setShowDoj] = useState(false);
   const [doj, setDoj] = useState<Set<string> | undefined | 'missing'>();
-  const [hover, setHover] = useState<{ row: MapRow | undefined; name: string; x: number; y: number } | undefined>();
+  const [colorBy, setColorBy] = useState<'law' | 'atlarge'>(() => (search.get('color') === 'atlarge' ? 'atlarge' : 'law'));
+  const [observed, setObserved] = useState<MetricResult | Problem | undefined>();
+  const [hover, setHover] = useState<{ row: MapRow | undefined; obs?: { atLargeShare: number | null; total: number } | undefined; name: string; x: number; y: number } | undefined>();
   const wrap = useRef<HTMLDivElement>(null);
   const latest = useRef('');
 
@@ -63,8 +65,14 @@ export function MapPage({ search }: { search: URLSearchParams }) {
         setProblem(undefined);
       } else setProblem(r.problem);
     });
-    navigate(`/?date=${date}&request=${request}`, { replace: true });
-  }, [date, request]);
+    navigate(`/?date=${date}&request=${request}${colorBy === 'atlarge' ? '&color=atlarge' : ''}`, { replace: true });
+  }, [date, request, colorBy]);
+
+  useEffect(() => {
+    if (colorBy !== 'atlarge' || observed) return;
+    void metric('custodial-share', { by: 'county' }).then((r) => setObserved(r.ok ? r.data : r.problem));
+  }, [colorBy]);
+  const shareByFips = useMemo(() => new Map(observed && 'rows' in observed ? observed.rows.map((r) => [String(r.key), r as { atLargeShare: number | null; total: number }]) : []), [observed]);
 
   // Play: step through time, each map shown once it has arrived, the next one fetched meanwhile.
   useEffect(() => {
@@ -102,7 +110,7 @@ export function MapPage({ search }: { search: URLSearchParams }) {
     const fips = el.getAttribute?.('data-fips');
     if (!fips || !wrap.current) return setHover(undefined);
     const box = wrap.current.getBoundingClientRect();
-    setHover({ row: byFips.get(fips), name: el.getAttribute('data-name') ?? fips, x: e.clientX - box.left, y: e.clientY - box.top });
+    setHover({ row: byFips.get(fips), obs: shareByFips.get(fips), name: el.getAttribute('data-name') ?? fips, x: e.clientX - box.left, y: e.clientY - box.top });
   };
   const onClick = (e: MouseEvent) => {
     const fips = (e.target as Element).getAttribute?.('data-fips');
@@ -118,6 +126,15 @@ export function MapPage({ search }: { search: URLSearchParams }) {
       <h1>{t('mapTitle')}</h1>
       <p class="intro">{t('mapIntro')}</p>
       <div class="controls">
+        <div>
+          <label for="map-color">{t('mapColorBy')}</label>
+          <select id="map-color" value={colorBy} onChange={(e) => setColorBy((e.target as HTMLSelectElement).value as 'law' | 'atlarge')}>
+            <option value="law">{t('mapColorLaw')}</option>
+            <option value="atlarge">{t('mapColorAtLarge')}</option>
+          </select>
+        </div>
+      </div>
+      <div class="controls" hidden={colorBy !== 'law'}>
         <div>
           <label for="map-request">{t('mapRequest')}</label>
           <select id="map-request" value={request} onChange={(e) => setRequest((e.target as HTMLSelectElement).value)}>
@@ -141,7 +158,7 @@ export function MapPage({ search }: { search: URLSearchParams }) {
         <label><input type="checkbox" checked={showDoj} onChange={(e) => setShowDoj((e.target as HTMLInputElement).checked)} />{t('mapLayerDoj')}</label>
       </div>
       <p class="status" role="status" aria-live="polite">
-        {pending ? t('mapLoadingMap') : map ? `${label(map.request, lang)}, ${map.date}. ${t('mapCounts')}: ${summary}.` : t('loading')}
+        {colorBy === 'atlarge' ? `${t('mapColorAtLarge')}.` : pending ? t('mapLoadingMap') : map ? `${label(map.request, lang)}, ${map.date}. ${t('mapCounts')}: ${summary}.` : t('loading')}
         {showDoj && doj === 'missing' ? ` ${t('mapDojMissing')}` : ''}
       </p>
       {problem ? <ProblemBox problem={problem} /> : null}
@@ -151,7 +168,9 @@ export function MapPage({ search }: { search: URLSearchParams }) {
             <g>
               {shapes.counties.map((c) => {
                 const row = byFips.get(c.fips);
-                return <path key={c.fips} class="county" d={c.d} data-fips={c.fips} data-name={c.name} data-modality={row?.modality ?? ''} fill={row ? modalityColor(row.modality) : NO_DATA_COLOR} />;
+                const obs = shareByFips.get(c.fips);
+                const fill = colorBy === 'atlarge' ? shareColor(obs?.atLargeShare, obs?.total) : row ? modalityColor(row.modality) : NO_DATA_COLOR;
+                return <path key={c.fips} class="county" d={c.d} data-fips={c.fips} data-name={c.name} data-modality={row?.modality ?? ''} fill={fill} />;
               })}
             </g>
             <path class="states" d={shapes.states} />
@@ -162,7 +181,9 @@ export function MapPage({ search }: { search: URLSearchParams }) {
         {hover ? (
           <div class="tooltip" style={{ left: `${Math.min(hover.x + 12, (wrap.current?.clientWidth ?? 400) - 220)}px`, top: `${hover.y + 12}px` }}>
             <strong lang="en">{hover.row ? `${hover.row.name}, ${hover.row.state}` : hover.name}</strong>
-            {hover.row ? (
+            {colorBy === 'atlarge' ? (
+              hover.obs && hover.obs.total >= MIN_ARRESTS ? <div>{t('mapAtLargeShare')}: {fmtNumber(hover.obs.atLargeShare ?? 0, lang, { style: 'percent', maximumFractionDigits: 1 })} · {t('mapArrests')}: {fmtNumber(hover.obs.total, lang)}</div> : <div>{t('mapTooFew')}</div>
+            ) : hover.row ? (
               <>
                 <div>{t('mapAnswer')}: {label(hover.row.modality, lang)} ({hover.row.modality})</div>
                 <div>{t('mapConfidence')}: {hover.row.confidence}</div>
@@ -174,6 +195,20 @@ export function MapPage({ search }: { search: URLSearchParams }) {
         ) : null}
       </div>
       <p class="hint">{t('mapHoverHint')}</p>
+      {colorBy === 'atlarge' ? (
+        <>
+          <h2>{t('mapAtLargeLegend')}</h2>
+          {observed && !('rows' in observed) ? <p class="notice">{observed.status === 503 ? t('loadingRecords') : observed.detail}</p> : null}
+          <ul class="legend">
+            {SHARE_BINS.map((b, i) => (
+              <li key={b.color}><span class="swatch" ref={(el) => el?.style.setProperty('background', b.color)} /><span>{fmtNumber(i ? SHARE_BINS[i - 1]!.upTo : 0, lang, { style: 'percent' })} – {fmtNumber(Math.min(b.upTo, 1), lang, { style: 'percent' })}</span></li>
+            ))}
+            <li><span class="swatch" ref={(el) => el?.style.setProperty('background', NO_DATA_COLOR)} /><span>{t('mapTooFew')}</span></li>
+          </ul>
+          {observed && 'rows' in observed ? <><p lang="en">{observed.definition}</p><ul>{observed.caveats.map((c) => <li key={c} lang="en">{c}</li>)}</ul></> : null}
+        </>
+      ) : null}
+      <div hidden={colorBy !== 'law'}>
       <h2>{t('mapLegend')}</h2>
       <ul class="legend">
         {MODALITY_ORDER.map((m) => (
@@ -205,6 +240,7 @@ export function MapPage({ search }: { search: URLSearchParams }) {
           </div>
         </details>
       ) : null}
+      </div>
     </>
   );
 }
