@@ -184,6 +184,15 @@ describe('the web app in Chromium', needsBrowser, () => {
       const pages = (pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []).length;
       assert.equal(pages, 1, `the memo prints on ${pages} pages`);
 
+      // A misspelled jurisdiction: the engine's problem, naming the field, with its suggestions.
+      await page.fill('#f-j', 'Mecklenberg County, NC');
+      await page.click('button[type="submit"]');
+      const bad = defaultEngine().decideUnknown({ jurisdiction: 'Mecklenberg County, NC', agency: { kind: 'sheriff_jail' }, at: '2025-10-02T14:00:00Z', requests: ['HOLD'] });
+      assert.ok(!bad.ok);
+      const problemText = (await (await page.waitForSelector('main .problem')).textContent()) ?? '';
+      assert.ok(problemText.includes(bad.problems[0]!.path), problemText);
+      for (const s of bad.problems[0]!.suggestions ?? []) assert.ok(problemText.includes(s), `suggestion ${s}`);
+
       // A bad shared address says what is wrong with it.
       await other.emulateMedia({ media: 'screen' });
       await other.goto(`${base}/decide?j=Mecklenburg&req=HOLD,DEPORT&agency=navy`);
@@ -282,6 +291,32 @@ describe('the web app in Chromium', needsBrowser, () => {
       assert.ok(tip.includes(new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 }).format(top.atLargeShare)), tip);
       assert.match(tip, new RegExp(top.total.toLocaleString('en-US')));
       assert.match(page.url(), /color=atlarge/);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('from the keyboard: a visible focus, the slider moves with the arrow keys, a county found by name', async () => {
+    const ctx = await context('en');
+    try {
+      const page = await ctx.newPage();
+      await page.goto(`${base}/?date=2020-01-01`);
+      await page.waitForSelector('svg[data-date="2020-01-01"]');
+      await page.keyboard.press('Tab');
+      assert.equal(await page.evaluate(() => document.activeElement?.className), 'skip', 'the first stop is the skip link');
+      const outline = await page.evaluate(() => getComputedStyle(document.activeElement!).outlineStyle);
+      assert.notEqual(outline, 'none', 'focus is visible');
+      await page.keyboard.press('Enter');
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'main');
+      await page.focus('#map-slider');
+      await page.keyboard.press('ArrowRight');
+      await page.waitForSelector('svg[data-date="2020-07-01"]');
+      assert.equal(await page.textContent('output[for="map-slider"]'), '2020-07-01');
+      await page.focus('#map-find');
+      await page.keyboard.type('Mecklenburg County, NC');
+      await page.keyboard.press('Enter');
+      await page.waitForURL(/\/jurisdiction\//);
+      assert.ok(decodeURIComponent(page.url()).endsWith(MECK));
     } finally {
       await ctx.close();
     }

@@ -37,6 +37,8 @@ export function interceptLinks(root: HTMLElement): void {
     const a = (e.target as Element).closest('a');
     if (!a || a.target || a.hasAttribute('download') || a.origin !== location.origin) return;
     if (a.pathname.startsWith('/api/')) return;
+    // A link within the page (the skip link) stays the browser's: it moves focus, not the page.
+    if (a.hash && a.pathname === location.pathname && a.search === location.search) return;
     e.preventDefault();
     navigate(a.pathname + a.search + a.hash);
   });

@@ -6,6 +6,33 @@ import { countyShapes, type Shapes } from '../county-shapes.js';
 import { fmtNumber, label, useLang, type Key } from '../i18n.js';
 import { MIN_ARRESTS, MODALITY_COLOR, MODALITY_ORDER, NO_DATA_COLOR, SHARE_BINS, modalityColor, shareColor } from '../modality.js';
 import { jurisdictionHref, navigate } from '../router.js';
+import { jurisdictionNames, matchNames, type NameOption } from '../jurisdiction-names.js';
+
+/** The keyboard's way to a county: a name with suggestions, then its page. */
+function FindCounty() {
+  const { t } = useLang();
+  const [text, setText] = useState('');
+  const [options, setOptions] = useState<NameOption[]>([]);
+  const [missing, setMissing] = useState(false);
+  return (
+    <form class="controls" role="search" onSubmit={async (e) => {
+      e.preventDefault();
+      const all = await jurisdictionNames();
+      const hit = all.find((o) => o.value.toLowerCase() === text.trim().toLowerCase()) ?? (matchNames(all, text, 2).length === 1 ? matchNames(all, text, 1)[0] : undefined);
+      setMissing(!hit);
+      if (hit) navigate(jurisdictionHref(hit.id));
+    }}>
+      <div>
+        <label for="map-find">{t('mapFind')}</label>
+        <input id="map-find" type="text" list="map-find-list" autocomplete="off" value={text} size={30} aria-describedby="map-find-status"
+          onInput={async (e) => { const v = (e.target as HTMLInputElement).value; setText(v); setMissing(false); if (v.trim().length >= 2) setOptions(matchNames(await jurisdictionNames(), v)); }} />
+        <datalist id="map-find-list">{options.map((o) => <option key={o.id} value={o.value} />)}</datalist>
+      </div>
+      <button type="submit" class="secondary">{t('mapFindGo')}</button>
+      <span id="map-find-status" role="status">{missing ? t('mapFindNone') : ''}</span>
+    </form>
+  );
+}
 
 const FIRST = '2013-01-01';
 const MAP_REQUESTS = ['HOLD', 'NOTIFY_RELEASE'] as const;
@@ -195,6 +222,7 @@ export function MapPage({ search }: { search: URLSearchParams }) {
         ) : null}
       </div>
       <p class="hint">{t('mapHoverHint')}</p>
+      <FindCounty />
       {colorBy === 'atlarge' ? (
         <>
           <h2>{t('mapAtLargeLegend')}</h2>
