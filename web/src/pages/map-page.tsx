@@ -69,6 +69,7 @@ export function MapPage({ search }: { search: URLSearchParams }) {
   const [show287g, setShow287g] = useState(false);
   const [showDoj, setShowDoj] = useState(false);
   const [doj, setDoj] = useState<Set<string> | undefined | 'missing'>();
+  const [tableOpen, setTableOpen] = useState(false);
   const [colorBy, setColorBy] = useState<'law' | 'atlarge'>(() => (search.get('color') === 'atlarge' ? 'atlarge' : 'law'));
   const [observed, setObserved] = useState<MetricResult | Problem | undefined>();
   const [hover, setHover] = useState<{ row: MapRow | undefined; obs?: { atLargeShare: number | null; total: number } | undefined; name: string; x: number; y: number } | undefined>();
@@ -249,13 +250,13 @@ export function MapPage({ search }: { search: URLSearchParams }) {
       </ul>
       {map ? <p class="muted" lang="en">{map.standard.note}</p> : null}
       {map ? (
-        <details>
+        <details onToggle={(e) => setTableOpen((e.currentTarget as HTMLDetailsElement).open)}>
           <summary>{t('mapTable')} ({notable.length})</summary>
           <div class="table-scroll" role="region" tabIndex={0} aria-label={t('mapTable')}>
             <table>
               <thead><tr><th scope="col">{t('mapCounty')}</th><th scope="col">{t('mapAnswer')}</th><th scope="col">{t('mapDecidedBy')}</th><th scope="col">{t('mapConfidence')}</th></tr></thead>
               <tbody>
-                {notable.map((r) => (
+                {tableOpen && notable.map((r) => (
                   <tr key={r.fips}>
                     <td><a href={jurisdictionHref(r.id)}>{r.name}, {r.state}</a></td>
                     <td>{label(r.modality, lang)}</td>
