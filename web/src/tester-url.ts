@@ -74,7 +74,7 @@ export function queryToForm(q: URLSearchParams, fallbackAt: string): { form: Tes
     return '';
   };
   for (const key of q.keys()) {
-    if (!['j', 'agency', 'at', 'req', 'docs', 'recv', 'booked', 'release', 'off', 'reg', 'proof', 'consent', 'lang'].includes(key)) issues.push(`${key.slice(0, 40)}: unknown parameter`);
+    if (!['j', 'agency', 'at', 'req', 'docs', 'recv', 'booked', 'release', 'off', 'reg', 'proof', 'consent'].includes(key)) issues.push(`${key.slice(0, 40)}: unknown parameter`);
   }
   f.j = (q.get('j') ?? '').slice(0, 300);
   const agency = q.get('agency');
