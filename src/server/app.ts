@@ -17,6 +17,7 @@ import { problem } from './problem.js';
 import { securityHeaders } from './security-headers.js';
 import { mountServiceRoutes } from './service-routes.js';
 import { mountSimulationRoutes, type SimulationRouteOptions } from './simulation-routes.js';
+import { webAssets } from './web-assets.js';
 
 export interface AppOptions {
   engine?: Engine;
@@ -58,7 +59,8 @@ export function createApp(opts: AppOptions = {}): ComityApp {
   mountSimulationRoutes(app, simulationJobs, opts.simulations);
   app.route('/api/v1/observe', observeRoutes({ observatory }));
   opts.mount?.(app);
-  app.get('/', (c) => c.html(INDEX));
+  // The web app (dist/web): its files, and index.html for its client routes.
+  app.get('*', webAssets());
 
   const allowed = allowedMethods(app);
   app.notFound((c) => {
@@ -74,9 +76,3 @@ export function createApp(opts: AppOptions = {}): ComityApp {
   };
   return app;
 }
-
-const INDEX = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>Comity</title></head>
-<body><h1>Comity</h1><p>What the law allows when ICE asks a local jail or police agency for help.</p>
-<ul><li><a href="/api/docs">The API reference</a> (<a href="/api/v1/openapi.json">OpenAPI document</a>)</li>
-<li><a href="/api/v1/jurisdictions">/api/v1/jurisdictions</a> — what the registry knows</li></ul>
-<p><small>Comity gives information about the law, not legal advice.</small></p></body></html>`;

@@ -23,7 +23,8 @@ function patternOf(path: string): RegExp {
 export function allowedMethods(app: Hono): (path: string) => string[] {
   let routes: { method: string; re: RegExp }[] | undefined;
   return (path) => {
-    routes ??= app.routes.filter((r) => r.method !== 'ALL').map((r) => ({ method: r.method, re: patternOf(r.path) }));
+    // The web app's catch-all GET (its client routes) says nothing about which methods an API path takes.
+    routes ??= app.routes.filter((r) => r.method !== 'ALL' && r.path !== '*' && r.path !== '/*').map((r) => ({ method: r.method, re: patternOf(r.path) }));
     const methods = new Set<string>();
     for (const r of routes) if (r.re.test(path)) methods.add(r.method);
     if (methods.has('GET')) methods.add('HEAD');
