@@ -42,7 +42,12 @@ const CLI_COMMANDS: CliCommand[] = [
     select: { flags: '--sanctuary', key: 'sanctuary', description: 'show the DOJ 2025 and CIS 2017 sanctuary lists joined to FIPS instead', fallback: 'false' },
   },
   single('policy-vs-practice', "each county's law (HOLD, NOTIFY_RELEASE) beside its observed custodial share and detainer outcomes"),
-  single('attribution', 'how many records the landmark → county attribution places, by method and confidence, and why the rest are not placed'),
+  {
+    command: 'attribution',
+    description: 'how many records the landmark → county attribution places, by method and confidence, and why the rest are not placed; with --accuracy, how often it is right',
+    metrics: { false: spec('attribution'), true: spec('attribution-accuracy') },
+    select: { flags: '--accuracy', key: 'accuracy', description: 'precision and recall on the hand-labelled random samples, by landmark and by record', fallback: 'false' },
+  },
   single('quality', 'what the ICE records leave blank, and how many rows are identical to another in every released field'),
   single('at-large-recent', 'at-large share of ICE arrests by AOR, state or nation: FY2016–FY2019 records beside calendar 2024, 2025 and Aug 2025–Jul 2026'),
   single('arrests-monthly', 'all ICE arrests nationally by month, 2024-01 to 2026-08 (August 2026 partial)'),

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import type { Database } from '../db.js';
 import type { MetricResult } from './common.js';
-import { ARREST_FYS, COVERAGE_OF, ENCOUNTER_FYS, G287_BY, LODGED_BY, PA_BY, QUALITY_TABLES, REMOVALS_BY, REMOVAL_FYS, SHARE_BY, TRAC_BY } from './domains.js';
+import { ACCURACY_SAMPLES, ARREST_FYS, COVERAGE_OF, ENCOUNTER_FYS, G287_BY, LODGED_BY, PA_BY, QUALITY_TABLES, REMOVALS_BY, REMOVAL_FYS, SHARE_BY, TRAC_BY } from './domains.js';
 import { arrestsMonthlyOptions, atLargeRecentOptions, bookInsOptions, detentionPopulationOptions, provenanceOptions } from './recent-options.js';
 import { aorOption, choiceOption, countiesOption, countyOption, dateOption, flagOption, fyOption, intOption, stateOption, textOption } from './options.js';
 
@@ -22,6 +22,7 @@ const sanctuaryLists = lazy(() => import('./sanctuary.js'), 'sanctuaryLists');
 const policyVsPractice = lazy(() => import('./policy-vs-practice.js'), 'policyVsPractice');
 const attributionCoverage = lazy(() => import('./attribution-coverage.js'), 'attributionCoverage');
 const recordQuality = lazy(() => import('./record-quality.js'), 'recordQuality');
+const attributionAccuracy = lazy(() => import('./attribution-accuracy.js'), 'attributionAccuracy');
 const atLargeRecent = lazy(() => import('./at-large-recent.js'), 'atLargeRecent');
 const arrestsMonthly = lazy(() => import('./arrests-monthly.js'), 'arrestsMonthly');
 const bookIns = lazy(() => import('./book-ins.js'), 'bookIns');
@@ -124,6 +125,12 @@ export const METRICS = [
       })
       .strict(),
     run: (db, o) => attributionCoverage(db, o),
+  }),
+  metric({
+    name: 'attribution-accuracy',
+    summary: 'How often the landmark → county attribution is right: precision and recall on two hand-labelled random samples, by landmark and by arrest record',
+    options: z.object({ sample: choiceOption('sample', ACCURACY_SAMPLES, 'labelled sample (default: both)') }).strict(),
+    run: (db, o) => attributionAccuracy(db, o),
   }),
   metric({
     name: 'quality',

@@ -145,6 +145,21 @@ export const CODEBOOK: Readonly<Record<string, CodebookEntry>> = {
       ['share', 'share (0–1)', 'records / all records in the query'],
     ),
   },
+  'attribution-accuracy': {
+    source: `${ARRESTS}; the hand-labelled samples test/observe/fixtures/landmarks-random.yaml and landmarks-holdout.yaml`,
+    columns: cols(
+      ['sample', 'text', 'random (tuned against) or holdout (never tuned against)'],
+      ['records', 'text', 'all methods, or CAP Local Incarceration only'],
+      ['landmarks', 'landmarks', 'distinct (AOR, landmark) pairs in the sample'],
+      ['labelled', 'landmarks', 'of them, labelled with a county from the text'],
+      ['attributed', 'landmarks', 'of them, placed in a county by the matcher'],
+      ['correct', 'landmarks', 'placed in the labelled county'],
+      ['precisionByLandmarkShare', 'share (0–1)', 'correct / attributed, counting landmarks'],
+      ['precisionByRecordShare', 'share (0–1)', 'the same, counting their arrest records'],
+      ['recallByLandmarkShare', 'share (0–1)', 'correct / labelled, counting landmarks'],
+      ['recallByRecordShare', 'share (0–1)', 'the same, counting their arrest records'],
+    ),
+  },
   quality: {
     source: `${FOIA}`,
     columns: cols(

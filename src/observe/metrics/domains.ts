@@ -11,3 +11,4 @@ export const QUALITY_TABLES = ['arrests', 'encounters', 'removals'] as const;
 export const REMOVAL_FYS = [2016, 2017, 2018, 2019] as const;
 export const REMOVALS_BY = ['aor', 'fy', 'aor-fy'] as const;
 export const G287_BY = ['state', 'model', 'year', 'county', 'state-model'] as const;
+export const ACCURACY_SAMPLES = ['random', 'holdout'] as const;
