@@ -31,22 +31,20 @@ function codeFingerprint(dir: string): string {
   return hash.digest('hex');
 }
 
-let cached: Promise<string> | undefined;
+/** A database loaded once per input and code version into os.tmpdir (named by both), reused across files and runs. */
+function loadedOnce(prefix: string, checksums: readonly string[], load: (path: string) => Promise<unknown>): () => Promise<string> {
+  let cached: Promise<string> | undefined;
+  return () =>
+    (cached ??= (async () => {
+      const key = createHash('sha256').update(checksums.join(',')).update(codeFingerprint(observeDir)).digest('hex').slice(0, 16);
+      const path = join(tmpdir(), `${prefix}-${key}.duckdb`);
+      if (!existsSync(path)) await load(path);
+      return path;
+    })());
+}
 
 /** Path of a database loaded from the shared records (loaded once, reused across test files and runs). */
-export function loadedDbPath(): Promise<string> {
-  cached ??= (async () => {
-    const key = createHash('sha256')
-      .update(DATA_FILES.map((f) => f.sha256).join(','))
-      .update(codeFingerprint(observeDir))
-      .digest('hex')
-      .slice(0, 16);
-    const path = join(tmpdir(), `comity-test-${key}.duckdb`);
-    if (!existsSync(path)) await loadData({ from: DATA_DIR, db: path });
-    return path;
-  })();
-  return cached;
-}
+export const loadedDbPath = loadedOnce('comity-test', DATA_FILES.map((f) => f.sha256), (path) => loadData({ from: DATA_DIR, db: path }));
 
 export async function withLoadedDb<T>(fn: (db: Database) => Promise<T>): Promise<T> {
   const db = await openDatabase(await loadedDbPath(), { readOnly: true });
@@ -99,22 +97,8 @@ export const FIXTURE_MANIFEST: DataFile[] = (
   JSON.parse(readFileSync(join(FIXTURE_DIR, 'MANIFEST.json'), 'utf8')) as { files: Omit<DataFile, 'origin'>[] }
 ).files.map((f) => ({ ...f, origin: { kind: 'none', why: 'a cut of the published file for tests' } }));
 
-let fixtureDb: Promise<string> | undefined;
-
 /** Path of a database loaded from the fixture (once per code version, reused across test files and runs). */
-export function fixtureDbPath(): Promise<string> {
-  fixtureDb ??= (async () => {
-    const key = createHash('sha256')
-      .update(FIXTURE_MANIFEST.map((f) => f.sha256).join(','))
-      .update(codeFingerprint(observeDir))
-      .digest('hex')
-      .slice(0, 16);
-    const path = join(tmpdir(), `comity-fixture-${key}.duckdb`);
-    if (!existsSync(path)) await loadData({ from: FIXTURE_DIR, db: path, manifest: FIXTURE_MANIFEST });
-    return path;
-  })();
-  return fixtureDb;
-}
+export const fixtureDbPath = loadedOnce('comity-fixture', FIXTURE_MANIFEST.map((f) => f.sha256), (path) => loadData({ from: FIXTURE_DIR, db: path, manifest: FIXTURE_MANIFEST }));
 
 /**
  * The records the load tests read and damage: the public records when they are here, else the committed fixture

@@ -4,16 +4,10 @@ import assert from 'node:assert/strict';
 import { createApp } from '../../src/server/app.js';
 import { listen } from '../../src/server/listen.js';
 import { observeRoutes } from '../../src/server/observe-routes.js';
+import { PA_REQUEST } from './sample-requests.js';
 
 const app = createApp();
-const request = {
-  jurisdiction: 'ocd-division/country:us/state:pa',
-  agency: { kind: 'sheriff_jail' },
-  at: '2024-02-02T10:00:00-05:00',
-  requests: ['HOLD', 'NOTIFY_RELEASE'],
-  documents: ['I-247A', 'I-200'],
-  wouldBeReleasedAt: '2024-02-02T12:00:00-05:00',
-};
+const request = PA_REQUEST;
 const post = (body: string, type = 'application/json') => app.request('/api/v1/decide', { method: 'POST', body, headers: { 'content-type': type } });
 
 test('POST /api/v1/decide answers the contract', async () => {

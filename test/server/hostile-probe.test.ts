@@ -10,15 +10,9 @@ import { Readable } from 'node:stream';
 import { Pool } from 'undici';
 import { createApp, type ComityApp } from '../../src/server/app.js';
 import { listen } from '../../src/server/listen.js';
+import { SANTA_CLARA_REQUEST } from './sample-requests.js';
 
-const decision = {
-  jurisdiction: 'ocd-division/country:us/state:ca/county:santa_clara',
-  agency: { kind: 'sheriff_jail' },
-  at: '2025-03-10T09:00:00-07:00',
-  requests: ['HOLD', 'NOTIFY_RELEASE'],
-  documents: ['I-247A', 'I-200'],
-  wouldBeReleasedAt: '2025-03-10T17:00:00-07:00',
-};
+const decision = SANTA_CLARA_REQUEST;
 const VALID = JSON.stringify(decision);
 const TEN_MB = Buffer.alloc(10 * 1024 * 1024, 0x20);
 const KIB300 = JSON.stringify({ ...decision, pad: 'x'.repeat(300 * 1024) });

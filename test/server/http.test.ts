@@ -16,16 +16,10 @@ import { MAX_BODY_BYTES } from '../../src/server/json-body.js';
 import { DecisionRequest } from '../../src/law/index.js';
 import { METRICS } from '../../src/observe/index.js';
 import { Scenario } from '../../src/simulate/index.js';
+import { PA_REQUEST } from './sample-requests.js';
 
 const NO_DB = join(tmpdir(), 'comity-api-test-no-such-dir', 'comity.duckdb');
-const decision = {
-  jurisdiction: 'ocd-division/country:us/state:pa',
-  agency: { kind: 'sheriff_jail' },
-  at: '2024-02-02T10:00:00-05:00',
-  requests: ['HOLD', 'NOTIFY_RELEASE'],
-  documents: ['I-247A', 'I-200'],
-  wouldBeReleasedAt: '2024-02-02T12:00:00-05:00',
-};
+const decision = PA_REQUEST;
 
 let app: ComityApp;
 let server: { url: string; close: () => Promise<void> };

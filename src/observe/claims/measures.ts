@@ -62,19 +62,27 @@ interface ArrestCounts {
   program287g: number;
 }
 
-/** Arrests matching the filters, split by method class (see method-class.ts). */
-async function arrestCounts(db: Database, f: F): Promise<ArrestCounts> {
-  const [from, to] = fyRange(f);
-  const where = ['t.fy BETWEEN $from AND $to'];
-  const params: Record<string, number | string | ReturnType<typeof listValue>> = { from, to };
+/** The AOR and county filters of a claim, as WHERE clauses on alias t (AOR) and `countyColumn`. */
+function areaFilter(f: F, countyColumn: string): { where: string[]; params: Record<string, ReturnType<typeof listValue>> } {
+  const where: string[] = [];
+  const params: Record<string, ReturnType<typeof listValue>> = {};
   if (f.aor?.length) {
     where.push('t.aor IN (SELECT unnest($aor))');
     params.aor = listValue(f.aor);
   }
   if (f.county?.length) {
-    where.push('t.fips IN (SELECT unnest($county))');
+    where.push(`${countyColumn} IN (SELECT unnest($county))`);
     params.county = listValue(f.county);
   }
+  return { where, params };
+}
+
+/** Arrests matching the filters, split by method class (see method-class.ts). */
+async function arrestCounts(db: Database, f: F): Promise<ArrestCounts> {
+  const [from, to] = fyRange(f);
+  const area = areaFilter(f, 't.fips');
+  const where = ['t.fy BETWEEN $from AND $to', ...area.where];
+  const params: Record<string, number | string | ReturnType<typeof listValue>> = { from, to, ...area.params };
   if (f.dateFrom) {
     where.push('t.apprehension_date >= CAST($dateFrom AS DATE)');
     params.dateFrom = f.dateFrom;
@@ -216,16 +224,7 @@ async function measureFigure(db: Database, ref: MeasureRef): Promise<Figure> {
       return growth(b, a, `ICE administrative arrests FY${to} / FY${from} − 1${scope ? `, ${scope}` : ''}`);
     }
     case 'detainers-growth': {
-      const params: Record<string, number | ReturnType<typeof listValue>> = {};
-      const area: string[] = [];
-      if (f.aor?.length) {
-        area.push('t.aor IN (SELECT unnest($aor))');
-        params.aor = listValue(f.aor);
-      }
-      if (f.county?.length) {
-        area.push('l.fips IN (SELECT unnest($county))');
-        params.county = listValue(f.county);
-      }
+      const { where: area, params } = areaFilter(f, 'l.fips');
       if (f.dateFrom || f.dateTo || f.withoutLargestWeek) throw new MeasureError(ref.id, 'detainers-growth compares whole fiscal years: date filters do not apply');
       const sql = `SELECT count(*) AS n FROM encounters t ${f.county?.length ? 'LEFT JOIN landmark_county l ON l.aor IS NOT DISTINCT FROM t.aor AND l.landmark = t.landmark' : ''}
         WHERE t.fy = $fy AND t.disposition = 'Detainer'${area.map((w) => ` AND ${w}`).join('')}`;
