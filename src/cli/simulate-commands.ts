@@ -69,12 +69,24 @@ function compareText(c: Sim.Comparison): string {
   ].join('\n');
 }
 
-interface RunOpts { replications?: number; seed?: number; json?: boolean; format?: string; db?: string; write?: string }
+interface RunOpts { replications?: number; seed?: number; threads?: number; json?: boolean; format?: string; table?: string; countyMonths?: boolean; db?: string; write?: string }
 
 function formatOf(o: RunOpts): 'text' | 'json' | 'csv' {
   const f = o.json ? 'json' : (o.format ?? 'text');
   if (f !== 'text' && f !== 'json' && f !== 'csv') throw new UsageError(`--format: expected text, json or csv, got "${f.slice(0, 20)}"`);
   return f;
+}
+
+function tableOf(o: RunOpts, format: string): Sim.CsvTable {
+  const t = o.table ?? 'aor-month';
+  if (o.table !== undefined && format !== 'csv') throw new UsageError('--table goes with --format csv');
+  if (!(sim.CSV_TABLES as readonly string[]).includes(t)) throw new UsageError(`--table: expected one of ${sim.CSV_TABLES.join(', ')}, got "${t.slice(0, 20)}"`);
+  return t as Sim.CsvTable;
+}
+
+/** The seed, replications and threads given on the command line. */
+function common(o: RunOpts): { seed?: number; replications?: number; threads?: number } {
+  return { ...(o.seed !== undefined ? { seed: o.seed } : {}), ...(o.replications !== undefined ? { replications: o.replications } : {}), ...(o.threads !== undefined ? { threads: o.threads } : {}) };
 }
 
 async function withDb<T>(path: string | undefined, fn: (db: Observatory.Database) => Promise<T>): Promise<T> {
@@ -105,7 +117,10 @@ export function registerSimulateCommands(program: Command): void {
     .option('--replications <n>', 'replications (default: the scenario\'s)', int('replications', 1, 1000))
     .option('--seed <s>', 'seed (default: the scenario\'s)', int('seed', 0, 0xffffffff))
     .option('--json', 'JSON output (same as --format json)')
-    .option('--format <f>', 'text, json or csv (csv: one row per AOR and month)')
+    .option('--format <f>', 'text, json or csv (csv: one table, see --table)')
+    .option('--table <t>', 'csv: aor-month (default), county-month, county, class (removals of people booked locally) or backlog')
+    .option('--county-months', 'json: include arrests by county and month (large)')
+    .option('--threads <n>', 'worker threads for the replications (default: one per core)', int('threads', 1, 64))
     .option('--db <path>', 'the DuckDB database (default: COMITY_DB or the user data folder)')
     .option('--write <file>', 'calibrate: where to write the fit (default calibration/fit-fy2016-18.json in the project)')
     .action(async (first: string, more: string[], o: RunOpts) => {
@@ -132,7 +147,7 @@ export function registerSimulateCommands(program: Command): void {
           const [fa, fb] = more as [string, string];
           const a = readScenario(fa);
           const b = readScenario(fb);
-          const c = await withDb(o.db, (db) => sim.compareScenarios(a, b, { db, fileA: fa, fileB: fb, ...(o.seed !== undefined ? { seed: o.seed } : {}), ...(o.replications !== undefined ? { replications: o.replications } : {}), progress: progress.update }));
+          const c = await withDb(o.db, (db) => sim.compareScenarios(a, b, { db, fileA: fa, fileB: fb, ...common(o), progress: progress.update }));
           progress.stop();
           if (format === 'json') return write(JSON.stringify(c, null, 2));
           if (format === 'csv') throw new UsageError('simulate compare: --format csv is not offered; use text or json');
@@ -140,10 +155,12 @@ export function registerSimulateCommands(program: Command): void {
         }
         if (more.length) throw new UsageError(`simulate takes one scenario file (got ${more.length + 1}); to compare two, use \`comity simulate compare A B\``);
         const scenario = readScenario(first);
-        const r = await withDb(o.db, (db) => sim.simulate(scenario, { db, scenarioFile: first, ...(o.seed !== undefined ? { seed: o.seed } : {}), ...(o.replications !== undefined ? { replications: o.replications } : {}), progress: progress.update }));
+        const table = tableOf(o, format);
+        const countyMonths = table === 'county-month' || (format === 'json' && o.countyMonths === true);
+        const r = await withDb(o.db, (db) => sim.simulate(scenario, { db, scenarioFile: first, countyMonths, ...common(o), progress: progress.update }));
         progress.stop();
         if (format === 'json') return write(JSON.stringify(r, null, 2));
-        if (format === 'csv') return void process.stdout.write(sim.simulationCsv(r));
+        if (format === 'csv') return void process.stdout.write(sim.simulationCsv(r, table));
         write(text(r));
       } catch (e) {
         progress.stop();
