@@ -1,4 +1,5 @@
 /** `comity simulate SCENARIO | compare A B | calibrate`: parse, call the simulator library, format. */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type * as Sim from '../simulate/index.js';
@@ -52,6 +53,24 @@ function text(r: Sim.SimulationResult): string {
     '',
     `note: ${r.note}`,
   ];
+  return lines.join('\n');
+}
+
+function validationText(r: Sim.ValidationReport, file: string): string {
+  const f = r.fy2019;
+  const t = sim.VALIDATION_TARGETS;
+  const pts = (x: number): string => `${x >= 0 ? '+' : '-'}${Math.abs(x).toFixed(1)}`;
+  const lines = [
+    `validation written to ${file}`,
+    `FY2019 national custodial share: simulated ${pct(f.national.simulated.mean)}, recorded ${pct(f.national.observed)}, error ${pts(f.national.errorPoints)} points (target within ${t.nationalShareWithinPoints}: ${f.targets.national ? 'met' : 'MISSED'})`,
+    `FY2019 custodial share by AOR: mean absolute error ${f.aorMaePoints.toFixed(2)} points (target at most ${t.aorMaeMaxPoints}: ${f.targets.aor ? 'met' : 'MISSED'})`,
+  ];
+  for (const v of r.recent.variants) {
+    lines.push(`2024–26 at-large share (${v.name}): ${v.national.map((n) => `${n.window} ${pct(n.simulated.mean)} vs ${pct(n.observed)}`).join(', ')}; AOR MAE ${Object.entries(v.mae).map(([w, m]) => `${w} ${m.aor.toFixed(1)}`).join(', ')}; state MAE ${Object.entries(v.mae).map(([w, m]) => `${w} ${m.state.toFixed(1)}`).join(', ')} points`);
+  }
+  for (const v of r.hausman.variants) {
+    lines.push(`Hausman (${r.hausman.treated.n} adopting counties, ${v.name}): local removals ${pts(v.treated.all.mean)}%, violent ${pts(v.treated.byClass.violent!.mean)}% (published: about a third fewer; no detectable change for violent convictions)`);
+  }
   return lines.join('\n');
 }
 
@@ -111,8 +130,8 @@ function readScenario(file: string): Sim.Scenario {
 
 export function registerSimulateCommands(program: Command): void {
   program.command('simulate')
-    .description('Run a scenario (YAML) of the simulator; `simulate compare A B` compares two; `simulate calibrate` refits the calibration from the loaded records.')
-    .argument('<scenario>', 'a scenario file (scenarios/*.yaml), or "compare" or "calibrate"')
+    .description('Run a scenario (YAML) of the simulator; `simulate compare A B` compares two; `simulate calibrate` refits the calibration from the loaded records; `simulate validate` compares the model with FY2019, 2024–26 and Hausman (2020) and rewrites docs/validation.md.')
+    .argument('<scenario>', 'a scenario file (scenarios/*.yaml), or "compare", "calibrate" or "validate"')
     .argument('[more...]', 'for compare: the two scenario files')
     .option('--replications <n>', 'replications (default: the scenario\'s)', int('replications', 1, 1000))
     .option('--seed <s>', 'seed (default: the scenario\'s)', int('seed', 0, 0xffffffff))
@@ -122,7 +141,7 @@ export function registerSimulateCommands(program: Command): void {
     .option('--county-months', 'json: include arrests by county and month (large)')
     .option('--threads <n>', 'worker threads for the replications (default: one per core)', int('threads', 1, 64))
     .option('--db <path>', 'the DuckDB database (default: COMITY_DB or the user data folder)')
-    .option('--write <file>', 'calibrate: where to write the fit (default calibration/fit-fy2016-18.json in the project)')
+    .option('--write <file>', 'calibrate: where to write the fit (default calibration/fit-fy2016-18.json); validate: the report (default docs/validation.md)')
     .action(async (first: string, more: string[], o: RunOpts) => {
       await load();
       const format = formatOf(o);
@@ -141,6 +160,16 @@ export function registerSimulateCommands(program: Command): void {
             write(`${aor}  ${f.matchShare.toFixed(4).padStart(10)}  ${f.fieldHours.toFixed(0).padStart(14)}  ${`${f.observed.localPerDay.toFixed(1)}→${f.fitted.localPerDay.toFixed(1)}`.padStart(17)}  ${`${f.observed.atLargePerDay.toFixed(1)}→${f.fitted.atLargePerDay.toFixed(1)}`.padStart(20)}  ${f.objective.toFixed(1).padStart(9)}`);
           }
           return;
+        }
+        if (first === 'validate') {
+          if (more.length) throw new UsageError('simulate validate takes no file arguments');
+          if (format === 'csv') throw new UsageError('simulate validate: --format csv is not offered; use text or json');
+          const report = await withDb(o.db, (db) => sim.validate({ db, ...common(o), progress: progress.update }));
+          progress.stop();
+          const out = o.write ?? join(process.cwd(), sim.VALIDATION_DOC);
+          writeFileSync(out, sim.validationMarkdown(report));
+          if (format === 'json') return write(JSON.stringify(report, null, 2));
+          return write(validationText(report, o.write ?? sim.VALIDATION_DOC));
         }
         if (first === 'compare') {
           if (more.length !== 2) throw new UsageError('simulate compare takes two scenario files: A and B');
