@@ -106,7 +106,7 @@ export function validationMarkdown(r: ValidationReport): string {
     + `(${CLASSES.map((k) => `${k} ${num(h.baselineRemovals.byClass[k]!)}`).join(', ')}).`,
     table(['policy', 'adopting counties: all', 'violent', 'felony (non-violent)', 'other', 'other counties: all', 'adopting minus other (points)', 'at-large arrests in adopting counties'],
       h.variants.map((v) => [v.name, ivChange(v.treated.all), ivChange(v.treated.byClass.violent!), ivChange(v.treated.byClass.felony!), ivChange(v.treated.byClass.other!), ivChange(v.control.all), `${pts(v.difference.all.mean)} (${pts(v.difference.all.p05)} to ${pts(v.difference.all.p95)})`, ivChange(v.treatedAtLarge)])),
-    `Beside the published estimate: a hold-only policy cuts the model's local removals by ${pts(h.variants[0]!.treated.all.mean)}% (published: about a third). `
+    `Beside the published estimate: a hold-only policy changes the model's local removals by ${pts(h.variants[0]!.treated.all.mean)}% (published: about a third fewer). `
     + 'What the model does not test: whether violent convictions are spared. In the model that depends only on the policy\'s text: without an exception, violent removals fall like the rest; '
     + 'with one, they do not change, by construction. The model\'s classes are charges in one Texas county (Travis, 2006–16), and its "other" class is a misdemeanor, not "no conviction", so the '
     + 'published halving for people with no conviction has no counterpart here. Hausman counts deportations of people fingerprinted locally however they were later arrested; '
