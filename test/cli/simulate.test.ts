@@ -8,7 +8,7 @@ import { projectRoot } from '../../src/law/project-root.js';
 import { loadedDbPath, needsData } from '../observe/helpers.js';
 
 const bin = join(projectRoot(), 'bin', 'comity.js');
-const run = (...args: string[]) => spawnSync(process.execPath, [bin, 'simulate', ...args], { encoding: 'utf8', cwd: projectRoot() });
+const run = (...args: string[]) => spawnSync(process.execPath, [bin, 'simulate', ...args], { encoding: 'utf8', cwd: projectRoot(), maxBuffer: 64 * 2 ** 20 });
 const baseline = join('scenarios', 'baseline-fy2018.yaml');
 
 test('simulate usage errors exit 2 and say what is wrong', () => {
