@@ -2,7 +2,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { parse } from 'csv-parse/sync';
-import { runReplication } from '../../src/simulate/model.js';
+import { runReplication, METRICS } from '../../src/simulate/model.js';
 import { runReplications, SimulationAborted } from '../../src/simulate/parallel.js';
 import { summarize } from '../../src/simulate/results.js';
 import { simulationCsv, CSV_TABLES } from '../../src/simulate/csv.js';
@@ -105,4 +105,19 @@ test('recorded 287(g) jails: flagged in the fiscal years the records show, perio
   assert.equal(recordedYearOn(dayOf('2025-01-04')), null, 'the lists decide from their first day');
   assert.equal(recordedYearOn(dayOf('2014-01-01')), 2016);
   assert.equal(recordedYearOn(dayOf('2020-01-01')), 2018);
+});
+
+test('a monthly field-hours scale scales that month\'s hours, and a month outside the run is an input error', async () => {
+  const { buildWorld } = await import('../../src/simulate/prepare.js');
+  const { ScenarioInputError } = await import('../../src/simulate/prepare.js');
+  const base = smallWorld('2017-10-01', '2017-11-30');
+  const span = { from: '2017-10-01', to: '2017-11-30', surges: [], fieldHoursScale: 1, matchShareScale: 1 };
+  const w = buildWorld(base.counties, base.laws, base.rates, { ...span, monthlyFieldHoursScale: { '2017-11': 3 } });
+  assert.deepEqual(Array.from(w.fieldHoursByMonth!), [1, 3]);
+  const at = (o: ReturnType<typeof runReplication>, m: number) => { const A = w.counties.aors.length; const mi = METRICS.indexOf('hoursAtLarge'); let s = 0; for (let a = 0; a < A; a++) s += o.values[(mi * A + a) * 2 + m]!; return s; };
+  const plain = runReplication(base, null);
+  const more = runReplication(w, null);
+  assert.ok(Math.abs(at(more, 0) - at(plain, 0)) < 1e-6, 'October unchanged');
+  assert.ok(at(more, 1) > 2 * at(plain, 1), 'November: more at-large officer-hours');
+  assert.throws(() => buildWorld(base.counties, base.laws, base.rates, { ...span, monthlyFieldHoursScale: { '2018-05': 2 } }), (e: unknown) => e instanceof ScenarioInputError && /2018-05 is outside the run \(2017-10 to 2017-11\)/.test(e.message));
 });
