@@ -1,4 +1,5 @@
 /** `comity simulate SCENARIO | compare A B | calibrate`: parse, call the simulator library, format. */
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Command } from 'commander';
 import type * as Sim from '../simulate/index.js';
@@ -55,6 +56,24 @@ function text(r: Sim.SimulationResult): string {
   return lines.join('\n');
 }
 
+function validationText(r: Sim.ValidationReport, file: string): string {
+  const f = r.fy2019;
+  const t = sim.VALIDATION_TARGETS;
+  const pts = (x: number): string => `${x >= 0 ? '+' : '-'}${Math.abs(x).toFixed(1)}`;
+  const lines = [
+    `validation written to ${file}`,
+    `FY2019 national custodial share: simulated ${pct(f.national.simulated.mean)}, recorded ${pct(f.national.observed)}, error ${pts(f.national.errorPoints)} points (target within ${t.nationalShareWithinPoints}: ${f.targets.national ? 'met' : 'MISSED'})`,
+    `FY2019 custodial share by AOR: mean absolute error ${f.aorMaePoints.toFixed(2)} points (target at most ${t.aorMaeMaxPoints}: ${f.targets.aor ? 'met' : 'MISSED'})`,
+  ];
+  for (const v of r.recent.variants) {
+    lines.push(`2024–26 at-large share (${v.name}): ${v.national.map((n) => `${n.window} ${pct(n.simulated.mean)} vs ${pct(n.observed)}`).join(', ')}; AOR MAE ${Object.entries(v.mae).map(([w, m]) => `${w} ${m.aor.toFixed(1)}`).join(', ')}; state MAE ${Object.entries(v.mae).map(([w, m]) => `${w} ${m.state.toFixed(1)}`).join(', ')} points`);
+  }
+  for (const v of r.hausman.variants) {
+    lines.push(`Hausman (${r.hausman.treated.n} adopting counties, ${v.name}): local removals ${pts(v.treated.all.mean)}%, violent ${pts(v.treated.byClass.violent!.mean)}% (published: about a third fewer; no detectable change for violent convictions)`);
+  }
+  return lines.join('\n');
+}
+
 function compareText(c: Sim.Comparison): string {
   const d = (name: string, x: Sim.Difference, f: (v: number) => string = num): string =>
     `${name.padEnd(22)} A ${f(x.a.mean).padStart(10)}  B ${f(x.b.mean).padStart(10)}  B−A ${iv(x.difference, f)}`;
@@ -69,12 +88,24 @@ function compareText(c: Sim.Comparison): string {
   ].join('\n');
 }
 
-interface RunOpts { replications?: number; seed?: number; json?: boolean; format?: string; db?: string; write?: string }
+interface RunOpts { replications?: number; seed?: number; threads?: number; json?: boolean; format?: string; table?: string; countyMonths?: boolean; db?: string; write?: string }
 
 function formatOf(o: RunOpts): 'text' | 'json' | 'csv' {
   const f = o.json ? 'json' : (o.format ?? 'text');
   if (f !== 'text' && f !== 'json' && f !== 'csv') throw new UsageError(`--format: expected text, json or csv, got "${f.slice(0, 20)}"`);
   return f;
+}
+
+function tableOf(o: RunOpts, format: string): Sim.CsvTable {
+  const t = o.table ?? 'aor-month';
+  if (o.table !== undefined && format !== 'csv') throw new UsageError('--table goes with --format csv');
+  if (!(sim.CSV_TABLES as readonly string[]).includes(t)) throw new UsageError(`--table: expected one of ${sim.CSV_TABLES.join(', ')}, got "${t.slice(0, 20)}"`);
+  return t as Sim.CsvTable;
+}
+
+/** The seed, replications and threads given on the command line. */
+function common(o: RunOpts): { seed?: number; replications?: number; threads?: number } {
+  return { ...(o.seed !== undefined ? { seed: o.seed } : {}), ...(o.replications !== undefined ? { replications: o.replications } : {}), ...(o.threads !== undefined ? { threads: o.threads } : {}) };
 }
 
 async function withDb<T>(path: string | undefined, fn: (db: Observatory.Database) => Promise<T>): Promise<T> {
@@ -99,15 +130,18 @@ function readScenario(file: string): Sim.Scenario {
 
 export function registerSimulateCommands(program: Command): void {
   program.command('simulate')
-    .description('Run a scenario (YAML) of the simulator; `simulate compare A B` compares two; `simulate calibrate` refits the calibration from the loaded records.')
-    .argument('<scenario>', 'a scenario file (scenarios/*.yaml), or "compare" or "calibrate"')
+    .description('Run a scenario (YAML) of the simulator; `simulate compare A B` compares two; `simulate calibrate` refits the calibration from the loaded records; `simulate validate` compares the model with FY2019, 2024–26 and Hausman (2020) and rewrites docs/validation.md.')
+    .argument('<scenario>', 'a scenario file (scenarios/*.yaml), or "compare", "calibrate" or "validate"')
     .argument('[more...]', 'for compare: the two scenario files')
     .option('--replications <n>', 'replications (default: the scenario\'s)', int('replications', 1, 1000))
     .option('--seed <s>', 'seed (default: the scenario\'s)', int('seed', 0, 0xffffffff))
     .option('--json', 'JSON output (same as --format json)')
-    .option('--format <f>', 'text, json or csv (csv: one row per AOR and month)')
+    .option('--format <f>', 'text, json or csv (csv: one table, see --table)')
+    .option('--table <t>', 'csv: aor-month (default), county-month, county, class (removals of people booked locally) or backlog')
+    .option('--county-months', 'json: include arrests by county and month (large)')
+    .option('--threads <n>', 'worker threads for the replications (default: one per core)', int('threads', 1, 64))
     .option('--db <path>', 'the DuckDB database (default: COMITY_DB or the user data folder)')
-    .option('--write <file>', 'calibrate: where to write the fit (default calibration/fit-fy2016-18.json in the project)')
+    .option('--write <file>', 'calibrate: where to write the fit (default calibration/fit-fy2016-18.json); validate: the report (default docs/validation.md)')
     .action(async (first: string, more: string[], o: RunOpts) => {
       await load();
       const format = formatOf(o);
@@ -127,12 +161,22 @@ export function registerSimulateCommands(program: Command): void {
           }
           return;
         }
+        if (first === 'validate') {
+          if (more.length) throw new UsageError('simulate validate takes no file arguments');
+          if (format === 'csv') throw new UsageError('simulate validate: --format csv is not offered; use text or json');
+          const report = await withDb(o.db, (db) => sim.validate({ db, ...common(o), progress: progress.update }));
+          progress.stop();
+          const out = o.write ?? join(process.cwd(), sim.VALIDATION_DOC);
+          writeFileSync(out, sim.validationMarkdown(report));
+          if (format === 'json') return write(JSON.stringify(report, null, 2));
+          return write(validationText(report, o.write ?? sim.VALIDATION_DOC));
+        }
         if (first === 'compare') {
           if (more.length !== 2) throw new UsageError('simulate compare takes two scenario files: A and B');
           const [fa, fb] = more as [string, string];
           const a = readScenario(fa);
           const b = readScenario(fb);
-          const c = await withDb(o.db, (db) => sim.compareScenarios(a, b, { db, fileA: fa, fileB: fb, ...(o.seed !== undefined ? { seed: o.seed } : {}), ...(o.replications !== undefined ? { replications: o.replications } : {}), progress: progress.update }));
+          const c = await withDb(o.db, (db) => sim.compareScenarios(a, b, { db, fileA: fa, fileB: fb, ...common(o), progress: progress.update }));
           progress.stop();
           if (format === 'json') return write(JSON.stringify(c, null, 2));
           if (format === 'csv') throw new UsageError('simulate compare: --format csv is not offered; use text or json');
@@ -140,10 +184,12 @@ export function registerSimulateCommands(program: Command): void {
         }
         if (more.length) throw new UsageError(`simulate takes one scenario file (got ${more.length + 1}); to compare two, use \`comity simulate compare A B\``);
         const scenario = readScenario(first);
-        const r = await withDb(o.db, (db) => sim.simulate(scenario, { db, scenarioFile: first, ...(o.seed !== undefined ? { seed: o.seed } : {}), ...(o.replications !== undefined ? { replications: o.replications } : {}), progress: progress.update }));
+        const table = tableOf(o, format);
+        const countyMonths = table === 'county-month' || (format === 'json' && o.countyMonths === true);
+        const r = await withDb(o.db, (db) => sim.simulate(scenario, { db, scenarioFile: first, countyMonths, ...common(o), progress: progress.update }));
         progress.stop();
         if (format === 'json') return write(JSON.stringify(r, null, 2));
-        if (format === 'csv') return void process.stdout.write(sim.simulationCsv(r));
+        if (format === 'csv') return void process.stdout.write(sim.simulationCsv(r, table));
         write(text(r));
       } catch (e) {
         progress.stop();

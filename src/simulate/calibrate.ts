@@ -15,7 +15,7 @@ import { newOutput, runAor, METRICS } from './model.js';
 import { nelderMead } from './nelder-mead.js';
 import { observedMonths, type ObservedMonth } from './observed.js';
 import { PARAMETERS, parameterValues } from './parameters.js';
-import { buildWorld, compileLaws } from './prepare.js';
+import { buildWorld, lawsFor } from './prepare.js';
 import type { World } from './world.js';
 
 export const FIT_WINDOW = { from: '2015-10-01', to: '2018-09-30', fiscalYears: [2016, 2017, 2018], heldOut: 'FY2019 (2018-10-01 to 2019-09-01)' };
@@ -49,7 +49,7 @@ export async function calibrate(db: Database, opts: CalibrateOptions): Promise<C
   const to = dayOf(FIT_WINDOW.to);
   const days = to - from + 1;
   const counties = await loadCountyInputs(db, 2017);
-  const laws = compileLaws(opts.engine, counties, from, to, opts.progress);
+  const laws = await lawsFor(db, opts.engine, counties, from, to, opts.progress);
   const obs = await observedMonths(db, 2016, 2018);
   const byAor = new Map<string, ObservedMonth[]>();
   for (const o of obs) byAor.set(o.aor, [...(byAor.get(o.aor) ?? []), o]);
@@ -110,7 +110,7 @@ export async function calibrate(db: Database, opts: CalibrateOptions): Promise<C
     };
     opts.progress?.('fitting AORs', a + 1, counties.aors.length);
   });
-  const used = DATA_FILES.filter((f) => /EROArrests_FY201[678]|hifld-jails\/county_local|census-population|uwchr_county_aor/.test(f.path));
+  const used = DATA_FILES.filter((f) => /EROArrests_FY201[678]|hifld-jails\/county_local|hifld-jails\/hifld_prison_boundaries|census-population|uwchr_county_aor/.test(f.path));
   return {
     version: CALIBRATION_VERSION, window: FIT_WINDOW, fittedAt: (opts.now ?? new Date()).toISOString(), method: FIT_METHOD, objective: FIT_OBJECTIVE,
     objectiveValue: total, data: used.map((f) => ({ path: f.path, sha256: f.sha256 })), registry: opts.engine.registry.fingerprint,

@@ -4,7 +4,8 @@
  */
 import { interval, type Interval } from './intervals.js';
 import { METRICS, type Metric, type RunOutput } from './model.js';
-import { prepareScenario, runReplications, type SimulateOptions } from './simulate.js';
+import { prepareScenario, runOptions, type SimulateOptions } from './simulate.js';
+import { runReplications } from './parallel.js';
 import type { Scenario } from './scenario-schema.js';
 import type { World } from './world.js';
 
@@ -44,9 +45,9 @@ export async function compareScenarios(a: Scenario, b: Scenario, opts: SimulateO
   const seed = opts.seed ?? a.seed;
   const reps = opts.replications ?? a.replications;
   const pa = await prepareScenario(a, { ...opts, scenarioFile: opts.fileA ?? 'A' });
-  const ra = runReplications(pa.world, seed, reps, opts.progress);
+  const ra = await runReplications(pa.world, seed, reps, runOptions(opts));
   const pb = await prepareScenario(b, { ...opts, scenarioFile: opts.fileB ?? 'B' });
-  const rb = runReplications(pb.world, seed, reps, opts.progress);
+  const rb = await runReplications(pb.world, seed, reps, runOptions(opts));
   const per = (p: { world: World }, rs: RunOutput[], f: (w: World, r: RunOutput) => number): number[] => rs.map((r) => f(p.world, r));
   const both = (f: (w: World, r: RunOutput) => number): Difference => diff(per(pa, ra, f), per(pb, rb, f));
   const aors = pa.world.counties.aors.filter((x) => pb.world.counties.aors.includes(x));

@@ -36,9 +36,11 @@ export interface RunOutput {
   backlog: Float64Array;
   /** Local custodial arrests (jail and 287(g)) by AOR and class: removals of people booked locally. */
   localByClass: Float64Array;
-  /** Whole-run custodial (jail + 287(g)) and at-large arrests by county. */
+  /** Custodial (jail + 287(g)) and at-large arrests by county and month, [county * nMonths + month]. */
   countyCustodial: Float64Array;
   countyAtLarge: Float64Array;
+  /** Local custodial arrests by county and class, [county * N_CLASSES + class]. */
+  countyByClass: Float64Array;
   ledger: Ledger;
 }
 
@@ -126,7 +128,8 @@ export function newOutput(w: World): RunOutput {
   const Mo = w.months.length;
   return {
     values: new Float64Array(N_METRICS * A * Mo), backlog: new Float64Array(A * Mo), localByClass: new Float64Array(A * N_CLASSES),
-    countyCustodial: new Float64Array(w.counties.n), countyAtLarge: new Float64Array(w.counties.n), ledger: emptyLedger(),
+    countyCustodial: new Float64Array(w.counties.n * Mo), countyAtLarge: new Float64Array(w.counties.n * Mo),
+    countyByClass: new Float64Array(w.counties.n * N_CLASSES), ledger: emptyLedger(),
   };
 }
 
@@ -194,7 +197,8 @@ export function runAor(w: World, a: number, key: RunKey | null, out: RunOutput):
           v[at(M.custodial287g, mo)] = v[at(M.custodial287g, mo)]! + (dk);
           v[at(M.hours287g, mo)] = v[at(M.hours287g, mo)]! + (dk * p.custodialPickupHours);
           out.localByClass[a * N_CLASSES + k] = out.localByClass[a * N_CLASSES + k]! + (dk);
-          out.countyCustodial[i] = out.countyCustodial[i]! + (dk);
+          out.countyCustodial[i * Mo + mo] = out.countyCustodial[i * Mo + mo]! + (dk);
+          out.countyByClass[i * N_CLASSES + k] = out.countyByClass[i * N_CLASSES + k]! + (dk);
           demand[j * N_CLASSES + k] = 0;
         } else {
           demand[j * N_CLASSES + k] = dk;
@@ -204,7 +208,7 @@ export function runAor(w: World, a: number, key: RunKey | null, out: RunOutput):
     }
     // 2. Field capacity: pickups at jails and prisons first, within the AOR's officer-hours.
     if (key) aorStream.reset(key.seed, key.replication, AOR_UNIT_BASE + a, d);
-    let hours = rates.fieldHours * w.fieldHoursScale;
+    let hours = rates.fieldHours * w.fieldHoursScale * (w.fieldHoursByMonth ? w.fieldHoursByMonth[mo]! : 1);
     targeted.fill(0);
     let surgeTargeted = 0;
     for (const s of w.surges) {
@@ -242,7 +246,8 @@ export function runAor(w: World, a: number, key: RunKey | null, out: RunOutput):
         pickups += got;
         v[at(M.custodialLocal, mo)] = v[at(M.custodialLocal, mo)]! + (got);
         out.localByClass[a * N_CLASSES + k] = out.localByClass[a * N_CLASSES + k]! + (got);
-        out.countyCustodial[i0 + j] = out.countyCustodial[i0 + j]! + (got);
+        out.countyCustodial[(i0 + j) * Mo + mo] = out.countyCustodial[(i0 + j) * Mo + mo]! + (got);
+        out.countyByClass[(i0 + j) * N_CLASSES + k] = out.countyByClass[(i0 + j) * N_CLASSES + k]! + (got);
         if (missed > 0) {
           backlog[j] = backlog[j]! + (missed);
           ledger.inflowMissed += missed;
@@ -286,7 +291,7 @@ export function runAor(w: World, a: number, key: RunKey | null, out: RunOutput):
       backlog[j] = bl - caught;
       ledger.arrestsAtLarge += caught;
       v[at(M.atLarge, mo)] = v[at(M.atLarge, mo)]! + (caught);
-      out.countyAtLarge[i] = out.countyAtLarge[i]! + (caught);
+      out.countyAtLarge[i * Mo + mo] = out.countyAtLarge[i * Mo + mo]! + (caught);
       // 4. Exits from the caseload (departure, status, moves).
       const ex = atLargeDraws.binomial(backlog[j]!, p.backlogExitRate);
       backlog[j] = backlog[j]! - (ex);

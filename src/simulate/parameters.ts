@@ -93,6 +93,12 @@ export const PARAMETERS = {
     kind: 'assumption',
     source: 'The backlog starts at one year of its inflow (jail referrals and other sources), so arrests are not limited by an empty caseload at the start.',
   },
+  recorded287gMinArrests: {
+    value: 12,
+    unit: '287(g) Program arrests in a fiscal year that make a county jail a 287(g) jail for that year (before ICE\'s lists begin, 2025-01-04)',
+    kind: 'assumption',
+    source: 'ICE FOIA 2019-ICFO-53623 arrests, FY2016–FY2018, method 287(g) Program, landmark attributed to a county (arrests_classified.detail = \'287g\'): at least one a month on average, so a stray attribution does not make a jail a 287(g) jail. FY2018: 33 counties, 7,062 of the 10,338 287(g) arrests (the rest name no county). FY2019 is held out: from FY2019 until the lists begin, the FY2018 set holds.',
+  },
   holdPickupProbability: {
     value: 1,
     unit: 'probability ICE takes custody on an honored hold, capacity permitting',

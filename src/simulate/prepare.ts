@@ -6,6 +6,7 @@ import type { ProgressFn } from '../observe/progress.js';
 import { CLASSES } from './classes.js';
 import { loadCountyInputs, type CountyInputs } from './county-inputs.js';
 import { compileCountyLaw, type CountyLaw } from './law-table.js';
+import { recorded287gJails, withRecorded287g } from './g287-recorded.js';
 import { parameterValues, PARAMETERS } from './parameters.js';
 import type { CalibrationFile } from './calibration-file.js';
 import type { Scenario, SurgeSpec } from './scenario-schema.js';
@@ -23,7 +24,16 @@ export function classShares(): Float64Array {
   return s;
 }
 
-/** Every county's law table over [from, to]. */
+/**
+ * Every county's law table over [from, to] with the 287(g) jails the arrest records show before ICE's
+ * lists begin (g287-recorded.ts).
+ */
+export async function lawsFor(db: Database, engine: Engine, counties: CountyInputs, from: number, to: number, progress?: ProgressFn): Promise<CountyLaw[]> {
+  const laws = compileLaws(engine, counties, from, to, progress);
+  return withRecorded287g(laws, counties, await recorded287gJails(db), from, to);
+}
+
+/** Every county's law table over [from, to], from the engine alone. */
 export function compileLaws(engine: Engine, counties: CountyInputs, from: number, to: number, progress?: ProgressFn): CountyLaw[] {
   const laws: CountyLaw[] = [];
   for (let i = 0; i < counties.n; i++) {
@@ -61,11 +71,19 @@ export function ratesFrom(cal: CalibrationFile, aors: readonly string[]): AorRat
   });
 }
 
-export function buildWorld(counties: CountyInputs, laws: CountyLaw[], rates: AorRates[], scenario: Pick<Scenario, 'from' | 'to' | 'surges' | 'fieldHoursScale' | 'matchShareScale'>): World {
+export type WorldScenario = Pick<Scenario, 'from' | 'to' | 'surges' | 'fieldHoursScale' | 'matchShareScale'> & Partial<Pick<Scenario, 'monthlyFieldHoursScale'>>;
+
+export function buildWorld(counties: CountyInputs, laws: CountyLaw[], rates: AorRates[], scenario: WorldScenario): World {
   const from = dayOf(scenario.from);
   const to = dayOf(scenario.to);
   const { monthOfDay, months } = monthsOf(from, to);
+  const byMonth = scenario.monthlyFieldHoursScale;
+  if (byMonth) {
+    const outside = Object.keys(byMonth).filter((m) => !months.includes(m));
+    if (outside.length) throw new ScenarioInputError(`monthlyFieldHoursScale: ${outside.slice(0, 3).join(', ')} ${outside.length > 1 ? 'are' : 'is'} outside the run (${months[0]} to ${months[months.length - 1]})`);
+  }
   return {
+    fieldHoursByMonth: byMonth ? Float64Array.from(months, (m) => byMonth[m] ?? 1) : null,
     counties, laws, rates, params: parameterValues(), classShares: classShares(), from, to, monthOfDay, months,
     surges: scenario.surges.map((s, i) => surgeOf(s, i, counties, from, to)),
     fieldHoursScale: scenario.fieldHoursScale, matchShareScale: scenario.matchShareScale,

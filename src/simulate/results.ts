@@ -27,15 +27,38 @@ export interface SimulationSummary {
   byAorMonth: AorMonthRow[];
   /** National backlog at the end of each month. */
   backlog: { month: string; backlog: Interval }[];
-  /** Local custodial arrests (jail + 287(g)) by criminal-history class: removals of people booked locally. */
+  /**
+   * Removals of people booked locally, by criminal-history class (modelled): the local custodial arrests
+   * (jail and 287(g) pickups), each taken to end in a removal. Nationally, and by AOR.
+   */
   localByClass: { class: string; arrests: Interval }[];
-  /** Whole-run means by county (custodial = jail + 287(g) pickups; at large = arrests in the county's caseload). */
-  byCounty: { fips: string; aor: string; custodial: number; atLarge: number }[];
+  localByAorClass: { aor: string; class: string; arrests: Interval }[];
+  /** Whole run by county (custodial = jail + 287(g) pickups; at large = arrests in the county's caseload). */
+  byCounty: CountyRow[];
+  /** By county and month: present when asked for (`countyMonths`), as it is large (counties × months rows). */
+  byCountyMonth?: CountyMonthRow[];
+}
+
+export interface CountyRow { fips: string; state: string; aor: string; custodial: Interval; atLarge: Interval }
+export interface CountyMonthRow { fips: string; state: string; aor: string; month: string; custodial: Interval; atLarge: Interval }
+
+export interface SummaryOptions {
+  /** Include byCountyMonth (default false). */
+  countyMonths?: boolean;
+}
+
+/** A county's custodial or at-large arrests over months [m0, m1) of one run. */
+export function countyMonths(r: RunOutput, w: World, which: 'custodial' | 'atLarge', i: number, m0 = 0, m1 = w.months.length): number {
+  const a = which === 'custodial' ? r.countyCustodial : r.countyAtLarge;
+  const Mo = w.months.length;
+  let s = 0;
+  for (let m = m0; m < m1; m++) s += a[i * Mo + m]!;
+  return s;
 }
 
 const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 
-export function summarize(w: World, runs: readonly RunOutput[]): SimulationSummary {
+export function summarize(w: World, runs: readonly RunOutput[], opts: SummaryOptions = {}): SimulationSummary {
   const A = w.counties.aors.length;
   const Mo = w.months.length;
   const mi = (m: Metric): number => METRICS.indexOf(m);
@@ -96,9 +119,25 @@ export function summarize(w: World, runs: readonly RunOutput[]): SimulationSumma
   }
   const backlog = w.months.map((month, mo) => ({ month, backlog: across((r) => { let s = 0; for (let a = 0; a < A; a++) s += r.backlog[a * Mo + mo]!; return s; }) }));
   const localByClass = CLASSES.map((k, ki) => ({ class: k, arrests: across((r) => { let s = 0; for (let a = 0; a < A; a++) s += r.localByClass[a * N_CLASSES + ki]!; return s; }) }));
-  const byCounty = w.counties.fips.map((fips, i) => ({ fips, aor: w.counties.aor[i]!, custodial: mean(runs.map((r) => r.countyCustodial[i]!)), atLarge: mean(runs.map((r) => r.countyAtLarge[i]!)) }));
-  return {
+  const localByAorClass = w.counties.aors.flatMap((aor, a) => CLASSES.map((k, ki) => ({ aor, class: k, arrests: across((r) => r.localByClass[a * N_CLASSES + ki]!) })));
+  const c = w.counties;
+  const byCounty = c.fips.map((fips, i) => ({
+    fips, state: c.state[i]!, aor: c.aor[i]!,
+    custodial: across((r) => countyMonths(r, w, 'custodial', i)), atLarge: across((r) => countyMonths(r, w, 'atLarge', i)),
+  }));
+  const out: SimulationSummary = {
     custodialShare: across((r) => share(r, CUST)), atLargeShare: across((r) => share(r, ['atLarge'])),
-    totals, byAor, byAorMonth, backlog, localByClass, byCounty,
+    totals, byAor, byAorMonth, backlog, localByClass, localByAorClass, byCounty,
   };
+  if (opts.countyMonths) {
+    const rows: CountyMonthRow[] = [];
+    for (let i = 0; i < c.n; i++) for (let mo = 0; mo < Mo; mo++) {
+      rows.push({
+        fips: c.fips[i]!, state: c.state[i]!, aor: c.aor[i]!, month: w.months[mo]!,
+        custodial: across((r) => r.countyCustodial[i * Mo + mo]!), atLarge: across((r) => r.countyAtLarge[i * Mo + mo]!),
+      });
+    }
+    out.byCountyMonth = rows;
+  }
+  return out;
 }

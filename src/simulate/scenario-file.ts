@@ -29,3 +29,13 @@ export function readScenario(file: string): Scenario {
   if (!r.ok) throw new ScenarioError(r.problems);
   return r.scenario;
 }
+
+/**
+ * Check a scenario given as an object (a server's JSON body, a web app's form): the scenario, or a
+ * ScenarioError whose problems name each field (`source` stands in for the file name).
+ */
+export function scenarioFromObject(input: unknown, source = 'scenario'): Scenario {
+  const r = Scenario.safeParse(input);
+  if (r.success) return r.data;
+  throw new ScenarioError(r.error.issues.map((i) => ({ file: source, path: i.path.map(String).join('.'), message: i.message })));
+}

@@ -62,6 +62,8 @@ export const Scenario = z.strictObject({
   /** Multipliers on every AOR's fitted field hours and removable share (e.g. a larger ICE). */
   fieldHoursScale: z.number().positive().max(100).default(1),
   matchShareScale: z.number().positive().max(100).default(1),
+  /** Multipliers on field hours by calendar month (YYYY-MM → factor); months not named keep 1. */
+  monthlyFieldHoursScale: z.record(z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'must be a month as YYYY-MM'), z.number().positive().max(1000)).optional(),
   policies: z.array(PolicyOverlay).default([]),
   surges: z.array(SurgeSpec).default([]),
 }).refine((s) => s.to >= s.from, { message: 'must not be before from', path: ['to'] })

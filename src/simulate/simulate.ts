@@ -10,8 +10,9 @@ import type { Database } from '../observe/db.js';
 import type { ProgressFn } from '../observe/progress.js';
 import { dayOf } from '../law/days.js';
 import { readCalibration, type CalibrationFile } from './calibration-file.js';
-import { countiesFor, buildWorld, compileLaws, ratesFrom } from './prepare.js';
-import { runReplication, type Ledger, type RunOutput } from './model.js';
+import { countiesFor, buildWorld, lawsFor, ratesFrom } from './prepare.js';
+import type { Ledger } from './model.js';
+import { runReplications, type RunOptions } from './parallel.js';
 import { scenarioEngine } from './overlays.js';
 import { summarize, type SimulationSummary } from './results.js';
 import type { Scenario } from './scenario-schema.js';
@@ -29,6 +30,12 @@ export interface SimulateOptions {
   replications?: number;
   seed?: number;
   progress?: ProgressFn;
+  /** Worker threads for the replications (default: one per core, at most one per replication); 1 runs on the calling thread. */
+  threads?: number;
+  /** Stops a run between replications (for a server job whose requester left). */
+  signal?: AbortSignal;
+  /** Include arrests by county and month (byCountyMonth; large). */
+  countyMonths?: boolean;
 }
 
 export interface SimulationResult extends SimulationSummary {
@@ -51,32 +58,28 @@ export async function prepareScenario(scenario: Scenario, opts: SimulateOptions)
   const engine = scenarioEngine(opts.engine ?? defaultEngine(), scenario.policies, opts.scenarioFile ?? 'scenario', scenario.from);
   const calibration = opts.calibration ?? defaultCalibration(scenario.calibration);
   const counties = await countiesFor(opts.db, scenario);
-  const laws = compileLaws(engine, counties, dayOf(scenario.from), dayOf(scenario.to), opts.progress);
+  const laws = await lawsFor(opts.db, engine, counties, dayOf(scenario.from), dayOf(scenario.to), opts.progress);
   const world = buildWorld(counties, laws, ratesFrom(calibration, counties.aors), scenario);
   return { world, engine, calibration };
 }
 
-/** Run every replication of a prepared world (seeded: same seed, same numbers). */
-export function runReplications(world: World, seed: number, replications: number, progress?: ProgressFn): RunOutput[] {
-  const runs: RunOutput[] = [];
-  for (let r = 0; r < replications; r++) {
-    runs.push(runReplication(world, { seed, replication: r }));
-    progress?.('replications', r + 1, replications);
-  }
-  return runs;
+
+/** The run options (threads, progress, signal) of simulate's options. */
+export function runOptions(opts: SimulateOptions): RunOptions {
+  return { ...(opts.threads !== undefined ? { threads: opts.threads } : {}), ...(opts.progress ? { progress: opts.progress } : {}), ...(opts.signal ? { signal: opts.signal } : {}) };
 }
 
 export async function simulate(scenario: Scenario, opts: SimulateOptions): Promise<SimulationResult> {
   const seed = opts.seed ?? scenario.seed;
   const replications = opts.replications ?? scenario.replications;
   const { world, engine, calibration } = await prepareScenario(scenario, opts);
-  const runs = runReplications(world, seed, replications, opts.progress);
+  const runs = await runReplications(world, seed, replications, runOptions(opts));
   return {
     scenario: { name: scenario.name, file: opts.scenarioFile ?? null, from: scenario.from, to: scenario.to, seed, replications, policies: scenario.policies.length, surges: scenario.surges.length },
     registry: engine.registry.fingerprint,
     calibration: { fittedAt: calibration.fittedAt, window: `${calibration.window.from} to ${calibration.window.to}`, objectiveValue: calibration.objectiveValue },
     counties: { modelled: world.counties.n, skipped: world.counties.skipped.length, lawPeriods: world.laws.reduce((s, l) => s + l.starts.length, 0) },
-    ...summarize(world, runs),
+    ...summarize(world, runs, { countyMonths: opts.countyMonths ?? false }),
     ledgers: runs.map((r) => r.ledger),
     note: 'Synthetic counts, not records: every figure is drawn from the model. Custodial = jail and 287(g) pickups plus state and federal prison arrests (measured rates); shares are of all arrests, as in `comity observe custodial-share`. Intervals are the 5th and 95th percentiles across replications.',
   };

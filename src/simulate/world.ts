@@ -48,6 +48,8 @@ export interface World {
   /** Multipliers on the fitted AOR rates (scenario knobs; 1 by default). */
   fieldHoursScale: number;
   matchShareScale: number;
+  /** A further multiplier on field hours per month of the run (null: 1 throughout). */
+  fieldHoursByMonth: Float64Array | null;
 }
 
 export function monthsOf(from: number, to: number): { monthOfDay: Int32Array; months: string[] } {

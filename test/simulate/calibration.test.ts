@@ -7,7 +7,7 @@ import { defaultEngine } from '../../src/law/index.js';
 import { dayOf } from '../../src/law/days.js';
 import { defaultCalibration } from '../../src/simulate/simulate.js';
 import { loadCountyInputs } from '../../src/simulate/county-inputs.js';
-import { buildWorld, compileLaws, ratesFrom } from '../../src/simulate/prepare.js';
+import { buildWorld, lawsFor, ratesFrom } from '../../src/simulate/prepare.js';
 import { meanFieldMonths, FIT_WINDOW } from '../../src/simulate/calibrate.js';
 import { observedMonths } from '../../src/simulate/observed.js';
 import { needsData, withLoadedDb } from '../observe/helpers.js';
@@ -26,7 +26,7 @@ test('the fitted AORs reproduce their FY2016–18 arrests (mean-field, within 15
     const counties = await loadCountyInputs(db, 2017);
     const from = dayOf(FIT_WINDOW.from);
     const to = dayOf(FIT_WINDOW.to);
-    const laws = compileLaws(defaultEngine(), counties, from, to);
+    const laws = await lawsFor(db, defaultEngine(), counties, from, to);
     const w = buildWorld(counties, laws, ratesFrom(cal, counties.aors), { from: FIT_WINDOW.from, to: FIT_WINDOW.to, surges: [], fieldHoursScale: 1, matchShareScale: 1 });
     const obs = await observedMonths(db, 2016, 2018);
     let within = 0;

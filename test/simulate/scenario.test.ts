@@ -44,3 +44,11 @@ test('docs/model.md lists every parameter with its value', async () => {
     assert.ok(md.includes(`| \`${k}\` | ${v} |`), `${k} = ${v} missing from docs/model.md`);
   }
 });
+
+test('a scenario object (a server body) is checked by the same schema, each problem naming its field', async () => {
+  const { scenarioFromObject } = await import('../../src/simulate/scenario-file.js');
+  const ok = scenarioFromObject({ name: 'x', from: '2018-01-01', to: '2018-03-31', surges: [{ name: 's', aors: ['LOS'], from: '2018-02-01', to: '2018-02-10', officerHoursPerDay: 10 }] });
+  assert.equal(ok.replications, 20, 'defaults filled in');
+  assert.throws(() => scenarioFromObject({ name: 'x', from: '2018-01-01', to: '2018-03-31', monthlyFieldHoursScale: { '2018-13': 2 }, surges: [{ name: 's', aors: ['la'], from: '2018-02-01', to: '2018-02-10', officerHoursPerDay: 10 }] }, 'body'),
+    (e: unknown) => e instanceof ScenarioError && /body: surges\.0\.aors\.0: must be a three-letter ICE area code/.test(e.message) && /monthlyFieldHoursScale/.test(e.message));
+});

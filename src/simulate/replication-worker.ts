@@ -1,0 +1,18 @@
+/**
+ * A worker thread that runs replications of one prepared world (sent once, as workerData). It is
+ * asked for one replication at a time and answers with its output, the typed arrays transferred.
+ * The draws are keyed by (seed, replication, unit, day), so the output is the same as on the main thread.
+ */
+import { parentPort, workerData } from 'node:worker_threads';
+import { runReplication, type RunKey } from './model.js';
+import type { World } from './world.js';
+
+const world = (workerData as { world: World }).world;
+const port = parentPort;
+if (!port) throw new Error('replication-worker.js runs only as a worker thread');
+
+port.on('message', (key: RunKey) => {
+  const out = runReplication(world, key);
+  const arrays = [out.values, out.backlog, out.localByClass, out.countyCustodial, out.countyAtLarge, out.countyByClass];
+  port.postMessage({ replication: key.replication, out }, arrays.map((a) => a.buffer as ArrayBuffer));
+});
