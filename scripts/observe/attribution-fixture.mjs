@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * Measures the landmark → county attribution on the hand-labelled random fixtures: the tuning sample
- * (test/observe/fixtures/landmarks-random.yaml) and the holdout (landmarks-holdout.yaml, a second draw
+ * (reference/attribution/landmarks-random.yaml) and the holdout (landmarks-holdout.yaml, a second draw
  * never tuned against): precision and recall by landmark and by arrest record, overall and for CAP
  * Local Incarceration, with the landmarks the matcher gets wrong (and, with --missed, those it misses).
  * Usage (after `npm run build` and `comity data load`):
@@ -23,7 +23,7 @@ db.close();
 
 const pct = (r) => (r === null ? '—' : `${(100 * r).toFixed(1)}%`);
 for (const file of ['landmarks-random.yaml', 'landmarks-holdout.yaml']) {
-  const labels = parse(readFileSync(join(root, 'test', 'observe', 'fixtures', file), 'utf8')).landmarks;
+  const labels = parse(readFileSync(join(root, 'reference', 'attribution', file), 'utf8')).landmarks;
   console.log(`== ${file}`);
   for (const [label, rows] of [['all methods', labels], ['CAP Local Incarceration', labels.filter((l) => l.method === 'CAP Local Incarceration')]]) {
     const m = measureAttribution(rows, gaz);

@@ -4,8 +4,8 @@
  * Responsibility, across every apprehension method, in the order of a fixed hash (md5 of
  * aor|landmark|seed), so the draw is reproducible and independent of the matcher. Labels (the county
  * FIPS the landmark text names or implies, or null) are added by hand.
- *   test/observe/fixtures/landmarks-random.yaml:  --seed comity-300 --per-aor 14 (the defaults)
- *   test/observe/fixtures/landmarks-holdout.yaml: --seed comity-holdout-1 --per-aor 7 --exclude test/observe/fixtures/landmarks-random.yaml
+ *   reference/attribution/landmarks-random.yaml:  --seed comity-300 --per-aor 14 (the defaults)
+ *   reference/attribution/landmarks-holdout.yaml: --seed comity-holdout-1 --per-aor 7 --exclude reference/attribution/landmarks-random.yaml
  * Usage: node scripts/observe/sample-landmarks.mjs <loaded comity.duckdb> [--out out.yaml] [--seed S] [--per-aor N] [--exclude fixture.yaml]
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -22,7 +22,7 @@ try {
   });
 } catch (e) { console.error(`${e.message}\n${usage}`); process.exit(2); }
 const [dbPath, outArg] = args.positionals;
-const out = args.values.out ?? outArg ?? 'test/observe/fixtures/landmarks-random.yaml';
+const out = args.values.out ?? outArg ?? 'reference/attribution/landmarks-random.yaml';
 const perAor = Number(args.values['per-aor']);
 const seed = args.values.seed;
 if (!dbPath || !existsSync(dbPath)) { console.error(usage); process.exit(2); }

@@ -71,7 +71,7 @@ test('each attribution records its method and confidence; non-specific areas are
 
 // The random fixture (scripts/observe/sample-landmarks.mjs; labels by hand): every method and AOR, not only CAP-local.
 interface RandomLabel extends Label { method: string; arrests: number; note: string }
-const randomFixture = join(dirname(fixture), 'landmarks-random.yaml');
+const randomFixture = join(dirname(fixture), '..', '..', '..', 'reference', 'attribution', 'landmarks-random.yaml');
 const random = (parse(readFileSync(randomFixture, 'utf8')) as { landmarks: RandomLabel[] }).landmarks;
 
 test('the random fixture: at least 300 landmarks across 20+ AORs and several methods, each labelled a county or null with its reason', () => {
@@ -95,7 +95,7 @@ test('on the random fixture, a county the matcher names is the labelled one at l
 });
 
 // The holdout (a second random draw, labelled before the matcher was changed and never tuned against).
-const holdoutFixture = join(dirname(fixture), 'landmarks-holdout.yaml');
+const holdoutFixture = join(dirname(fixture), '..', '..', '..', 'reference', 'attribution', 'landmarks-holdout.yaml');
 const holdout = (parse(readFileSync(holdoutFixture, 'utf8')) as { landmarks: RandomLabel[] }).landmarks;
 
 test('the holdout fixture: at least 150 landmarks from every AOR, labelled like the random one, none of its pairs shared', () => {

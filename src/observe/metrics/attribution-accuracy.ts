@@ -1,5 +1,5 @@
 // How often the landmark → county attribution is right: precision and recall on the two hand-labelled random samples
-// (test/observe/fixtures/landmarks-random.yaml, tuned against; landmarks-holdout.yaml, never tuned against), by
+// (reference/attribution/landmarks-random.yaml, tuned against; landmarks-holdout.yaml, never tuned against), by
 // landmark and by arrest record, for every method and for CAP Local Incarceration.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -38,7 +38,7 @@ export async function attributionAccuracy(db: Database, options: { sample?: (typ
   const wrong: string[] = [];
   for (const [name, sample] of Object.entries(SAMPLES)) {
     if (options.sample && options.sample !== name) continue;
-    const labels = (parse(readFileSync(join(root, 'test', 'observe', 'fixtures', sample.file), 'utf8')) as { landmarks: LabelledLandmark[] }).landmarks;
+    const labels = (parse(readFileSync(join(root, 'reference', 'attribution', sample.file), 'utf8')) as { landmarks: LabelledLandmark[] }).landmarks;
     for (const [scope, subset] of [['all methods', labels], ['CAP Local Incarceration', labels.filter((l) => l.method === 'CAP Local Incarceration')]] as const) {
       const m = measureAttribution(subset, gaz);
       if (scope === 'all methods') wrong.push(...m.wrong.map((w) => `${name}: ${w}`));

@@ -146,7 +146,7 @@ export const CODEBOOK: Readonly<Record<string, CodebookEntry>> = {
     ),
   },
   'attribution-accuracy': {
-    source: `${ARRESTS}; the hand-labelled samples test/observe/fixtures/landmarks-random.yaml and landmarks-holdout.yaml`,
+    source: `${ARRESTS}; the hand-labelled samples reference/attribution/landmarks-random.yaml and landmarks-holdout.yaml`,
     columns: cols(
       ['sample', 'text', 'random (tuned against) or holdout (never tuned against)'],
       ['records', 'text', 'all methods, or CAP Local Incarceration only'],
