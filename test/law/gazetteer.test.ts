@@ -34,10 +34,7 @@ const COUNTS_2020: Record<string, number> = {
 const county = (fips: string) => gaz.byFips(fips) as GazCounty;
 const place = (geoid: string) => gaz.byFips(geoid) as GazPlace;
 
-test('loads quickly and only once', () => {
-  // Generous bounds: CI machines can be slow and busy. Typical: ~10 ms counties, ~60 ms places.
-  assert.ok(loadMs < 500, `cold load took ${loadMs.toFixed(0)} ms`);
-  assert.ok(placesMs < 3000, `places took ${placesMs.toFixed(0)} ms`);
+test('loads only once (its load time is reported, not asserted: benchmarks measure speed)', () => {
   assert.equal(Gazetteer.load(), gaz);
   console.log(`gazetteer cold load: counties ${loadMs.toFixed(1)} ms, places ${placesMs.toFixed(1)} ms; ${gaz.counties.length} counties, ${gaz.places.length} places`);
 });
@@ -246,7 +243,7 @@ test('places load per state: one look-up reads one state and parses only the row
     const sj = g.byOcd('ocd-division/country:us/state:ca/place:san_jose') as GazPlace;
     const ms = performance.now() - t0;
     assert.equal(sj.geoid, '0668000');
-    assert.ok(ms < 250, `cold look-up took ${ms.toFixed(1)} ms`);
+    console.log(`cold look-up of one place: ${ms.toFixed(1)} ms`);
     assert.deepEqual(g.loadedStates(), ['CA']);
     assert.deepEqual(g.parsedStates(), []);
     assert.equal(g.byFips('0668000'), sj);
