@@ -35,7 +35,8 @@ async function settled(page: Page, ready: string): Promise<void> {
   await page.waitForFunction(() => {
     const cards = [...document.querySelectorAll('section.card')];
     const chartsDone = cards.every((c) => c.querySelector('.chart svg') || c.querySelector('.notice') || !c.querySelector('.chart'));
-    const loading = [...document.querySelectorAll('main [role="status"]')].some((s) => /Loading|Cargando|Computing|Calculando/.test(s.textContent ?? ''));
+    // A .notice is an answer (an error, or the records not loaded yet), not a request still under way.
+    const loading = [...document.querySelectorAll('main [role="status"]:not(.notice)')].some((s) => /Loading|Cargando|Computing|Calculando/.test(s.textContent ?? ''));
     return chartsDone && !loading;
   }, undefined, { timeout: 60_000 });
 }
