@@ -1,7 +1,7 @@
 /** Scenarios run as jobs: POST a scenario, then follow its progress and read its result. */
 import type { Context, Hono } from 'hono';
 import { z } from 'zod';
-import { Scenario, type SimulationJobs } from '../simulate/index.js';
+import { Scenario, shippedScenarios, type SimulationJobs } from '../simulate/index.js';
 import { readJsonBody } from './json-body.js';
 import { problem } from './problem.js';
 import { RateLimiter } from './rate-limit.js';
@@ -11,6 +11,13 @@ import { route, type RouteSpec } from './route-spec.js';
 export const ApiScenario = Scenario;
 
 export const SIMULATION_ROUTES = {
+  scenarios: {
+    method: 'get', path: '/api/v1/scenarios', docPath: '/api/v1/scenarios', tag: 'simulations',
+    summary: 'The scenarios shipped with Comity (scenarios/*.yaml), as JSON',
+    description: 'Each is { file, scenario }: the scenario as checked by the simulator\'s schema (defaults filled in), ready to edit and POST to /api/v1/simulations.',
+    query: z.strictObject({}),
+    responses: { 200: { description: 'The shipped scenarios, by file name' } },
+  },
   submit: {
     method: 'post', path: '/api/v1/simulations', docPath: '/api/v1/simulations', tag: 'simulations',
     summary: 'Run a scenario as a job',
@@ -51,6 +58,8 @@ function remoteAddress(c: Context): string {
 export function mountSimulationRoutes(app: Hono, jobs: () => SimulationJobs, opts: SimulationRouteOptions = {}): void {
   const limiter = new RateLimiter(opts.burst ?? 4, opts.refillMs ?? 30_000);
   const clientOf = opts.clientOf ?? remoteAddress;
+
+  route(app, SIMULATION_ROUTES.scenarios, (c) => c.json(shippedScenarios()));
 
   route(app, SIMULATION_ROUTES.submit, async (c) => {
     const body = await readJsonBody(c, undefined, 'the scenario');

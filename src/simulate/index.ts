@@ -5,6 +5,7 @@ export { calibrate, FIT_WINDOW, FIT_METHOD, FIT_OBJECTIVE } from './calibrate.js
 export { readCalibration, writeCalibration, CalibrationFile, CalibrationError, CALIBRATION_VERSION } from './calibration-file.js';
 export { Scenario, type ScenarioInput, PolicyOverlay, SurgeSpec } from './scenario-schema.js';
 export { readScenario, parseScenario, scenarioFromObject, ScenarioError } from './scenario-file.js';
+export { shippedScenarios, scenariosDir, type ShippedScenario } from './shipped-scenarios.js';
 export { ScenarioInputError } from './prepare.js';
 export { OverlayError, overlayRegistry, scenarioEngine } from './overlays.js';
 export { PARAMETERS, type Param, type ParameterName } from './parameters.js';

@@ -15,7 +15,9 @@ import { ROUTE_SPECS, openApiDocument } from '../../src/server/openapi.js';
 import { MAX_BODY_BYTES } from '../../src/server/json-body.js';
 import { DecisionRequest } from '../../src/law/index.js';
 import { METRICS } from '../../src/observe/index.js';
-import { Scenario } from '../../src/simulate/index.js';
+import { Scenario, readScenario } from '../../src/simulate/index.js';
+import { readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { PA_REQUEST } from './sample-requests.js';
 
 const NO_DB = join(tmpdir(), 'comity-api-test-no-such-dir', 'comity.duckdb');
@@ -338,6 +340,21 @@ describe('observatory and claims without the records', () => {
 });
 
 describe('simulations', () => {
+  test('GET /api/v1/scenarios lists every shipped scenario file, each valid for POST /api/v1/simulations as given', async () => {
+    const a = await call('GET', '/api/v1/scenarios');
+    assert.equal(a.status, 200, a.text);
+    const list = JSON.parse(a.text) as { file: string; scenario: Record<string, unknown> }[];
+    const files = readdirSync(new URL('../../../scenarios/', import.meta.url)).filter((f) => f.endsWith('.yaml')).sort();
+    assert.ok(files.length > 0);
+    assert.deepEqual(list.map((x) => x.file), files);
+    for (const x of list) {
+      const parsed = Scenario.safeParse(x.scenario);
+      assert.ok(parsed.success, `${x.file}: ${parsed.success ? '' : parsed.error.message}`);
+      assert.equal(x.scenario.calibration, undefined, `${x.file}: the API refuses a calibration`);
+      assert.equal(x.scenario.name, readScenario(fileURLToPath(new URL(`../../../scenarios/${x.file}`, import.meta.url))).name);
+    }
+  });
+
   test('a scenario is checked by the simulator\'s schema; a valid one becomes a job; past the client\'s limit, 429 with Retry-After', async () => {
     assertProblem(await post('/api/v1/simulations', { name: 'x', from: '2018-01-01' }), 400, 'to');
     assertProblem(await post('/api/v1/simulations', { name: 'x', from: '2018-01-01', to: '2018-01-31', replications: 0 }), 400, 'replications');
