@@ -26,6 +26,7 @@ const PAGES: PageCase[] = [
   { name: 'jurisdiction', path: `/jurisdiction/${MECK}`, ready: '[data-testid="timeline"]' },
   { name: 'observatory', path: '/observatory', ready: 'section.card' },
   { name: 'claims', path: '/claims', ready: 'article.card, main .notice' },
+  { name: 'scenarios', path: '/scenarios', ready: '#s-scenario, main .notice, main .problem' },
 ];
 const NAV_MAP = { en: 'Map', es: 'Mapa' } as const;
 
@@ -339,6 +340,42 @@ describe('the web app in Chromium', needsBrowser, () => {
       assert.ok(rows > 0);
       assert.equal(lines.length - 1, rows);
       assert.match(lines[0]!, /detainers/);
+    } finally {
+      await ctx.close();
+    }
+  });
+
+  test('the scenarios page runs a shipped scenario with one replication: the progress reaches done and the custodial share shown is the API\'s', { ...needsBrowser, ...needsData, timeout: 300_000 }, async () => {
+    const ctx = await context('en');
+    try {
+      const page = await ctx.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      const shipped = (await (await page.request.get(`${base}/api/v1/scenarios`)).json()) as { file: string; scenario: { name: string; surges: unknown[] } }[];
+      const baseline = shipped.find((s) => s.file === 'baseline-fy2018.yaml')!;
+      assert.ok(baseline, 'baseline-fy2018.yaml is shipped');
+      await page.goto(`${base}/scenarios`);
+      await settled(page, '#s-scenario');
+      await page.selectOption('#s-scenario', { label: baseline.scenario.name });
+      assert.equal(await page.locator('[id^="s-surge-"]').count(), baseline.scenario.surges.length);
+      await page.fill('#s-reps', '1');
+      await page.click('form button[type="submit"]');
+      await page.waitForSelector('.sim-progress[role="status"]');
+      await page.waitForSelector('.sim-progress[data-status="done"], .sim-progress[data-status="failed"]', { timeout: 280_000 });
+      assert.equal(await page.getAttribute('.sim-progress', 'data-status'), 'done');
+      assert.equal(await page.$eval('.sim-progress progress', (p) => (p as HTMLProgressElement).value), 1);
+      const jobId = (await page.getAttribute('section.sim-result', 'data-job'))!;
+      const job = (await (await page.request.get(`${base}/api/v1/simulations/${jobId}`)).json()) as { status: string; scenario: { replications: number }; result: { custodialShare: { mean: number; p05: number; p95: number } } };
+      assert.equal(job.status, 'done');
+      assert.equal(job.scenario.replications, 1);
+      const shown = page.locator('section.sim-result dd[data-figure="scenCustShare"]');
+      assert.equal(Number(await shown.getAttribute('data-value')), job.result.custodialShare.mean);
+      const pct = new Intl.NumberFormat('en-US', { style: 'percent', minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(job.result.custodialShare.mean);
+      assert.equal((await shown.locator('strong.figure').textContent())?.trim(), pct);
+      // Focus moves to the result; the backlog chart is drawn.
+      assert.equal(await page.evaluate(() => document.activeElement?.id), 'sim-result-h');
+      await page.waitForSelector('section.sim-result .chart svg', { timeout: 30_000 });
+      assert.deepEqual(errors, []);
     } finally {
       await ctx.close();
     }

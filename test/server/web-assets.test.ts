@@ -37,7 +37,7 @@ test('hashed assets: their content type, cached for a year, gzip when accepted',
 });
 
 test('client routes get index.html, never cached; files that do not exist are 404', async () => {
-  for (const path of ['/', '/decide', '/jurisdiction/ocd-division/country:us/state:nc/county:mecklenburg', '/observatory']) {
+  for (const path of ['/', '/decide', '/jurisdiction/ocd-division/country:us/state:nc/county:mecklenburg', '/observatory', '/scenarios']) {
     const r = await app.request(path);
     assert.equal(r.status, 200, path);
     assert.equal(r.headers.get('content-type'), 'text/html; charset=utf-8');

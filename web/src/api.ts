@@ -6,18 +6,24 @@ import type { DecisionResponse } from '../../src/law/decide.js';
 import type { LawMap, MapRow } from '../../src/law/law-map.js';
 import type { JurisdictionSummary } from '../../src/law/jurisdictions-list.js';
 import type { DecisionRequest } from '../../src/law/request-schema.js';
+import type { ScenarioInput } from '../../src/simulate/scenario-schema.js';
+import type { ShippedScenario } from '../../src/simulate/shipped-scenarios.js';
+import type { SimulationJob } from '../../src/simulate/jobs.js';
 
-export type { DecisionResponse, LawMap, MapRow, JurisdictionSummary, DecisionRequest };
+export type { DecisionResponse, LawMap, MapRow, JurisdictionSummary, DecisionRequest, ScenarioInput, ShippedScenario, SimulationJob };
 
-export interface Problem { status: number; title: string; detail: string; field?: string; problems?: { path: string; message: string; suggestions?: string[] }[] }
+/** A problem answer; retryAfter (seconds) when the server sent Retry-After (429, 503). */
+export interface Problem { status: number; title: string; detail: string; field?: string; problems?: { path: string; message: string; suggestions?: string[] }[]; retryAfter?: number }
 export type Result<T> = { ok: true; data: T } | { ok: false; problem: Problem };
 
 async function problemOf(res: Response): Promise<Problem> {
+  const wait = Number(res.headers.get('retry-after'));
+  const retry = Number.isFinite(wait) && wait > 0 ? { retryAfter: wait } : {};
   try {
     const body = (await res.json()) as Partial<Problem>;
-    return { status: res.status, title: body.title ?? res.statusText, detail: body.detail ?? '', ...(body.field ? { field: body.field } : {}), ...(body.problems ? { problems: body.problems } : {}) };
+    return { status: res.status, title: body.title ?? res.statusText, detail: body.detail ?? '', ...(body.field ? { field: body.field } : {}), ...(body.problems ? { problems: body.problems } : {}), ...retry };
   } catch {
-    return { status: res.status, title: res.statusText || 'Error', detail: `HTTP ${res.status}` };
+    return { status: res.status, title: res.statusText || 'Error', detail: `HTTP ${res.status}`, ...retry };
   }
 }
 
@@ -87,6 +93,21 @@ export interface Claim {
 }
 export function claims(): Promise<Result<Claim[]>> {
   return call('/api/v1/observe/claims');
+}
+
+/** The scenarios shipped with Comity, to start from. */
+export function shippedScenarios(): Promise<Result<ShippedScenario[]>> {
+  return call('/api/v1/scenarios');
+}
+
+/** Start a run (202: the job, queued). */
+export function startSimulation(scenario: ScenarioInput): Promise<Result<SimulationJob>> {
+  return call('/api/v1/simulations', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(scenario) });
+}
+
+/** A run's state: status, progress, and its result once done. */
+export function simulationJob(id: string): Promise<Result<SimulationJob>> {
+  return call(`/api/v1/simulations/${encodeURIComponent(id)}`);
 }
 
 /** Today as YYYY-MM-DD in the reader's zone. */

@@ -8,12 +8,14 @@ import { MemoPage } from './pages/memo-page.js';
 import { JurisdictionPage } from './pages/jurisdiction-page.js';
 import { ObservatoryPage } from './pages/observatory-page.js';
 import { ClaimsPage } from './pages/claims-page.js';
+import { ScenariosPage } from './pages/scenarios-page.js';
 
 const NAV: { href: string; key: Key }[] = [
   { href: '/', key: 'navMap' },
   { href: '/decide', key: 'navDecide' },
   { href: '/observatory', key: 'navObservatory' },
   { href: '/claims', key: 'navClaims' },
+  { href: '/scenarios', key: 'navScenarios' },
 ];
 
 function page(path: string, search: URLSearchParams) {
@@ -23,6 +25,7 @@ function page(path: string, search: URLSearchParams) {
   if (path.startsWith('/jurisdiction/')) return { key: 'jTitle' as Key, el: <JurisdictionPage id={path.slice('/jurisdiction/'.length)} /> };
   if (path === '/observatory') return { key: 'navObservatory' as Key, el: <ObservatoryPage /> };
   if (path === '/claims') return { key: 'navClaims' as Key, el: <ClaimsPage /> };
+  if (path === '/scenarios') return { key: 'navScenarios' as Key, el: <ScenariosPage /> };
   return { key: 'notFound' as Key, el: <NotFound /> };
 }
 
