@@ -345,6 +345,28 @@ describe('the web app in Chromium', needsBrowser, () => {
     }
   });
 
+  test('the scenarios page past the client\'s limit: a 429 says when to retry, from its Retry-After', async () => {
+    const ctx = await context('en');
+    try {
+      const page = await ctx.newPage();
+      // The server's own limit is several runs a client; the browser answers this POST with what the server sends past it.
+      await page.route('**/api/v1/simulations', (route) => route.fulfill({
+        status: 429, headers: { 'retry-after': '37', 'content-type': 'application/problem+json' },
+        body: JSON.stringify({ status: 429, title: 'Too many simulations', detail: 'try again in 37 s.' }),
+      }));
+      await page.goto(`${base}/scenarios`);
+      await settled(page, '#s-scenario');
+      await page.fill('#s-reps', '1');
+      await page.press('#s-reps', 'Enter');
+      const notice = page.locator('main .notice[role="status"]');
+      await notice.waitFor();
+      assert.match((await notice.textContent()) ?? '', /Try again in 37 s/);
+      assert.equal(await page.locator('.sim-progress').count(), 0);
+    } finally {
+      await ctx.close();
+    }
+  });
+
   test('the scenarios page runs a shipped scenario with one replication: the progress reaches done and the custodial share shown is the API\'s', { ...needsBrowser, ...needsData, timeout: 300_000 }, async () => {
     const ctx = await context('en');
     try {

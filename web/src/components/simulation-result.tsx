@@ -50,7 +50,7 @@ export function SimulationResultView({ result, jobId, headingRef }: { result: Si
         return Plot.plot({
           width, height: 260, marginLeft: 70,
           x: { label: null, type: 'utc' },
-          y: { label: t('scenBacklog'), grid: true },
+          y: { label: t('scenPeople'), grid: true },
           marks: [
             Plot.areaY(rows, { x: 'month', y1: 'p05', y2: 'p95', fill: '#762a83', fillOpacity: 0.2 }),
             Plot.lineY(rows, { x: 'month', y: 'mean', stroke: '#762a83', strokeWidth: 2 }),

@@ -159,7 +159,7 @@ function Compare({ runs, pair, setPair }: { runs: Run[]; pair: [number, number] 
     const k = Number((e.target as HTMLSelectElement).value);
     setPair(which === 0 ? [k, b.key] : [a.key, k]);
   };
-  const rows = [...FIGURES, ...HOURS];
+  const rows = [...FIGURES, ...HOURS.map((f) => ({ ...f, hours: true }))];
   return (
     <section class="card" aria-labelledby="sim-compare-h">
       <h2 id="sim-compare-h">{t('scenCompare')}</h2>
@@ -182,7 +182,7 @@ function Compare({ runs, pair, setPair }: { runs: Run[]; pair: [number, number] 
                   const d = difference(va, vb);
                   return (
                     <tr key={f.key} data-figure={f.key}>
-                      <th scope="row">{t(f.key)}</th>
+                      <th scope="row">{'hours' in f ? `${t('scenHours')}: ${t(f.key)}` : t(f.key)}</th>
                       <td>{fmtFigure(va.mean, f.unit, lang)}</td>
                       <td>{fmtFigure(vb.mean, f.unit, lang)}</td>
                       <td>{fmtFigure(d.mean, f.unit, lang, true)}</td>
