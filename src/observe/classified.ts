@@ -1,5 +1,6 @@
-// The classified arrests: every arrest with its method class, custodial kind and county, built once at load so that
-// every metric and claim reads one definition (method-class.ts for the classes, attribution/ for the counties).
+// The classified arrests: every arrest with its method class, custodial kind and county, a view created at load so
+// that every metric and claim reads one definition (method-class.ts for the classes, attribution/ for the counties).
+// Its common group-by is stored (arrests_cube): the metrics sum it; the claims' date windows read the view.
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { type Database, query, run } from './db.js';
 
@@ -9,7 +10,7 @@ import { type Database, query, run } from './db.js';
  * county the landmark names (fips, null when none) with the attribution's method and confidence.
  */
 export const CLASSIFIED_ARRESTS_SQL = `
-CREATE TABLE arrests_classified AS
+CREATE VIEW arrests_classified AS
 SELECT t.fy, t.aor, t.apprehension_date, strftime(t.apprehension_date, '%Y-%m') AS month, t.method,
   coalesce(m.class, 'other') AS class, coalesce(m.detail, 'other') AS detail,
   l.fips, l.method AS place_method, l.confidence AS place_confidence

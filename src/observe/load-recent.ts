@@ -117,3 +117,4 @@ export async function writeProvenance(connection: DuckDBConnection, dataDir: str
   const columns = (['table', 'files', 'attribution', 'license', 'license_file', 'license_text'] as const).map((n) => [n, 'VARCHAR'] as [string, ColumnType]);
   await writeTable(connection, 'provenance', { columns, rows });
 }
+

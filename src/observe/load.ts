@@ -267,7 +267,7 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
       perFile.set(rel, [...(perFile.get(rel) ?? []), { table, rows }]);
     };
     addFile(AOR_CODES_FILE, 'aor_codes', counts.aor_codes);
-    // The detention workbooks are parsed in JavaScript while DuckDB loads the CSV files, and appended after.
+    // The detention workbooks are parsed in a worker thread while DuckDB loads the CSV files, and appended after.
     const workbooks = readDetentionWorkbooks(dataDir, await knownAorCodes(db.connection), detentionFiles);
     workbooks.catch(() => undefined);
 

@@ -58,7 +58,14 @@ export class LandmarkCounties {
   async add(table: 'arrests' | 'encounters'): Promise<void> {
     const pairs = await query<{ aor: string | null; landmark: string }>(this.db, `SELECT DISTINCT aor, landmark FROM ${table} WHERE landmark IS NOT NULL`);
     const appender = this.appender;
+    let since = performance.now();
     for (const { aor, landmark } of pairs) {
+      // Yield now and then: the load's DuckDB lanes start their next statement from this thread, and would idle
+      // while a long run of matching held it.
+      if (performance.now() - since > 20) {
+        await new Promise((r) => setImmediate(r));
+        since = performance.now();
+      }
       const key = `${aor ?? ''}\u0000${landmark}`;
       if (this.seen.has(key)) continue;
       this.seen.add(key);
