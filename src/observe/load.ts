@@ -17,7 +17,7 @@ import type { ProgressFn } from './progress.js';
 import { ARRESTS, ENCOUNTERS, REMOVALS } from './specs-ice.js';
 import { REFERENCE_SPECS, TRAC_COUNTY_SQL } from './specs-reference.js';
 import { createRecentLookups, knownAorCodes, readDetentionWorkbooks, writeDetentionTables, writeProvenance } from './load-recent.js';
-import { DDP_LICENSE_FILE, DETENTION_FILES, DETENTION_TABLES, RECENT_SPECS } from './specs-recent.js';
+import { DDP_LICENSE_FILE, DETENTION_DIR, DETENTION_TABLES, RECENT_SPECS } from './specs-recent.js';
 import { ROW_NUMBER, type TableSpec, checkedFields, fromSql, readerSql, selectSql } from './table-spec.js';
 
 export const TABLE_SPECS: readonly TableSpec[] = [...REFERENCE_SPECS, ...RECENT_SPECS, ARRESTS, ENCOUNTERS, REMOVALS];
@@ -217,7 +217,7 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
   const specs = TABLE_SPECS;
   const manifest = options.manifest ?? DATA_FILES;
   // The detention workbooks are one per fiscal year: whichever the manifest lists (a test fixture lists fewer).
-  const detentionFiles = manifest.map((f) => f.path).filter((p) => DETENTION_FILES.includes(p) || (p.startsWith('ice-detention-stats/') && p.endsWith('.xlsx')));
+  const detentionFiles = manifest.map((f) => f.path).filter((p) => p.startsWith(`${DETENTION_DIR}/`) && p.endsWith('.xlsx'));
   const allFiles = [AOR_CODES_FILE, ...specs.flatMap((s) => s.files), DDP_LICENSE_FILE, ...detentionFiles];
   const missing = allFiles.filter((rel) => !existsSync(abs(dataDir, rel)));
   if (missing.length > 0) {

@@ -74,18 +74,20 @@ export async function tableChecksums(path: string): Promise<Record<string, strin
   }
 }
 
-/** A throwaway data directory of symlinks to the shared records, with one file replaced by `replace(path)`. */
-export function dataDirWith(rel: string, write: (target: string) => void): string {
+/** A throwaway copy (symlinks) of the records in `source`, with one file replaced by `write(path)`. */
+function dirWith(source: string, files: readonly string[], rel: string, write: (target: string) => void): string {
   const dir = mkdtempSync(join(tmpdir(), 'comity-data-'));
-  const files = ALL_FILES;
   for (const f of files) {
     const target = join(dir, ...f.split('/'));
     mkdirSync(dirname(target), { recursive: true });
     if (f === rel) write(target);
-    else symlinkSync(join(DATA_DIR, ...f.split('/')), target);
+    else symlinkSync(join(source, ...f.split('/')), target);
   }
   return dir;
 }
+
+/** A throwaway data directory of symlinks to the shared records, with one file replaced by `write(path)`. */
+export const dataDirWith = (rel: string, write: (target: string) => void): string => dirWith(DATA_DIR, ALL_FILES, rel, write);
 
 export function tempPath(name: string): string {
   return join(mkdtempSync(join(tmpdir(), 'comity-test-')), name);
@@ -121,13 +123,4 @@ export async function recordsRows(): Promise<Record<string, number> | undefined>
 }
 
 /** A throwaway copy of RECORDS (symlinks), with one file replaced by `write(path)`. */
-export function recordsDirWith(rel: string, write: (target: string) => void): string {
-  const dir = mkdtempSync(join(tmpdir(), 'comity-records-'));
-  for (const f of RECORDS.files) {
-    const target = join(dir, ...f.split('/'));
-    mkdirSync(dirname(target), { recursive: true });
-    if (f === rel) write(target);
-    else symlinkSync(join(RECORDS.dir, ...f.split('/')), target);
-  }
-  return dir;
-}
+export const recordsDirWith = (rel: string, write: (target: string) => void): string => dirWith(RECORDS.dir, RECORDS.files, rel, write);
