@@ -8,6 +8,9 @@ import { z } from 'zod';
 import { Gazetteer } from './gazetteer.js';
 import { STATES } from './states.js';
 import type { Engine } from './index.js';
+import type { Decision } from './decide.js';
+import type { CompiledChain, CompiledLaw, CompiledRegistry } from './engine.js';
+import { dayOf } from './days.js';
 import type { DecisionRequest } from './request-schema.js';
 import type { Confidence } from './registry-schema.js';
 import { REQUEST_TYPES, type DocumentType, type Modality, type Model287g, type RequestType } from './vocab.js';
@@ -72,27 +75,65 @@ export function standardRequest(countyId: string, date: string, request: Request
   return { jurisdiction: countyId, agency: { kind: jailAgency(countyId) }, at, requests: [request], documents: standardDocuments(date), wouldBeReleasedAt: at, detainerReceivedAt: at };
 }
 
-/** Every county and county equivalent of the 50 states and DC, with its answer on `date`. */
+/**
+ * Every county's compiled chain, per compiled registry: a fixed set (the gazetteer's counties), kept apart from the
+ * engine's id cache, which is bounded for ids from the network and smaller than the map's 3,143 counties.
+ */
+const countyChains = new WeakMap<CompiledRegistry, Map<string, CompiledChain>>();
+function countyChain(compiled: CompiledRegistry, ocd: string): CompiledChain {
+  let chains = countyChains.get(compiled);
+  if (!chains) countyChains.set(compiled, (chains = new Map()));
+  let chain = chains.get(ocd);
+  if (!chain) {
+    const ch = compiled.chain(ocd);
+    if (!ch.ok) throw new Error(`${ocd}: ${ch.message}`);
+    chains.set(ocd, (chain = ch.chain));
+  }
+  return chain;
+}
+
+/**
+ * Every county and county equivalent of the 50 states and DC, with its answer on `date`.
+ *
+ * A county's answer to the standard request depends only on the law of its chain, its time zone and the
+ * models of its jail's 287(g) agreement that day (the only fact taken from where it is): counties that share
+ * all three share the decision, which is computed once (about 3,100 counties come to a few hundred
+ * decisions). test/law/law-map.test.ts checks the map against one full decision per county.
+ */
 export function lawMap(engine: Engine, date: string, request: RequestType = 'HOLD', opts: { state?: string } = {}): LawMap {
   const g = Gazetteer.load();
+  const compiled = engine.compiled;
+  const day = dayOf(date);
   const rows: MapRow[] = [];
   const counts: Partial<Record<Modality, number>> = {};
+  const decided = new Map<CompiledLaw, Map<string, Decision>>();
   let registry = '';
   let disclaimer = '';
   for (const st of STATES) {
     if (st.ocdType === 'territory' || (opts.state && st.code !== opts.state.toLowerCase())) continue;
     for (const c of g.countiesOf(st.code)) {
-      const r = engine.decide(standardRequest(c.ocd, date, request));
-      if (!r.ok) throw new Error(`${c.ocd}: ${r.problems.map((p) => p.message).join('; ')}`);
-      const d = r.response.decisions[request]!;
-      registry = r.response.registry;
-      disclaimer = r.response.disclaimer;
+      const { law, jurisdiction } = countyChain(compiled, c.ocd);
+      const kind = jailAgency(c.ocd);
+      const area = jurisdiction.area;
+      const key = `${jurisdiction.timeZone}|${kind}|${area ? compiled.agreements.mask(area, kind, day) ?? 'unknown' : 'none'}`;
+      let byKey = decided.get(law);
+      if (!byKey) decided.set(law, (byKey = new Map()));
+      let d = byKey.get(key);
+      if (!d) {
+        const r = engine.decideValid(standardRequest(c.ocd, date, request));
+        d = r.decisions[request]!;
+        registry = r.registry;
+        disclaimer = r.disclaimer;
+        byKey.set(key, d);
+      }
+      // As the full decision reports it: from ICE's lists where the jail can be placed on them.
+      const agreement = area ? compiled.agreements.lookup(area, kind, day) : undefined;
       counts[d.modality] = (counts[d.modality] ?? 0) + 1;
       rows.push({
         fips: c.fips, id: c.ocd, name: c.name, state: st.code.toUpperCase(), modality: d.modality,
         level: d.decidedBy.level, jurisdiction: d.decidedBy.jurisdiction, provision: d.decidedBy.provision,
         citation: d.decidedBy.citation, instrument: d.decidedBy.instrument, confidence: d.confidence,
-        agreement287g: r.response.agreement287g.models, agreementSource: r.response.agreement287g.source,
+        agreement287g: agreement?.models ?? [], agreementSource: agreement?.source ?? 'unknown',
       });
     }
   }

@@ -107,22 +107,20 @@ export function mountLawRoutes(app: Hono, engine: () => Engine, observed: Observ
     return c.json({ ...d.value, ...obs });
   });
 
-  // The law map: every county's answer to the standard request on a date (about a second to compute): the
-  // answer is cached as the bytes sent, JSON and CSV, so a cached map costs no serialization.
-  const maps = new BoundedCache<string, { json: string; gzip?: Buffer; csv?: string; map: LawMap }>(32);
+  // The law map: every county's answer to the standard request on a date (tens of milliseconds to compute once
+  // the counties are resolved): cached as the bytes sent, JSON, gzip and CSV, so a cached map costs no
+  // serialization. Room for the slider's maps of two request types (the server computes them after it starts).
+  const maps = new BoundedCache<string, { json: string; gzip?: Buffer; csv?: string }>(72);
   const mapOf = (date: string, request: RequestType, state: string | undefined) => {
     const key = `${engine().registry.fingerprint}|${date}|${request}|${state ?? ''}`;
     let m = maps.get(key);
-    if (!m) {
-      const map = lawMap(engine(), date, request, state ? { state } : {});
-      maps.set(key, (m = { json: JSON.stringify(map), map }));
-    }
+    if (!m) maps.set(key, (m = { json: JSON.stringify(lawMap(engine(), date, request, state ? { state } : {})) }));
     return m;
   };
   route(app, LAW_ROUTES.map, (c, q) => {
     if (q.format === 'text') return problem(c, 400, 'Invalid query', 'format: the API answers json or csv', { field: 'format' });
     const m = mapOf(q.date, q.request, q.state);
-    if (q.format === 'csv') return c.body((m.csv ??= mapCsv(m.map)), 200, { 'content-type': 'text/csv; charset=utf-8' });
+    if (q.format === 'csv') return c.body((m.csv ??= mapCsv(lawMap(engine(), q.date, q.request, q.state ? { state: q.state } : {}))), 200, { 'content-type': 'text/csv; charset=utf-8' });
     // About a megabyte for the whole country: compressed once, for clients that accept gzip.
     if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
       m.gzip ??= gzipSync(m.json);

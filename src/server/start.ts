@@ -4,6 +4,8 @@
  * loading), print the URL, and shut down gracefully on SIGINT or SIGTERM.
  */
 import { existsSync } from 'node:fs';
+import { setImmediate as turn } from 'node:timers/promises';
+import { mapTimeSteps } from '../law/map-steps.js';
 import { autoLoad, resolveDbPath } from '../observe/index.js';
 import { type AppOptions, createApp } from './app.js';
 import { listen } from './listen.js';
@@ -21,6 +23,7 @@ export async function startServer(options: StartOptions): Promise<{ url: string;
   const app = createApp(options);
   const server = await listen(app, options.port, options.host ?? '127.0.0.1', out);
   let stopping: Promise<void> | undefined;
+  void warmLawMaps(app, () => stopping !== undefined);
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
       await server.close();
@@ -41,4 +44,26 @@ export async function startServer(options: StartOptions): Promise<{ url: string;
     void autoLoad(out);
   }
   return { url: server.url, stop };
+}
+
+/** Today's date where the server runs (the web app's default map date is the reader's local day). */
+function localDay(d = new Date()): string {
+  return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+}
+
+/**
+ * The map page's answers, computed one at a time in the background once the server listens: today's map for both
+ * request types the page offers, then every stop of its time slider. Each takes tens of milliseconds and gives the
+ * event loop back between maps, so requests meanwhile are not held up; afterwards the page never waits for a map.
+ */
+async function warmLawMaps(app: { request: (path: string, init?: RequestInit) => Response | Promise<Response> }, stopped: () => boolean): Promise<void> {
+  const today = localDay();
+  const asks = [`date=${today}&request=HOLD`, `date=${today}&request=NOTIFY_RELEASE`, ...mapTimeSteps(today).reverse().map((d) => `date=${d}&request=HOLD`)];
+  for (const q of asks) {
+    await turn();
+    if (stopped()) return;
+    const res = await app.request(`/api/v1/law/map?${q}`, { headers: { 'accept-encoding': 'gzip' } });
+    await res.arrayBuffer();
+    if (!res.ok) return;
+  }
 }

@@ -324,6 +324,31 @@ describe('the web app in Chromium', needsBrowser, () => {
     }
   });
 
+  test('a jurisdiction page shows its record: every provision linked to its source, the law\'s timeline, the observed arrests', { ...needsBrowser, ...needsData }, async () => {
+    const ctx = await context('en');
+    try {
+      const page = await ctx.newPage();
+      const rec = (await (await page.request.get(`${base}/api/v1/jurisdictions/${encodeURIComponent(MECK)}`)).json()) as {
+        layers: { provisions: { citation: string; source: string }[] }[]; timeline: unknown[];
+        observed: { metric: { metric: string; rows: { key: string; total: number }[] } }[];
+      };
+      await page.goto(`${base}/jurisdiction/${MECK}`);
+      await settled(page, '[data-testid="timeline"]');
+      const provisions = rec.layers.flatMap((l) => l.provisions);
+      assert.ok(provisions.length > 0);
+      for (const p of provisions) {
+        const links = await page.$$eval('ul.provisions a', (as, src) => as.filter((a) => a.getAttribute('href') === src).map((a) => a.textContent), p.source);
+        assert.ok(links.includes(p.citation), `${p.citation} linked to ${p.source}`);
+      }
+      assert.equal(await page.$$eval('[data-testid="timeline"] tbody tr', (trs) => trs.length), rec.timeline.length);
+      const fy = rec.observed.find((o) => o.metric.metric === 'custodial-share')!.metric.rows.filter((r) => r.total > 0);
+      const shown = await page.$$eval('[data-testid="observed"] tbody tr', (trs) => trs.map((tr) => [tr.querySelector('th')?.textContent, tr.querySelector('td:last-child')?.textContent]));
+      assert.deepEqual(shown, fy.map((r) => [r.key, r.total.toLocaleString('en-US')]));
+    } finally {
+      await ctx.close();
+    }
+  });
+
   test('an observatory chart\'s CSV holds the rows its table shows', { ...needsBrowser, ...needsData }, async () => {
     const ctx = await context('en');
     try {

@@ -9,6 +9,8 @@ import type { DecisionRequest } from '../../src/law/request-schema.js';
 import type { ScenarioInput } from '../../src/simulate/scenario-schema.js';
 import type { ShippedScenario } from '../../src/simulate/shipped-scenarios.js';
 import type { SimulationJob } from '../../src/simulate/jobs.js';
+import type { JurisdictionDetail } from '../../src/law/jurisdiction-detail.js';
+import type { SanctuaryRow } from '../../src/observe/metrics/sanctuary.js';
 
 export type { DecisionResponse, LawMap, MapRow, JurisdictionSummary, DecisionRequest, ScenarioInput, ShippedScenario, SimulationJob };
 
@@ -70,9 +72,17 @@ export function registeredJurisdictions(): Promise<Result<JurisdictionSummary[]>
   return registered;
 }
 
-/** A jurisdiction's full record (GET /api/v1/jurisdictions/{id}); servers without the route answer 404. */
-export function jurisdictionRecord(id: string): Promise<Result<unknown>> {
-  return call(`/api/v1/jurisdictions/${encodeURIComponent(id)}`);
+/**
+ * A jurisdiction's record (GET /api/v1/jurisdictions/{id}): its law layer by layer, the law's timeline, its 287(g)
+ * agreements, and from the loaded records the lists that name it and its observed metrics (or why they are absent).
+ */
+export type JurisdictionRecord = JurisdictionDetail & {
+  records: { status: 'loaded' | 'not loaded' | 'busy'; note?: string };
+  lists: SanctuaryRow[];
+  observed: { scope: string; metric: MetricResult }[];
+};
+export function jurisdictionRecord(id: string): Promise<Result<JurisdictionRecord>> {
+  return call<JurisdictionRecord>(`/api/v1/jurisdictions/${encodeURIComponent(id)}`);
 }
 
 /** An observatory metric as JSON, and its CSV address. */

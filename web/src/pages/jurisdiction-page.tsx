@@ -1,11 +1,10 @@
 /**
- * A jurisdiction's page: what the law answers today per request type, the law layer by layer (the
- * engine's trace), the answer's timeline, 287(g) agreements, the published lists and observed arrests.
- * Built from POST /decide and the observatory's metrics; GET /jurisdictions/{id} is probed and its
- * absence said.
+ * A jurisdiction's page: what the law answers today per request type (POST /decide), and from its record
+ * (GET /jurisdictions/{id}) the law layer by layer with citations linked to the sources, the law's timeline,
+ * 287(g) agreements, the published lists beside the law, and the arrests observed there.
  */
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { decide, jurisdictionRecord, metric, metricUrl, today, type DecisionRequest, type DecisionResponse, type MetricResult, type Problem } from '../api.js';
+import { decide, jurisdictionRecord, metricUrl, today, type DecisionRequest, type DecisionResponse, type JurisdictionRecord, type Problem } from '../api.js';
 import { Chart } from '../components/chart.js';
 import { ModalityChip } from '../components/decision-view.js';
 import { ProblemBox } from '../components/problem-box.js';
@@ -33,127 +32,66 @@ function standard(id: string, date: string, requests: DecisionRequest['requests'
   return { jurisdiction: id, agency: { kind: agencyFor(id) }, at, requests, documents: standardDocuments(date), wouldBeReleasedAt: at, detainerReceivedAt: at };
 }
 
-interface TimelineRow { date: string; hold: string; notify: string; holdBy: string; notifyBy: string }
+type LawAnswer = string | null | undefined;
+const limits = (hold: LawAnswer, notify: LawAnswer): boolean => hold === 'MUST_NOT' || notify === 'MUST_NOT';
+
+interface FyRow { fy: string; custodial: number; atLarge: number; other: number; total: number }
 
 export function JurisdictionPage({ id: raw }: { id: string }) {
   const { lang, t } = useLang();
   const id = useMemo(() => raw.split('/').map((s) => { try { return decodeURIComponent(s); } catch { return s; } }).join('/'), [raw]);
   const day = today();
+  const [rec, setRec] = useState<JurisdictionRecord | undefined>();
   const [now, setNow] = useState<DecisionResponse | undefined>();
   const [problem, setProblem] = useState<Problem | undefined>();
-  const [hasRecord, setHasRecord] = useState<boolean | undefined>();
-  const [timeline, setTimeline] = useState<TimelineRow[] | undefined>();
-  const [traceType, setTraceType] = useState('HOLD');
-  const [lists, setLists] = useState<MetricResult | Problem | undefined>();
-  const [observed, setObserved] = useState<{ fy: number; custodial: number; atLarge: number; other: number; total: number }[] | Problem | undefined>();
 
   useEffect(() => {
-    setNow(undefined); setProblem(undefined); setTimeline(undefined); setLists(undefined); setObserved(undefined);
-    void jurisdictionRecord(id).then((r) => setHasRecord(r.ok));
-    void decide(standard(id, day, [...REQUEST_TYPES])).then((r) => (r.ok ? setNow(r.data) : setProblem(r.problem)));
+    setRec(undefined); setNow(undefined); setProblem(undefined);
+    void jurisdictionRecord(id).then((r) => {
+      if (!r.ok) return setProblem(r.problem);
+      setRec(r.data);
+      void decide(standard(r.data.jurisdiction.id, day, [...REQUEST_TYPES])).then((d) => (d.ok ? setNow(d.data) : setProblem(d.problem)));
+    });
   }, [id]);
 
-  useEffect(() => {
-    if (!now) return;
-    const jid = now.jurisdiction.id;
-    const dates = [...Array.from({ length: Number(day.slice(0, 4)) - 2013 + 1 }, (_, i) => `${2013 + i}-01-01`), day];
-    void Promise.all(dates.map((d) => decide(standard(jid, d, ['HOLD', 'NOTIFY_RELEASE'])))).then((rs) => {
-      const rows: TimelineRow[] = [];
-      rs.forEach((r, i) => {
-        if (!r.ok) return;
-        const h = r.data.decisions.HOLD!;
-        const n = r.data.decisions.NOTIFY_RELEASE!;
-        rows.push({ date: dates[i]!, hold: h.modality, notify: n.modality, holdBy: h.decidedBy.citation, notifyBy: n.decidedBy.citation });
-      });
-      setTimeline(rows);
-    });
-    void metric('sanctuary-lists').then((r) => setLists(r.ok ? r.data : r.problem));
-    const fips = now.jurisdiction.fips;
-    if (now.jurisdiction.level === 'county' && fips) {
-      void Promise.all([2016, 2017, 2018, 2019].map((fy) => metric('custodial-share', { county: fips, fy: String(fy) }))).then((rs) => {
-        const bad = rs.find((r) => !r.ok);
-        if (bad && !bad.ok) return setObserved(bad.problem);
-        setObserved(rs.flatMap((r, i) => {
-          if (!r.ok) return [];
-          const row = r.data.rows[0] as { total?: number; custodial?: number; atLarge?: number; other?: number } | undefined;
-          return row?.total ? [{ fy: 2016 + i, total: row.total, custodial: row.custodial ?? 0, atLarge: row.atLarge ?? 0, other: row.other ?? 0 }] : [];
-        }));
-      });
-    }
-  }, [now]);
-
   if (problem) return (<><h1>{t('jTitle')}</h1><ProblemBox problem={problem} /></>);
-  if (!now) return (<><h1>{t('jTitle')}</h1><p role="status">{t('loading')}</p></>);
+  if (!rec) return (<><h1>{t('jTitle')}</h1><p role="status">{t('loading')}</p></>);
 
-  const j = now.jurisdiction;
-  const trace = (now.trace ?? []).filter((x) => x.request === traceType).sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level));
-  const listRows = lists && 'rows' in lists ? lists.rows.filter((r) => r.jurisdictionId === j.id || (j.fips && r.countyFips === j.fips && r.level === 'county')) : [];
+  const j = rec.jurisdiction;
+  const sourceOf = new Map(rec.layers.flatMap((l) => l.provisions.map((p) => [p.id, p.source] as const)));
   const testHref = `/decide?${new URLSearchParams({ j: j.id, agency: agencyFor(j.id), req: 'HOLD,NOTIFY_RELEASE', docs: 'I-247A,I-200' }).toString()}`;
+  const shares = rec.observed.find((o) => o.metric.metric === 'custodial-share');
+  const fyRows: FyRow[] = (shares?.metric.rows ?? []).flatMap((r) => {
+    const row = r as { key?: string; total?: number; custodial?: number; atLarge?: number; other?: number };
+    return row.total ? [{ fy: String(row.key), total: row.total, custodial: row.custodial ?? 0, atLarge: row.atLarge ?? 0, other: row.other ?? 0 }] : [];
+  });
+  const practice = rec.observed.find((o) => o.metric.metric === 'policy-vs-practice')?.metric.rows[0] as { detainersLodged?: number | null; tracDetainers?: number | null } | undefined;
+  const county = j.level === 'county' ? j.fips : j.countyFips;
+  const hold = now?.decisions.HOLD?.modality;
+  const notify = now?.decisions.NOTIFY_RELEASE?.modality;
 
   return (
     <>
       <h1 lang="en">{j.name}</h1>
       <p class="muted"><code>{j.id}</code>{j.fips ? ` · FIPS ${j.fips}` : ''} · {j.timeZone}</p>
-      {hasRecord === false ? <p class="notice">{t('jFullRecordMissing')}</p> : null}
       <p class="notice">{t('disclaimer')}</p>
       <p><a class="button" href={testHref}>{t('jTryDecide')}</a></p>
 
-      <h2>{t('jToday')} ({now.decisionDate})</h2>
-      <div class="table-scroll" role="region" tabIndex={0} aria-label={t('jToday')}>
-        <table>
-          <thead><tr><th scope="col">{t('fRequests')}</th><th scope="col">{t('mapAnswer')}</th><th scope="col">{t('decidedBy')}</th><th scope="col">{t('confidence')}</th></tr></thead>
-          <tbody>
-            {Object.entries(now.decisions).map(([type, d]) => d ? (
-              <tr key={type} data-request={type}>
-                <th scope="row">{label(type, lang)}</th>
-                <td><ModalityChip m={d.modality} /></td>
-                <td lang="en">{d.sources.find((s) => s.citation === d.decidedBy.citation)?.href ? <a href={d.sources.find((s) => s.citation === d.decidedBy.citation)!.href} target="_blank" rel="noreferrer">{d.decidedBy.citation}</a> : d.decidedBy.citation} <span class="muted">({d.decidedBy.level})</span></td>
-                <td>{d.confidence}</td>
-              </tr>
-            ) : null)}
-          </tbody>
-        </table>
-      </div>
-
-      <h2>{t('jLayers')}</h2>
-      <p class="intro">{t('jLayersIntro')}</p>
-      <label for="trace-type">{t('fRequests')}</label>{' '}
-      <select id="trace-type" value={traceType} onChange={(e) => setTraceType((e.target as HTMLSelectElement).value)}>
-        {REQUEST_TYPES.map((r) => <option key={r} value={r}>{label(r, lang)}</option>)}
-      </select>
-      {LEVEL_ORDER.filter((lv) => trace.some((x) => x.level === lv)).map((lv) => (
-        <section key={lv}>
-          <h3>{t('level')}: {lv}</h3>
-          <ol class="trace">
-            {trace.filter((x) => x.level === lv).map((x) => {
-              const href = now.decisions[traceType as keyof typeof now.decisions]?.sources.find((s) => s.citation === x.citation)?.href;
-              return (
-                <li key={x.provision}>
-                  <strong lang="en">{href ? <a href={href} target="_blank" rel="noreferrer">{x.citation}</a> : x.citation}</strong>
-                  {' — '}{x.applied ? t('jApplied') : t('jNotApplied')}{x.outcome ? ` (${x.outcome})` : ''}
-                  <div class="muted" lang="en">{x.reason} · {x.confidence}</div>
-                </li>
-              );
-            })}
-          </ol>
-        </section>
-      ))}
-
-      <h2>{t('jTimeline')}</h2>
-      <p class="intro">{t('jTimelineIntro')}</p>
-      {timeline ? (
-        <div class="table-scroll" role="region" tabIndex={0} aria-label={t('jTimeline')}>
-          <table data-testid="timeline">
-            <thead><tr><th scope="col">{t('jDate')}</th><th scope="col">{label('HOLD', lang)}</th><th scope="col">{label('NOTIFY_RELEASE', lang)}</th><th scope="col">{t('decidedBy')}</th></tr></thead>
+      <h2>{t('jToday')}{now ? ` (${now.decisionDate})` : ''}</h2>
+      {now ? (
+        <div class="table-scroll" role="region" tabIndex={0} aria-label={t('jToday')}>
+          <table>
+            <thead><tr><th scope="col">{t('fRequests')}</th><th scope="col">{t('mapAnswer')}</th><th scope="col">{t('decidedBy')}</th><th scope="col">{t('confidence')}</th></tr></thead>
             <tbody>
-              {timeline.map((r, i) => {
-                const changed = i > 0 && (r.hold !== timeline[i - 1]!.hold || r.notify !== timeline[i - 1]!.notify);
+              {Object.entries(now.decisions).map(([type, d]) => {
+                if (!d) return null;
+                const href = d.sources.find((s) => s.citation === d.decidedBy.citation)?.href;
                 return (
-                  <tr key={r.date}>
-                    <th scope="row">{r.date}{changed ? ' ●' : ''}</th>
-                    <td>{label(r.hold, lang)}</td>
-                    <td>{label(r.notify, lang)}</td>
-                    <td lang="en">{r.holdBy}{r.notifyBy !== r.holdBy ? `; ${r.notifyBy}` : ''}</td>
+                  <tr key={type} data-request={type}>
+                    <th scope="row">{label(type, lang)}</th>
+                    <td><ModalityChip m={d.modality} /></td>
+                    <td lang="en">{href ? <a href={href} target="_blank" rel="noreferrer">{d.decidedBy.citation}</a> : d.decidedBy.citation} <span class="muted">({d.decidedBy.level})</span></td>
+                    <td>{d.confidence}</td>
                   </tr>
                 );
               })}
@@ -162,49 +100,100 @@ export function JurisdictionPage({ id: raw }: { id: string }) {
         </div>
       ) : <p role="status">{t('loading')}</p>}
 
+      <h2>{t('jLayers')}</h2>
+      <p class="intro">{t('jLayersIntro')}</p>
+      {[...rec.layers].sort((a, b) => LEVEL_ORDER.indexOf(a.level) - LEVEL_ORDER.indexOf(b.level)).map((layer) => (
+        <section key={`${layer.level}|${layer.id}`} data-level={layer.level}>
+          <h3>{t('level')}: {layer.level} · <span lang="en">{layer.name}</span></h3>
+          {layer.summary ? <p class="muted" lang="en">{layer.summary}</p> : null}
+          <ul class="provisions">
+            {layer.provisions.map((p) => (
+              <li key={p.id}>
+                <strong lang="en"><a href={p.source} target="_blank" rel="noreferrer">{p.citation}</a></strong>{' — '}<span lang="en">{p.title}</span>
+                <div class="muted">
+                  {t('jInForce')}: {p.effective}{p.ends ? ` – ${p.ends}` : ' –'}{p.status !== 'in_force' ? ` · ${p.status}` : ''} · {t('jRequests')}: {p.requests.map((r) => label(r, lang)).join(', ')} · {t('confidence')}: {p.confidence}
+                </div>
+                {p.injunctions.length ? <div class="muted" lang="en">{p.injunctions.map((x) => `${x.court}: ${x.from}${x.to ? ` – ${x.to}` : ''} (${x.scope})`).join('; ')}</div> : null}
+              </li>
+            ))}
+            {layer.noLawFound.map((f, i) => (
+              <li key={`none-${i}`}>
+                <strong>{t('jNoLawFound')} {f.requests.map((r) => label(r, lang)).join(', ')}</strong> ({t('jSearched')} {f.searched}; {t('confidence')}: {f.confidence})
+                <div class="muted" lang="en">{f.note} {f.sources.map((s, k) => <span key={k}>{k ? ' · ' : ''}<a href={s.href} target="_blank" rel="noreferrer">{s.title}</a></span>)}</div>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ))}
+
+      <h2>{t('jTimeline')}</h2>
+      <p class="intro">{t('jTimelineIntro')}</p>
+      <div class="table-scroll" role="region" tabIndex={0} aria-label={t('jTimeline')}>
+        <table data-testid="timeline">
+          <thead><tr><th scope="col">{t('jDate')}</th><th scope="col">{t('jEvent')}</th><th scope="col">{t('decidedBy')}</th><th scope="col">{t('level')}</th></tr></thead>
+          <tbody>
+            {rec.timeline.map((e, i) => (
+              <tr key={i}>
+                <th scope="row">{e.approximate ? '≈ ' : ''}{e.date}</th>
+                <td lang="en">{e.event}{e.detail ? ` (${e.detail})` : ''}</td>
+                <td lang="en">{sourceOf.get(e.provision) ? <a href={sourceOf.get(e.provision)} target="_blank" rel="noreferrer">{e.citation}</a> : e.citation}</td>
+                <td>{e.level}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+
       <h2>{t('j287g')}</h2>
-      {now.agreement287g.agreements.length ? (
+      {rec.agreements287g.agreements.length ? (
         <div class="table-scroll" role="region" tabIndex={0} aria-label={t('j287g')}>
           <table>
-            <thead><tr><th scope="col">{t('fAgency')}</th><th scope="col">Model</th><th scope="col">Signed</th><th scope="col">Last seen</th><th scope="col">In force</th></tr></thead>
-            <tbody>{now.agreement287g.agreements.map((a) => <tr key={a.agency + a.model + a.signed}><td lang="en">{a.agency}</td><td>{a.model}</td><td>{a.signed}</td><td>{a.lastSeen}</td><td>{a.inForce ? '✓' : '—'}</td></tr>)}</tbody>
+            <thead><tr><th scope="col">{t('fAgency')}</th><th scope="col">Model</th><th scope="col">Signed</th><th scope="col">Last seen</th><th scope="col">Ongoing</th></tr></thead>
+            <tbody>{rec.agreements287g.agreements.map((a) => <tr key={a.agency + a.model + a.signed}><td lang="en">{a.agency}</td><td lang="en">{a.modelName}</td><td>{a.signed}</td><td>{a.lastSeen}</td><td>{a.ongoing ? '✓' : '—'}</td></tr>)}</tbody>
           </table>
         </div>
       ) : null}
-      <p class="muted" lang="en">{now.agreement287g.note}</p>
+      <p class="muted" lang="en">{rec.agreements287g.note}</p>
 
       <h2>{t('jLists')}</h2>
       <p class="intro">{t('jListsIntro')}</p>
-      {lists === undefined ? <p role="status">{t('loading')}</p> : 'rows' in lists ? (
-        listRows.length ? (
-          <ul>{listRows.map((r, i) => <li key={i}><strong>{String(r.list)}</strong>: <span lang="en">{String(r.jurisdiction)}</span> — {t('jLaw')}: HOLD {r.hold ? label(String(r.hold), lang) : '—'}, NOTIFY_RELEASE {r.notifyRelease ? label(String(r.notifyRelease), lang) : '—'}</li>)}</ul>
-        ) : <p>{t('jNotListed')}</p>
-      ) : <p class="notice">{lists.status === 503 ? t('loadingRecords') : lists.detail}</p>}
+      {rec.records.status !== 'loaded' ? <p class="notice">{rec.records.status === 'not loaded' ? t('loadingRecords') : rec.records.note}</p> : rec.lists.length ? (
+        <ul data-testid="lists">{rec.lists.map((r, i) => {
+          const onDate = r.hold !== null || r.notifyRelease !== null;
+          const h = onDate ? r.hold : hold;
+          const n = onDate ? r.notifyRelease : notify;
+          return (
+            <li key={i}>
+              <strong>{r.list}</strong>: <span lang="en">{r.jurisdiction}</span> — {onDate ? t('jLawOnListDate') : t('jLawToday')}: {label('HOLD', lang)} {h ? label(h, lang) : '—'}, {label('NOTIFY_RELEASE', lang)} {n ? label(n, lang) : '—'}
+              {h || n ? <div class={limits(h, n) ? 'muted' : 'notice'}>{limits(h, n) ? t('jListAgrees') : t('jListDisagrees')}</div> : null}
+            </li>
+          );
+        })}</ul>
+      ) : <p>{t('jNotListed')}</p>}
 
-      {j.level === 'county' ? (
+      {county ? (
         <>
           <h2>{t('jObserved')}</h2>
-          <p class="intro">{t('jObservedIntro')}</p>
-          {observed === undefined ? <p role="status">{t('loading')}</p> : Array.isArray(observed) ? (
-            observed.length ? (
-              <>
-                <Chart label={t('jObserved')} deps={[observed, lang]} draw={(Plot, width) => Plot.plot({
-                  width, height: 260, marginLeft: 50,
-                  x: { label: 'FY', tickFormat: (d: number) => String(d) },
-                  y: { label: lang === 'es' ? 'arrestos' : 'arrests', grid: true },
-                  color: { legend: true, domain: ['custodial', 'at-large', 'other'], range: ['#762a83', '#1b7837', '#999999'] },
-                  marks: [Plot.barY(observed.flatMap((o) => [{ fy: o.fy, kind: 'custodial', n: o.custodial }, { fy: o.fy, kind: 'at-large', n: o.atLarge }, { fy: o.fy, kind: 'other', n: o.other }]), { x: 'fy', y: 'n', fill: 'kind' }), Plot.ruleY([0])],
-                })} />
-                <div class="table-scroll" role="region" tabIndex={0} aria-label={t('jObserved')}>
-                  <table>
-                    <thead><tr><th scope="col">FY</th><th scope="col" class="num">custodial</th><th scope="col" class="num">at-large</th><th scope="col" class="num">other</th><th scope="col" class="num">total</th></tr></thead>
-                    <tbody>{observed.map((o) => <tr key={o.fy}><th scope="row">{o.fy}</th><td class="num">{fmtNumber(o.custodial, lang)}</td><td class="num">{fmtNumber(o.atLarge, lang)}</td><td class="num">{fmtNumber(o.other, lang)}</td><td class="num">{fmtNumber(o.total, lang)}</td></tr>)}</tbody>
-                  </table>
-                </div>
-                <p><a href={metricUrl('custodial-share', { county: j.fips ?? '' }, 'csv')} download>{t('obsCsv')}</a></p>
-              </>
-            ) : <p>{t('jNoObserved')}</p>
-          ) : <p class="notice">{observed.status === 503 ? t('loadingRecords') : observed.detail}</p>}
+          <p class="intro">{t('jObservedIntro')}{j.level === 'place' ? ` ${t('jObservedPlace')} (${county}).` : ''}</p>
+          {rec.records.status !== 'loaded' ? <p class="notice">{rec.records.status === 'not loaded' ? t('loadingRecords') : rec.records.note}</p> : fyRows.length ? (
+            <>
+              <Chart label={t('jObserved')} deps={[fyRows, lang]} draw={(Plot, width) => Plot.plot({
+                width, height: 260, marginLeft: 50,
+                x: { label: 'FY' },
+                y: { label: lang === 'es' ? 'arrestos' : 'arrests', grid: true },
+                color: { legend: true, domain: ['custodial', 'at-large', 'other'], range: ['#762a83', '#1b7837', '#999999'] },
+                marks: [Plot.barY(fyRows.flatMap((o) => [{ fy: o.fy, kind: 'custodial', n: o.custodial }, { fy: o.fy, kind: 'at-large', n: o.atLarge }, { fy: o.fy, kind: 'other', n: o.other }]), { x: 'fy', y: 'n', fill: 'kind' }), Plot.ruleY([0])],
+              })} />
+              <div class="table-scroll" role="region" tabIndex={0} aria-label={t('jObserved')}>
+                <table data-testid="observed">
+                  <thead><tr><th scope="col">FY</th><th scope="col" class="num">custodial</th><th scope="col" class="num">at-large</th><th scope="col" class="num">other</th><th scope="col" class="num">total</th></tr></thead>
+                  <tbody>{fyRows.map((o) => <tr key={o.fy}><th scope="row">{o.fy}</th><td class="num">{fmtNumber(o.custodial, lang)}</td><td class="num">{fmtNumber(o.atLarge, lang)}</td><td class="num">{fmtNumber(o.other, lang)}</td><td class="num">{fmtNumber(o.total, lang)}</td></tr>)}</tbody>
+                </table>
+              </div>
+              {practice?.detainersLodged != null ? <p>{t('jPolicyPractice')}: {fmtNumber(practice.detainersLodged, lang)}</p> : null}
+              <p><a href={metricUrl('custodial-share', { county, by: 'fy' }, 'csv')} download>{t('obsCsv')}</a></p>
+            </>
+          ) : <p>{t('jNoObserved')}</p>}
         </>
       ) : null}
     </>

@@ -1,5 +1,6 @@
 /** The home page: every county colored by its answer to ICE's usual request on a date, through time. */
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { MAP_FIRST_DAY, mapTimeSteps } from '../../../src/law/map-steps.js';
 import { lawMap, metric, today, type LawMap, type MapRow, type MetricResult, type Problem } from '../api.js';
 import { ProblemBox } from '../components/problem-box.js';
 import { countyShapes, type Shapes } from '../county-shapes.js';
@@ -34,18 +35,8 @@ function FindCounty() {
   );
 }
 
-const FIRST = '2013-01-01';
+const FIRST = MAP_FIRST_DAY;
 const MAP_REQUESTS = ['HOLD', 'NOTIFY_RELEASE'] as const;
-
-/** The slider's stops: January 1 and July 1 of every year from 2013, then today. */
-export function timeSteps(end: string): string[] {
-  const out: string[] = [];
-  for (let y = 2013; `${y}-01-01` <= end; y++) {
-    for (const md of ['01-01', '07-01']) if (`${y}-${md}` <= end) out.push(`${y}-${md}`);
-  }
-  if (out[out.length - 1] !== end) out.push(end);
-  return out;
-}
 
 function nearestStep(steps: string[], date: string): number {
   let i = 0;
@@ -58,7 +49,7 @@ const validDay = (d: string | null, end: string): d is string => !!d && /^\d{4}-
 export function MapPage({ search }: { search: URLSearchParams }) {
   const { lang, t } = useLang();
   const end = today();
-  const steps = useMemo(() => timeSteps(end), [end]);
+  const steps = useMemo(() => mapTimeSteps(end), [end]);
   const [date, setDate] = useState(() => (validDay(search.get('date'), end) ? search.get('date')! : end));
   const [request, setRequest] = useState<string>(() => (MAP_REQUESTS as readonly string[]).includes(search.get('request') ?? '') ? search.get('request')! : 'HOLD');
   const [shapes, setShapes] = useState<Shapes | undefined>();
