@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import { type DuckDBAppender, type DuckDBConnection, DuckDBDateValue } from '@duckdb/node-api';
 import { query, run } from './db.js';
 import { type DetentionRelease, readDetentionWorkbook } from './detention-stats.js';
+import { cachedWorkbook, storeWorkbook, workbookKey } from './workbook-cache.js';
 import { LoadError } from './load-error.js';
 import {
   DDP_ATTRIBUTION, DDP_AOR_NAMES_SQL, DDP_LICENSE, DDP_LICENSE_FILE, DETENTION_ATTRIBUTION, DETENTION_FILES, DETENTION_LICENSE,
@@ -32,9 +33,27 @@ export async function knownAorCodes(connection: DuckDBConnection): Promise<Set<s
 }
 
 /** Parse every workbook (in file order; the first failure is the one reported). */
-export async function readDetentionWorkbooks(dataDir: string, knownAors: ReadonlySet<string>, files: readonly string[] = DETENTION_FILES): Promise<DetentionRelease[]> {
+/**
+ * The workbooks' tables. With `cache` (the workbooks' sha256 by file, and the cache folder), a workbook parsed
+ * before from the same bytes, name, AOR codes and parser is read from the cache (workbook-cache.ts).
+ */
+export async function readDetentionWorkbooks(
+  dataDir: string, knownAors: ReadonlySet<string>, files: readonly string[] = DETENTION_FILES,
+  cache?: { dir: string; sha256: ReadonlyMap<string, string> },
+): Promise<DetentionRelease[]> {
   const out: DetentionRelease[] = [];
-  for (const rel of files) out.push(await readDetentionWorkbook(abs(dataDir, rel), rel, knownAors));
+  for (const rel of files) {
+    const sha = cache?.sha256.get(rel);
+    const key = cache && sha ? workbookKey(sha, rel, knownAors) : undefined;
+    const hit = cache && key ? await cachedWorkbook(cache.dir, key, rel) : undefined;
+    if (hit) {
+      out.push(hit);
+      continue;
+    }
+    const release = await readDetentionWorkbook(abs(dataDir, rel), rel, knownAors);
+    if (cache && key) await storeWorkbook(cache.dir, key, release);
+    out.push(release);
+  }
   return out;
 }
 

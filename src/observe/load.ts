@@ -19,6 +19,7 @@ import { REFERENCE_SPECS, TRAC_COUNTY_SQL } from './specs-reference.js';
 import { createRecentLookups, knownAorCodes, readDetentionWorkbooks, writeDetentionTables, writeProvenance } from './load-recent.js';
 import { DDP_LICENSE_FILE, DETENTION_DIR, DETENTION_TABLES, RECENT_SPECS } from './specs-recent.js';
 import { ROW_NUMBER, type TableSpec, checkedFields, fromSql, readerSql, selectSql } from './table-spec.js';
+import { workbookCacheDir } from './workbook-cache.js';
 
 export const TABLE_SPECS: readonly TableSpec[] = [...REFERENCE_SPECS, ...RECENT_SPECS, ARRESTS, ENCOUNTERS, REMOVALS];
 const AOR_CODES_FILE = 'geo/uwchr_aor_codes.yaml';
@@ -36,6 +37,11 @@ export interface LoadOptions {
   manifest?: readonly DataFile[];
   /** Rows per file to expect of modified files (default: expected.ts). */
   expectedRows?: Readonly<Record<string, number>>;
+  /**
+   * Where parsed detention workbooks are kept by checksum (workbook-cache.ts; default: the user data folder's
+   * parsed-workbooks), or false to parse every workbook.
+   */
+  workbookCache?: string | false;
 }
 
 export interface LoadedSource {
@@ -267,8 +273,11 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
       perFile.set(rel, [...(perFile.get(rel) ?? []), { table, rows }]);
     };
     addFile(AOR_CODES_FILE, 'aor_codes', counts.aor_codes);
-    // The detention workbooks are parsed in a worker thread while DuckDB loads the CSV files, and appended after.
-    const workbooks = readDetentionWorkbooks(dataDir, await knownAorCodes(db.connection), detentionFiles);
+    // The detention workbooks are parsed (or read from the cache of parsed workbooks) while DuckDB loads the CSV
+    // files, and appended after.
+    const cacheDir = options.workbookCache ?? workbookCacheDir();
+    const workbooks = readDetentionWorkbooks(dataDir, await knownAorCodes(db.connection), detentionFiles,
+      cacheDir === false ? undefined : { dir: cacheDir, sha256: new Map(hashes.map(([rel, sha]) => [rel, sha])) });
     workbooks.catch(() => undefined);
 
     // Two lanes on two connections, each CPU-bound in DuckDB: arrests then encounters; the reference tables then
