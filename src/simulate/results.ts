@@ -35,8 +35,19 @@ export interface SimulationSummary {
   localByAorClass: { aor: string; class: string; arrests: Interval }[];
   /** Whole run by county (custodial = jail + 287(g) pickups; at large = arrests in the county's caseload). */
   byCounty: CountyRow[];
+  /**
+   * The national figures of each replication, in replication order. Replication k of any two runs with the same seed
+   * draws the same random numbers (common random numbers), so two such runs' figures can be paired, replication by
+   * replication, for the interval of their difference (as `comity simulate compare` does).
+   */
+  perReplication: PerReplication;
   /** By county and month: present when asked for (`countyMonths`), as it is large (counties × months rows). */
   byCountyMonth?: CountyMonthRow[];
+}
+
+export interface PerReplication {
+  custodialShare: number[]; custodial: number[]; atLarge: number[]; backlogEnd: number[];
+  hoursPickup: number[]; hoursAtLarge: number[]; hours287g: number[]; hoursSurge: number[];
 }
 
 export interface CountyRow { fips: string; state: string; aor: string; custodial: Interval; atLarge: Interval }
@@ -128,6 +139,12 @@ export function summarize(w: World, runs: readonly RunOutput[], opts: SummaryOpt
   const out: SimulationSummary = {
     custodialShare: across((r) => share(r, CUST)), atLargeShare: across((r) => share(r, ['atLarge'])),
     totals, byAor, byAorMonth, backlog, localByClass, localByAorClass, byCounty,
+    perReplication: {
+      custodialShare: runs.map((r) => share(r, CUST)), custodial: runs.map((r) => sumOf(r, CUST)), atLarge: runs.map((r) => sumOf(r, ['atLarge'])),
+      backlogEnd: runs.map((r) => r.ledger.backlogEnd),
+      hoursPickup: runs.map((r) => sumOf(r, ['hoursPickup'])), hoursAtLarge: runs.map((r) => sumOf(r, ['hoursAtLarge'])),
+      hours287g: runs.map((r) => sumOf(r, ['hours287g'])), hoursSurge: runs.map((r) => sumOf(r, ['hoursSurge'])),
+    },
   };
   if (opts.countyMonths) {
     const rows: CountyMonthRow[] = [];

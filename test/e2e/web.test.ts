@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { defaultEngine, lawChanges, lawMap } from '../../src/law/index.js';
+import { interval } from '../../src/simulate/intervals.js';
 import { createApp } from '../../src/server/app.js';
 import { listen } from '../../src/server/listen.js';
 import { DATA_PRESENT, loadedDbPath, needsData } from '../observe/helpers.js';
@@ -392,7 +393,7 @@ describe('the web app in Chromium', needsBrowser, () => {
     }
   });
 
-  test('the scenarios page runs a shipped scenario with one replication: the progress reaches done and the custodial share shown is the API\'s', { ...needsBrowser, ...needsData, timeout: 300_000 }, async () => {
+  test('the scenarios page runs a shipped scenario with one replication (progress to done, the API\'s custodial share), then compares two runs of one seed, paired', { ...needsBrowser, ...needsData, timeout: 300_000 }, async () => {
     const ctx = await context('en');
     try {
       const page = await ctx.newPage();
@@ -422,6 +423,27 @@ describe('the web app in Chromium', needsBrowser, () => {
       // Focus moves to the result; the backlog chart is drawn.
       assert.equal(await page.evaluate(() => document.activeElement?.id), 'sim-result-h');
       await page.waitForSelector('section.sim-result .chart svg', { timeout: 30_000 });
+
+      // Two more runs of one seed and two replications each (two months, then three): the comparison pairs them,
+      // replication by replication, as the API's per-replication figures give them.
+      const run = async (to: string): Promise<string> => {
+        const before = await page.getAttribute('section.sim-result', 'data-job');
+        await page.fill('#s-to', to);
+        await page.fill('#s-reps', '2');
+        await page.click('form button[type="submit"]');
+        await page.waitForFunction((b) => document.querySelector('section.sim-result')?.getAttribute('data-job') !== b
+          && document.querySelector('.sim-progress')?.getAttribute('data-status') === 'done', before, { timeout: 200_000 });
+        return (await page.getAttribute('section.sim-result', 'data-job'))!;
+      };
+      const jobs: { result: { perReplication: { custodialShare: number[] } } }[] = [];
+      for (const to of ['2017-11-30', '2017-12-31']) jobs.push(await (await page.request.get(`${base}/api/v1/simulations/${await run(to)}`)).json());
+      assert.equal(await page.getAttribute('[data-paired]', 'data-paired'), 'true');
+      const [a, b] = jobs.map((j) => j.result.perReplication.custodialShare);
+      const d = interval(b!.map((x, i) => x - a![i]!));
+      const row = page.locator('.sim-compare tr[data-figure="scenCustShare"]');
+      assert.equal(Number(await row.getAttribute('data-mean')), d.mean);
+      assert.equal(Number(await row.getAttribute('data-low')), d.p05);
+      assert.equal(Number(await row.getAttribute('data-high')), d.p95);
       assert.deepEqual(errors, []);
     } finally {
       await ctx.close();

@@ -5,6 +5,7 @@ import { parse } from 'csv-parse/sync';
 import { runReplication, METRICS } from '../../src/simulate/model.js';
 import { runReplications, SimulationAborted } from '../../src/simulate/parallel.js';
 import { summarize } from '../../src/simulate/results.js';
+import { interval } from '../../src/simulate/intervals.js';
 import { simulationCsv, CSV_TABLES } from '../../src/simulate/csv.js';
 import { fitMonthlyCapacity, meanFieldNational } from '../../src/simulate/capacity-series.js';
 import { withRecorded287g, recordedYearOn } from '../../src/simulate/g287-recorded.js';
@@ -27,6 +28,23 @@ test('replications on 2 worker threads give the numbers of one thread, in the sa
     assert.deepEqual(two[r]!.ledger, one[r]!.ledger);
   }
   assert.notDeepEqual(one[0]!.values, one[1]!.values, 'replications differ from each other');
+});
+
+test('per-replication figures: their intervals are the summary\'s, and two runs of one seed pair replication by replication', async () => {
+  const a = summarize(world, await runReplications(world, 5, 6, { threads: 1 }));
+  assert.equal(a.perReplication.custodialShare.length, 6);
+  assert.deepEqual(interval(a.perReplication.custodialShare), a.custodialShare);
+  assert.deepEqual(interval(a.perReplication.atLarge), a.totals.atLarge);
+  assert.deepEqual(interval(a.perReplication.hoursAtLarge), a.totals.officerHours.atLarge);
+  assert.deepEqual(interval(a.perReplication.backlogEnd), a.totals.backlogEnd);
+  // A surge changes B; with the same seed the replications' draws are common, so the paired differences vary
+  // less than the figures themselves do from replication to replication.
+  const surged = smallWorld('2017-10-01', '2018-01-31', [{ name: 's', aors: ['SFR'], from: '2017-11-01', to: '2017-12-31', officerHoursPerDay: 400 }]);
+  const b = summarize(surged, await runReplications(surged, 5, 6, { threads: 1 }));
+  const d = b.perReplication.atLarge.map((x, i) => x - a.perReplication.atLarge[i]!);
+  assert.ok(d.every((x) => x > 0), 'the surge adds at-large arrests in every paired replication');
+  const spread = (xs: number[]) => Math.max(...xs) - Math.min(...xs);
+  assert.ok(spread(d) < spread(a.perReplication.atLarge), `paired spread ${spread(d)} vs ${spread(a.perReplication.atLarge)}`);
 });
 
 test('an aborted run stops with the signal\'s reason, on one thread and on workers', async () => {

@@ -4,7 +4,7 @@ import { shippedScenarios, simulationJob, startSimulation, type Problem, type Sc
 import { ProblemBox } from '../components/problem-box.js';
 import { fmtFigure, SimulationResultView } from '../components/simulation-result.js';
 import { fmtNumber, useLang } from '../i18n.js';
-import { difference, FIGURES, HOURS, type SimulationResult } from '../simulation-figures.js';
+import { difference, FIGURES, HOURS, paired, type SimulationResult } from '../simulation-figures.js';
 
 interface Draft { from: string; to: string; replications: string; seed: string; surgeHours: string[] }
 interface Run { key: number; jobId: string; label: string; result: SimulationResult }
@@ -165,7 +165,7 @@ function Compare({ runs, pair, setPair }: { runs: Run[]; pair: [number, number] 
       <h2 id="sim-compare-h">{t('scenCompare')}</h2>
       {runs.length < 2 ? <p>{t('scenCompareNeedTwo')}</p> : (
         <>
-          <p class="muted">{t('scenCompareIntro')}</p>
+          <p class="muted" data-paired={String(paired(a.result, b.result))}>{paired(a.result, b.result) ? t('scenComparePaired') : t('scenCompareUnpaired')}</p>
           <div class="grid2">
             <div class="field"><label for="c-a">{t('scenRunA')}</label>
               <select id="c-a" value={String(a.key)} onChange={choose(0)}>{runs.map((r) => <option key={r.key} value={String(r.key)}>{r.key}. {r.label}</option>)}</select></div>
@@ -179,9 +179,9 @@ function Compare({ runs, pair, setPair }: { runs: Run[]; pair: [number, number] 
                 {rows.map((f) => {
                   const va = f.of(a.result);
                   const vb = f.of(b.result);
-                  const d = difference(va, vb);
+                  const d = difference(a.result, b.result, f);
                   return (
-                    <tr key={f.key} data-figure={f.key}>
+                    <tr key={f.key} data-figure={f.key} data-mean={d.mean} data-low={d.low} data-high={d.high}>
                       <th scope="row">{'hours' in f ? `${t('scenHours')}: ${t(f.key)}` : t(f.key)}</th>
                       <td>{fmtFigure(va.mean, f.unit, lang)}</td>
                       <td>{fmtFigure(vb.mean, f.unit, lang)}</td>
