@@ -14,6 +14,9 @@ import { dayOf } from './days.js';
 import type { DecisionRequest } from './request-schema.js';
 import type { Confidence } from './registry-schema.js';
 import { REQUEST_TYPES, type DocumentType, type Modality, type Model287g, type RequestType } from './vocab.js';
+import { UNIFIED_JAIL_STATES, jailAgency, standardDocuments, standardRequest } from './standard-request.js';
+
+export { UNIFIED_JAIL_STATES, jailAgency, standardDocuments, standardRequest };
 
 const isoDay = z.iso.date('must be a day as YYYY-MM-DD').refine((d) => d >= '2013-01-01' && d <= '2100-12-31', 'Comity\'s law runs from 2013-01-01 (and dates stop at 2100)');
 
@@ -45,34 +48,6 @@ export interface LawMap {
   /** How many counties answer each modality. */
   counts: Partial<Record<Modality, number>>;
   disclaimer: string;
-}
-
-/**
- * ICE's usual paper on a date: the I-247 until the PEP forms (2015-07-02), the I-247D until
- * 2017-04-02, then the I-247A with an administrative warrant (ICE Policy 10074.2).
- */
-export function standardDocuments(date: string): DocumentType[] {
-  if (date >= '2017-04-02') return ['I-247A', 'I-200'];
-  if (date >= '2015-07-02') return ['I-247D'];
-  return ['I-247'];
-}
-
-/**
- * States whose jails are run by the state, not counties (unified correctional systems): there the
- * standard request goes to the state's jail, an agency of kind state_prison.
- */
-export const UNIFIED_JAIL_STATES: ReadonlySet<string> = new Set(['ak', 'ct', 'de', 'hi', 'ri', 'vt']);
-
-/** The agency that answers ICE at a county's jail: the sheriff's jail, or the state's in a unified system. */
-export function jailAgency(countyId: string): 'sheriff_jail' | 'state_prison' {
-  const st = /\/(?:state|district):([a-z]{2})/.exec(countyId)?.[1] ?? '';
-  return UNIFIED_JAIL_STATES.has(st) ? 'state_prison' : 'sheriff_jail';
-}
-
-/** The standard request at a county jail on a date: mid-day in every U.S. zone, at would-be release. */
-export function standardRequest(countyId: string, date: string, request: RequestType): DecisionRequest {
-  const at = `${date}T18:00:00Z`;
-  return { jurisdiction: countyId, agency: { kind: jailAgency(countyId) }, at, requests: [request], documents: standardDocuments(date), wouldBeReleasedAt: at, detainerReceivedAt: at };
 }
 
 /**

@@ -10,26 +10,18 @@ import { ModalityChip } from '../components/decision-view.js';
 import { ProblemBox } from '../components/problem-box.js';
 import { fmtNumber, label, useLang } from '../i18n.js';
 import { REQUEST_TYPES } from '../tester-url.js';
+import { jailAgency, standardRequest } from '../../../src/law/standard-request.js';
 
-const UNIFIED = new Set(['ak', 'ct', 'de', 'hi', 'ri', 'vt']);
 const LEVEL_ORDER = ['federal', 'state', 'county', 'place', 'agency'];
 
-/** ICE's usual paper on a date (as the law map takes it). */
-function standardDocuments(date: string): DecisionRequest['documents'] {
-  if (date >= '2017-04-02') return ['I-247A', 'I-200'];
-  if (date >= '2015-07-02') return ['I-247D'];
-  return ['I-247'];
-}
-
+/** Who answers ICE there: a place's police, else the county's (or, in a unified system, the state's) jail. */
 function agencyFor(id: string): DecisionRequest['agency']['kind'] {
-  if (/\/place:/.test(id)) return 'municipal_police';
-  const st = /\/(?:state|district):([a-z]{2})/.exec(id)?.[1] ?? '';
-  return UNIFIED.has(st) ? 'state_prison' : 'sheriff_jail';
+  return /\/place:/.test(id) ? 'municipal_police' : jailAgency(id);
 }
 
+/** ICE's usual request on a date, as the law map asks it, for the given request types. */
 function standard(id: string, date: string, requests: DecisionRequest['requests']): DecisionRequest {
-  const at = `${date}T18:00:00Z`;
-  return { jurisdiction: id, agency: { kind: agencyFor(id) }, at, requests, documents: standardDocuments(date), wouldBeReleasedAt: at, detainerReceivedAt: at };
+  return { ...standardRequest(id, date, 'HOLD'), requests, agency: { kind: agencyFor(id) } };
 }
 
 type LawAnswer = string | null | undefined;
