@@ -357,7 +357,7 @@ export async function validateHausman(opts: ValidateOptions): Promise<HausmanVal
 // ---------------------------------------------------------------- all three
 
 export interface ValidationReport {
-  generatedWith: { replications: number; seed: number; registry: string; calibration: { fittedAt: string; window: string; regimes: number; lastRegime: { name: string; from: string; fittedTo: string } } };
+  generatedWith: { replications: number; seed: number; registry: string; calibration: { fittedAt: string; window: string; regimes: number; halfLifeMonths: number | null; lastRegime: { name: string; from: string; fittedTo: string } } };
   fy2019: Fy2019Validation;
   recent: RecentValidation;
   hausman: HausmanValidation;
@@ -373,7 +373,7 @@ export async function validate(opts: ValidateOptions): Promise<ValidationReport>
   const last = calibration.regimes[calibration.regimes.length - 1]!;
   return {
     generatedWith: { replications: opts.replications ?? 10, seed: opts.seed ?? 2019, registry: engine.registry.fingerprint, calibration: {
-      fittedAt: calibration.fittedAt, window: `${calibration.window.from} to ${calibration.window.to}`, regimes: calibration.regimes.length,
+      fittedAt: calibration.fittedAt, window: `${calibration.window.from} to ${calibration.window.to}`, regimes: calibration.regimes.length, halfLifeMonths: calibration.spec.halfLifeMonths,
       lastRegime: { name: last.name, from: last.from, fittedTo: `${last.months[0]} to ${last.months[last.months.length - 1]}` },
     } },
     fy2019, recent, hausman,

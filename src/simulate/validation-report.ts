@@ -57,8 +57,8 @@ export function validationMarkdown(r: ValidationReport): string {
     table(['AOR', 'recorded / month', 'simulated / month', 'error, all', 'error, custodial', 'error, at large', `in interval (of ${f.span.months.length})`],
       f.monthly.map((m) => [m.aor, num(m.observedPerMonth), num(m.simulatedPerMonth), pct(m.mapeAll), pct(m.mapeCustodial), pct(m.mapeAtLarge), String(m.monthsInInterval)])),
     table(['month', 'recorded arrests', 'simulated (90%)'], f.nationalMonthly.map((m) => [m.month, num(m.observed), ivNum(m.simulated)])),
-    `Why the errors: the fitted parameters are constant within a regime (one removable share of bookings and one field capacity per AOR, matched to the average of the regime's months, ${cal.lastRegime.fittedTo}), `
-    + 'so the model carries that average into FY2019 and cannot follow a later change in ICE\'s requests or staffing within an area; '
+    `Why the errors: the fitted parameters are constant within a regime (one removable share of bookings and one field capacity per AOR, matched to the regime's months, ${cal.lastRegime.fittedTo}${cal.halfLifeMonths === null ? '' : `, weighted towards the last with a half-life of ${cal.halfLifeMonths} months`}), `
+    + 'so the model carries that level into FY2019 and cannot follow a later change in ICE\'s requests or staffing within an area; '
     + 'the monthly errors also include seasonality, which the model does not have (bookings are constant through the year).');
 
   // (b)
