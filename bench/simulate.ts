@@ -11,7 +11,7 @@ import { prepareScenario } from '../src/simulate/simulate.js';
 import { runReplication } from '../src/simulate/model.js';
 import { runReplications } from '../src/simulate/parallel.js';
 import { Stream } from '../src/simulate/rng.js';
-import type { World } from '../src/simulate/world.js';
+import type { AorRates, World } from '../src/simulate/world.js';
 import { projectRoot } from '../src/observe/paths.js';
 import { median } from './rounds.js';
 import { spinSpeedup } from './spin.js';
@@ -24,10 +24,12 @@ const mark = (ok: boolean): string => (ok ? 'met' : 'MISSED');
 
 function scaled(w: World, k: number): World {
   if (k === 1) return w;
+  const scaleRates = (r: AorRates): AorRates => ({ ...r, fieldHours: r.fieldHours * k, prisonPerDay: r.prisonPerDay * k, otherPerDay: r.otherPerDay * k, otherInflowPerDay: r.otherInflowPerDay * k });
   return {
     ...w,
     counties: { ...w.counties, bookingsPerDay: w.counties.bookingsPerDay.map((b) => b * k) },
-    rates: w.rates.map((r) => ({ ...r, fieldHours: r.fieldHours * k, prisonPerDay: r.prisonPerDay * k, otherPerDay: r.otherPerDay * k, otherInflowPerDay: r.otherInflowPerDay * k })),
+    rates: w.rates.map(scaleRates),
+    rateChanges: w.rateChanges.map((c) => ({ from: c.from, rates: c.rates.map(scaleRates) })),
   };
 }
 

@@ -155,10 +155,14 @@ export function registerSimulateCommands(program: Command): void {
           sim.writeCalibration(out, fit);
           if (format === 'json') return write(JSON.stringify(fit, null, 2));
           write(`calibration written to ${o.write ?? sim.DEFAULT_CALIBRATION}\nwindow ${fit.window.from} to ${fit.window.to} (held out: ${fit.window.heldOut})\nmethod: ${fit.method}\nobjective: ${fit.objective}\nobjective value: ${fit.objectiveValue.toFixed(1)}\n`);
-          write('AOR  matchShare  fieldHours/day  local/day obs→fit  at-large/day obs→fit  objective');
-          for (const [aor, f] of Object.entries(fit.aors)) {
-            write(`${aor}  ${f.matchShare.toFixed(4).padStart(10)}  ${f.fieldHours.toFixed(0).padStart(14)}  ${`${f.observed.localPerDay.toFixed(1)}→${f.fitted.localPerDay.toFixed(1)}`.padStart(17)}  ${`${f.observed.atLargePerDay.toFixed(1)}→${f.fitted.atLargePerDay.toFixed(1)}`.padStart(20)}  ${f.objective.toFixed(1).padStart(9)}`);
-          }
+          fit.regimes.forEach((regime, k) => {
+            write(`\nregime ${k + 1}: ${regime.name}, from ${regime.from} (fitted to ${regime.months[0]} to ${regime.months[regime.months.length - 1]})`);
+            write('AOR  matchShare  fieldHours/day  local/day obs→fit  at-large/day obs→fit  objective');
+            for (const [aor, x] of Object.entries(fit.aors)) {
+              const f = x.regimes[k]!;
+              write(`${aor}  ${f.matchShare.toFixed(4).padStart(10)}  ${f.fieldHours.toFixed(0).padStart(14)}  ${`${f.observed.localPerDay.toFixed(1)}→${f.fitted.localPerDay.toFixed(1)}`.padStart(17)}  ${`${f.observed.atLargePerDay.toFixed(1)}→${f.fitted.atLargePerDay.toFixed(1)}`.padStart(20)}  ${f.objective.toFixed(1).padStart(9)}`);
+            }
+          });
           return;
         }
         if (first === 'validate') {

@@ -1,7 +1,7 @@
 /** The simulator's public API. */
 export { simulate, prepareScenario, defaultCalibration, DEFAULT_CALIBRATION, type SimulateOptions, type SimulationResult } from './simulate.js';
 export { compareScenarios, type Comparison, type Difference } from './compare.js';
-export { calibrate, FIT_WINDOW, FIT_METHOD, FIT_OBJECTIVE } from './calibrate.js';
+export { calibrate, FIT, FIT_WINDOW, FIT_METHOD, FIT_OBJECTIVE, type FitSpec } from './calibrate.js';
 export { readCalibration, writeCalibration, CalibrationFile, CalibrationError, CALIBRATION_VERSION } from './calibration-file.js';
 export { Scenario, type ScenarioInput, PolicyOverlay, SurgeSpec } from './scenario-schema.js';
 export { readScenario, parseScenario, scenarioFromObject, ScenarioError } from './scenario-file.js';

@@ -12,7 +12,7 @@ import { Answer, periodAt } from './law-table.js';
 import { N_CLASSES } from './classes.js';
 import { MeanDraws, RandomDraws, type Draws } from './samplers.js';
 import { AOR_UNIT_BASE, Stream } from './rng.js';
-import type { World } from './world.js';
+import type { AorRates, World } from './world.js';
 
 export const METRICS = [
   'bookings', 'matched', 'requests', 'declined', 'custodialLocal', 'custodial287g', 'custodialPrison', 'atLarge', 'other',
@@ -54,14 +54,13 @@ export interface RunKey { seed: number; replication: number }
 interface JailDay { bookings: number; matched: number; requested: number; declined: number; referrals: number; demand: Float64Array }
 
 /**
- * Step 1 for county i on day d: bookings, matches by class, requests, the law's answer, pickups demanded
+ * Step 1 for county i on one day under the AOR's rates then in force: bookings, matches by class, requests, the law's answer, pickups demanded
  * (into out.demand per class) and people referred to the at-large caseload.
  */
-function jailDay(w: World, i: number, d: number, draws: Draws, out: JailDay, ledger: Ledger | null, period: number): void {
-  const a = w.counties.aorIndex[i]!;
+function jailDay(w: World, i: number, rates: AorRates, draws: Draws, out: JailDay, ledger: Ledger | null, period: number): void {
   const p = w.params;
   const B = w.counties.bookingsPerDay[i]!;
-  const m = Math.min(1, w.rates[a]!.matchShare * w.matchShareScale);
+  const m = Math.min(1, rates.matchShare * w.matchShareScale);
   const non = draws.poisson(B * (1 - m));
   const law = w.laws[i]!;
   let matched = 0;
@@ -111,16 +110,18 @@ function jailDay(w: World, i: number, d: number, draws: Draws, out: JailDay, led
 /** Expected daily inflow to a county's backlog on the first day (to set the initial stock). */
 function expectedInflow(w: World, i: number): number {
   const s: JailDay = { bookings: 0, matched: 0, requested: 0, declined: 0, referrals: 0, demand: new Float64Array(N_CLASSES) };
-  jailDay(w, i, w.from, MeanDraws, s, null, 0);
-  return s.referrals + otherInflowOf(w, i);
+  const rates = w.rates[w.counties.aorIndex[i]!]!;
+  jailDay(w, i, rates, MeanDraws, s, null, 0);
+  return s.referrals + otherInflowOf(w, rates, i);
 }
 
-function otherInflowOf(w: World, i: number): number {
+/** County i's share (by residents) of its AOR's inflow to the caseload from other sources. */
+function otherInflowOf(w: World, rates: AorRates, i: number): number {
   const c = w.counties;
   const a = c.aorIndex[i]!;
   let res = 0;
   for (let j = c.aorStart[a]!; j < c.aorStart[a + 1]!; j++) res += c.residents[j]!;
-  return res > 0 ? (w.rates[a]!.otherInflowPerDay * c.residents[i]!) / res : 0;
+  return res > 0 ? (rates.otherInflowPerDay * c.residents[i]!) / res : 0;
 }
 
 export function newOutput(w: World): RunOutput {
@@ -151,7 +152,8 @@ export function runAor(w: World, a: number, key: RunKey | null, out: RunOutput):
   const atLargeDraws: Draws = key ? new RandomDraws(atLargeStream) : MeanDraws;
   const aorDraws: Draws = key ? new RandomDraws(aorStream) : MeanDraws;
   const ledger = out.ledger;
-  const rates = w.rates[a]!;
+  let rates = w.rates[a]!;
+  let nextRegime = 0;
   const backlog = new Float64Array(nc);
   const inflowOther = new Float64Array(nc);
   const period = new Int32Array(nc);
@@ -162,13 +164,18 @@ export function runAor(w: World, a: number, key: RunKey | null, out: RunOutput):
     const init = expectedInflow(w, i0 + j) * p.initialBacklogDays;
     backlog[j] = key ? Math.round(init) : init;
     ledger.backlogStart += backlog[j]!;
-    inflowOther[j] = otherInflowOf(w, i0 + j);
+    inflowOther[j] = otherInflowOf(w, rates, i0 + j);
   }
   const v = out.values;
   const at = (metric: number, month: number): number => (metric * A + a) * Mo + month;
   const targeted = new Float64Array(nc);
   for (let d = w.from; d <= w.to; d++) {
     const mo = w.monthOfDay[d - w.from]!;
+    while (nextRegime < w.rateChanges.length && w.rateChanges[nextRegime]!.from <= d) {
+      // A new regime of rates (calibration regimes) from this day on.
+      rates = w.rateChanges[nextRegime++]!.rates[a]!;
+      for (let j = 0; j < nc; j++) inflowOther[j] = otherInflowOf(w, rates, i0 + j);
+    }
     let pickDemand = 0;
     // 1. Jails: bookings, the law's answer, pickups demanded, referrals.
     for (let j = 0; j < nc; j++) {
@@ -179,7 +186,7 @@ export function runAor(w: World, a: number, key: RunKey | null, out: RunOutput):
       period[j] = pr;
       jem[j] = law.jem[pr]!;
       if (key) countyStream.reset(key.seed, key.replication, i, d);
-      jailDay(w, i, d, countyDraws, day, ledger, pr);
+      jailDay(w, i, rates, countyDraws, day, ledger, pr);
       v[at(M.bookings, mo)] = v[at(M.bookings, mo)]! + (day.bookings);
       v[at(M.matched, mo)] = v[at(M.matched, mo)]! + (day.matched);
       v[at(M.requests, mo)] = v[at(M.requests, mo)]! + (day.requested);
@@ -267,8 +274,8 @@ export function runAor(w: World, a: number, key: RunKey | null, out: RunOutput):
     v[at(M.hoursPickup, mo)] = v[at(M.hoursPickup, mo)]! + (pickHours);
     // 3. At large: the hours left buy attempts, spread over the AOR's counties by backlog; surges aimed at counties add their own.
     const left = hours - pickHours;
-    let attempts = left / p.atLargeAttemptHours;
-    if (key) attempts = Math.floor(attempts);
+    // Whole attempts, rounded at random so that their expectation is the mean-field model's (the one calibrated).
+    let attempts = aorDraws.round(left / p.atLargeAttemptHours);
     let total = 0;
     for (let j = 0; j < nc; j++) total += backlog[j]!;
     let spentAttempts = 0;
@@ -284,7 +291,7 @@ export function runAor(w: World, a: number, key: RunKey | null, out: RunOutput):
         total -= bl;
       }
       const extra = targeted[j]! / p.atLargeAttemptHours;
-      tries += key ? Math.floor(extra) : extra;
+      tries += atLargeDraws.round(extra);
       tries = Math.min(tries, bl);
       spentAttempts += tries;
       const caught = atLargeDraws.binomial(tries, p.locateProbability);

@@ -10,7 +10,7 @@ import { recorded287gJails, withRecorded287g } from './g287-recorded.js';
 import { parameterValues, PARAMETERS } from './parameters.js';
 import type { CalibrationFile } from './calibration-file.js';
 import type { Scenario, SurgeSpec } from './scenario-schema.js';
-import { monthsOf, type AorRates, type Surge, type World } from './world.js';
+import { monthsOf, type AorRates, type RateRegime, type Surge, type World } from './world.js';
 
 export class ScenarioInputError extends Error {
   override readonly name = 'ScenarioInputError';
@@ -63,19 +63,41 @@ function surgeOf(s: SurgeSpec, index: number, counties: CountyInputs, from: numb
   return { name: s.name, from: Math.max(from, dayOf(s.from)), to: Math.min(to, dayOf(s.to)), hoursPerDay: s.officerHoursPerDay, aors: Int32Array.from(aorIdx), counties: Int32Array.from(cIdx) };
 }
 
-export function ratesFrom(cal: CalibrationFile, aors: readonly string[]): AorRates[] {
-  return aors.map((a) => {
-    const f = cal.aors[a];
-    if (!f) throw new ScenarioInputError(`the calibration has no fit for ICE area ${a}; run \`comity simulate calibrate\``);
-    return { matchShare: f.matchShare, fieldHours: f.fieldHours, prisonPerDay: f.prisonPerDay, otherPerDay: f.otherPerDay, otherInflowPerDay: f.otherInflowPerDay };
-  });
+/** The calibration's regimes of per-AOR rates, in order of their first day. */
+export function ratesFrom(cal: CalibrationFile, aors: readonly string[]): RateRegime[] {
+  return cal.regimes.map((regime, k) => ({
+    from: dayOf(regime.from),
+    rates: aors.map((a) => {
+      const f = cal.aors[a]?.regimes[k];
+      if (!f) throw new ScenarioInputError(`the calibration has no fit for ICE area ${a}; run \`comity simulate calibrate\``);
+      return { matchShare: f.matchShare, fieldHours: f.fieldHours, prisonPerDay: f.prisonPerDay, otherPerDay: f.otherPerDay, otherInflowPerDay: f.otherInflowPerDay };
+    }),
+  }));
+}
+
+/**
+ * The rates of a run from [from, to]: those in force on its first day (a run that starts before the
+ * first regime takes the first), and the regimes that begin later within it.
+ */
+export function ratesOfRun(schedule: AorRates[] | readonly RateRegime[], from: number, to: number): { rates: AorRates[]; rateChanges: RateRegime[] } {
+  if (!isSchedule(schedule)) return { rates: schedule, rateChanges: [] };
+  if (schedule.length === 0) throw new Error('a rate schedule needs at least one regime');
+  let first = 0;
+  for (let k = 1; k < schedule.length; k++) if (schedule[k]!.from <= from) first = k;
+  return { rates: schedule[first]!.rates, rateChanges: schedule.filter((r, k) => k > first && r.from > from && r.from <= to) };
+}
+
+function isSchedule(x: AorRates[] | readonly RateRegime[]): x is readonly RateRegime[] {
+  return x.length > 0 && 'rates' in x[0]!;
 }
 
 export type WorldScenario = Pick<Scenario, 'from' | 'to' | 'surges' | 'fieldHoursScale' | 'matchShareScale'> & Partial<Pick<Scenario, 'monthlyFieldHoursScale'>>;
 
-export function buildWorld(counties: CountyInputs, laws: CountyLaw[], rates: AorRates[], scenario: WorldScenario): World {
+/** A run's World. `rates`: one set for the whole run, or a schedule of regimes (ratesFrom). */
+export function buildWorld(counties: CountyInputs, laws: CountyLaw[], rates: AorRates[] | readonly RateRegime[], scenario: WorldScenario): World {
   const from = dayOf(scenario.from);
   const to = dayOf(scenario.to);
+  const run = ratesOfRun(rates, from, to);
   const { monthOfDay, months } = monthsOf(from, to);
   const byMonth = scenario.monthlyFieldHoursScale;
   if (byMonth) {
@@ -84,7 +106,7 @@ export function buildWorld(counties: CountyInputs, laws: CountyLaw[], rates: Aor
   }
   return {
     fieldHoursByMonth: byMonth ? Float64Array.from(months, (m) => byMonth[m] ?? 1) : null,
-    counties, laws, rates, params: parameterValues(), classShares: classShares(), from, to, monthOfDay, months,
+    counties, laws, rates: run.rates, rateChanges: run.rateChanges, params: parameterValues(), classShares: classShares(), from, to, monthOfDay, months,
     surges: scenario.surges.map((s, i) => surgeOf(s, i, counties, from, to)),
     fieldHoursScale: scenario.fieldHoursScale, matchShareScale: scenario.matchShareScale,
   };

@@ -10,12 +10,15 @@ export interface Draws {
   poisson(lambda: number): number;
   /** Binomial(n, p). */
   binomial(n: number, p: number): number;
+  /** A whole number with expectation x ≥ 0: ⌊x⌋, plus 1 with probability x − ⌊x⌋ (randomized rounding). */
+  round(x: number): number;
 }
 
 /** The expectation of each draw: the mean-field model. */
 export const MeanDraws: Draws = {
   poisson: (lambda) => (lambda > 0 ? lambda : 0),
   binomial: (n, p) => (n > 0 && p > 0 ? n * Math.min(p, 1) : 0),
+  round: (x) => (x > 0 ? x : 0),
 };
 
 /** log(k!) for k ≥ 0: exact table below 128, Stirling's series above (error below 1e-12). */
@@ -34,6 +37,12 @@ export function logFactorial(k: number): number {
 /** Draws from a keyed stream (the caller re-keys the stream per county and day). */
 export class RandomDraws implements Draws {
   constructor(readonly stream: Stream) {}
+
+  round(x: number): number {
+    if (!(x > 0)) return 0;
+    const whole = Math.floor(x);
+    return x > whole && this.stream.uniform() < x - whole ? whole + 1 : whole;
+  }
 
   poisson(lambda: number): number {
     if (!(lambda > 0)) return 0;

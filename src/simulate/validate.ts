@@ -109,10 +109,18 @@ export interface Fy2019Validation {
 }
 
 export async function validateFy2019(opts: ValidateOptions): Promise<Fy2019Validation> {
-  const world = await prepared(scenario({ name: 'FY2019 held out', ...FY2019_SPAN }), opts, 'validation:fy2019');
+  return validateYear(opts, 2019, FY2019_SPAN, 'FY2019 held out');
+}
+
+/**
+ * The custodial share of one fiscal year's run (nationally and by AOR) and its monthly arrests beside
+ * the records of that year over `span` (FY2019 for the validation; FY2018 for the fit check, fit-check.ts).
+ */
+export async function validateYear(opts: ValidateOptions, fy: number, span: { from: string; to: string }, name: string): Promise<Fy2019Validation> {
+  const world = await prepared(scenario({ name, from: span.from, to: span.to }), opts, `validation:fy${fy}`);
   const rs = await runs(world, opts);
   const months = world.months;
-  const obs = (await observedMonths(opts.db, 2019, 2019)).filter((o) => months.includes(o.month));
+  const obs = (await observedMonths(opts.db, fy, fy)).filter((o) => months.includes(o.month));
   const A = world.counties.aors;
   const obsOf = (rows: readonly ObservedMonth[]) => {
     const cust = rows.reduce((s, r) => s + r.local + r.prison, 0);
@@ -156,7 +164,7 @@ export async function validateFy2019(opts: ValidateOptions): Promise<Fy2019Valid
   }));
   const aorMaePoints = meanAbs(byAor.map((r) => r.errorPoints));
   return {
-    span: { ...FY2019_SPAN, months }, national, byAor, aorMaePoints, monthly, nationalMonthly,
+    span: { from: span.from, to: span.to, months }, national, byAor, aorMaePoints, monthly, nationalMonthly,
     targets: { national: Math.abs(national.errorPoints) <= TARGETS.nationalShareWithinPoints, aor: aorMaePoints <= TARGETS.aorMaeMaxPoints },
   };
 }
@@ -349,7 +357,7 @@ export async function validateHausman(opts: ValidateOptions): Promise<HausmanVal
 // ---------------------------------------------------------------- all three
 
 export interface ValidationReport {
-  generatedWith: { replications: number; seed: number; registry: string; calibration: { fittedAt: string; window: string } };
+  generatedWith: { replications: number; seed: number; registry: string; calibration: { fittedAt: string; window: string; regimes: number; halfLifeMonths: number | null; lastRegime: { name: string; from: string; fittedTo: string } } };
   fy2019: Fy2019Validation;
   recent: RecentValidation;
   hausman: HausmanValidation;
@@ -362,8 +370,12 @@ export async function validate(opts: ValidateOptions): Promise<ValidationReport>
   const fy2019 = await validateFy2019(o);
   const recent = await validateRecent(o);
   const hausman = await validateHausman(o);
+  const last = calibration.regimes[calibration.regimes.length - 1]!;
   return {
-    generatedWith: { replications: opts.replications ?? 10, seed: opts.seed ?? 2019, registry: engine.registry.fingerprint, calibration: { fittedAt: calibration.fittedAt, window: `${calibration.window.from} to ${calibration.window.to}` } },
+    generatedWith: { replications: opts.replications ?? 10, seed: opts.seed ?? 2019, registry: engine.registry.fingerprint, calibration: {
+      fittedAt: calibration.fittedAt, window: `${calibration.window.from} to ${calibration.window.to}`, regimes: calibration.regimes.length, halfLifeMonths: calibration.spec.halfLifeMonths,
+      lastRegime: { name: last.name, from: last.from, fittedTo: `${last.months[0]} to ${last.months[last.months.length - 1]}` },
+    } },
     fy2019, recent, hausman,
   };
 }

@@ -1,6 +1,6 @@
 /**
  * Everything a run reads, prepared once per scenario: the counties (columns), each county's compiled
- * law table, the per-AOR fitted and measured rates, the surges, the days and months of the run.
+ * law table, the per-AOR fitted and measured rates (by regime), the surges, the days and months of the run.
  */
 import { civilFromDays } from '../law/days.js';
 import type { CountyInputs } from './county-inputs.js';
@@ -21,6 +21,12 @@ export interface AorRates {
   otherInflowPerDay: number;
 }
 
+/** A regime of per-AOR rates: in force from its first day (a day number) until the next regime's. */
+export interface RateRegime {
+  from: number;
+  rates: AorRates[];
+}
+
 export interface Surge {
   name: string;
   from: number;
@@ -35,7 +41,10 @@ export interface Surge {
 export interface World {
   counties: CountyInputs;
   laws: CountyLaw[];
+  /** The per-AOR rates in force on the run's first day. */
   rates: AorRates[];
+  /** Later regimes of rates that begin within the run, in order of their first day (usually none). */
+  rateChanges: RateRegime[];
   surges: Surge[];
   params: ParameterValues;
   /** Class shares of matched removable bookings (sum to 1). */

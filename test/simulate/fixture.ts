@@ -22,6 +22,9 @@ export function smallWorld(from = '2017-10-01', to = '2018-01-31', surges: Surge
   const counties = countyInputsFromRows(ROWS);
   const laws = compileLaws(defaultEngine(), counties, dayOf(from), dayOf(to));
   // The fitted AOR rates are for whole areas; scaled down here to the few counties of the fixture.
-  const rates = ratesFrom(defaultCalibration(), counties.aors).map((r) => ({ ...r, fieldHours: r.fieldHours / 10, prisonPerDay: r.prisonPerDay / 10, otherPerDay: r.otherPerDay / 10, otherInflowPerDay: r.otherInflowPerDay / 10 }));
+  const rates = ratesFrom(defaultCalibration(), counties.aors).map((regime) => ({
+    from: regime.from,
+    rates: regime.rates.map((r) => ({ ...r, fieldHours: r.fieldHours / 10, prisonPerDay: r.prisonPerDay / 10, otherPerDay: r.otherPerDay / 10, otherInflowPerDay: r.otherInflowPerDay / 10 })),
+  }));
   return buildWorld(counties, laws, rates, { from, to, surges, fieldHoursScale: 1, matchShareScale: 1 });
 }
