@@ -12,7 +12,8 @@ export const MAX_BODY_BYTES = 256 * 1024;
 /** Deeper than any valid request or scenario; a 100k-deep body is refused before anything walks it. */
 export const MAX_DEPTH = 64;
 
-export type BodyResult = { ok: true; value: unknown } | { ok: false; response: Response };
+/** The parsed body, and its text as sent (for a cache of answers keyed by it). */
+export type BodyResult = { ok: true; value: unknown; text: string } | { ok: false; response: Response };
 
 /** application/json, or a structured-syntax +json type (application/problem+json), parameters aside. */
 export function isJsonMediaType(header: string | undefined): boolean {
@@ -130,7 +131,7 @@ export async function readJsonBody(c: Context, max = MAX_BODY_BYTES, what = 'the
     return { ok: false, response: problem(c, 400, 'Invalid JSON', `The body nests arrays or objects more than ${MAX_DEPTH} deep.`, { field: '(body)' }) };
   }
   try {
-    return { ok: true, value: JSON.parse(text) as unknown };
+    return { ok: true, value: JSON.parse(text) as unknown, text };
   } catch {
     // The parser's message quotes the body: it is not echoed.
     return { ok: false, response: problem(c, 400, 'Invalid JSON', 'The body is not valid JSON.', { field: '(body)' }) };

@@ -76,17 +76,26 @@ export const LAW_ROUTES = {
 } satisfies Record<string, RouteSpec>;
 
 export function mountLawRoutes(app: Hono, engine: () => Engine, observed: ObservedLookup): void {
+  // decide() is pure: the same body and registry give the same answer. Recent answers are kept as the text sent,
+  // keyed by the body as sent (every visitor to a county's page asks it the same standard request that day).
+  const answers = new BoundedCache<string, { text: string; type: string }>(256);
   route(app, LAW_ROUTES.decide, async (c, q) => {
     const body = await readJsonBody(c, undefined, 'the decision request');
     if (!body.ok) return body.response;
-    const r = engine().decideUnknown(body.value, { trace: q.trace === 'true' || q.format === 'text' });
+    const trace = q.trace === 'true' || q.format === 'text';
+    const key = body.text.length <= 4096 ? `${engine().registry.fingerprint}|${q.format ?? 'json'}|${trace}|${body.text}` : undefined;
+    const hit = key === undefined ? undefined : answers.get(key);
+    if (hit) return c.body(hit.text, 200, { 'content-type': hit.type });
+    const r = engine().decideUnknown(body.value, { trace });
     if (!r.ok) {
       const first = r.problems[0]!;
       return problem(c, 400, 'Invalid request', `${first.path}: ${first.message}`, { field: first.path, problems: r.problems });
     }
-    if (q.format === 'text') return c.text(explain(r.response));
-    if (q.format === 'md' || q.format === 'memo') return c.body(memo(body.value as DecisionRequest, r.response), 200, { 'content-type': 'text/markdown; charset=utf-8' });
-    return c.json(r.response);
+    const answer = q.format === 'text' ? { text: explain(r.response), type: 'text/plain; charset=UTF-8' }
+      : q.format === 'md' || q.format === 'memo' ? { text: memo(body.value as DecisionRequest, r.response), type: 'text/markdown; charset=utf-8' }
+      : { text: JSON.stringify(r.response), type: 'application/json' };
+    if (key !== undefined) answers.set(key, answer);
+    return c.body(answer.text, 200, { 'content-type': answer.type });
   });
 
   route(app, LAW_ROUTES.jurisdictions, (c, q) => {

@@ -18,12 +18,19 @@ export interface StartOptions extends AppOptions {
   out?: (line: string) => void;
 }
 
-export async function startServer(options: StartOptions): Promise<{ url: string; stop: () => Promise<void> }> {
+export interface StartedServer {
+  url: string;
+  stop: () => Promise<void>;
+  /** Settles when the map page's maps have been computed in the background (how many, and how long it took). */
+  mapsWarmed: Promise<{ maps: number; ms: number }>;
+}
+
+export async function startServer(options: StartOptions): Promise<StartedServer> {
   const out = options.out ?? ((line: string) => console.log(line));
   const app = createApp(options);
   const server = await listen(app, options.port, options.host ?? '127.0.0.1', out);
   let stopping: Promise<void> | undefined;
-  void warmLawMaps(app, () => stopping !== undefined);
+  const mapsWarmed = warmLawMaps(app, () => stopping !== undefined);
   const stop = (): Promise<void> =>
     (stopping ??= (async () => {
       await server.close();
@@ -43,7 +50,7 @@ export async function startServer(options: StartOptions): Promise<{ url: string;
     out(`No observatory database at ${db} yet: fetching and loading the public records in the background.`);
     void autoLoad(out);
   }
-  return { url: server.url, stop };
+  return { url: server.url, stop, mapsWarmed };
 }
 
 /** Today's date where the server runs (the web app's default map date is the reader's local day). */
@@ -56,14 +63,18 @@ function localDay(d = new Date()): string {
  * request types the page offers, then every stop of its time slider. Each takes tens of milliseconds and gives the
  * event loop back between maps, so requests meanwhile are not held up; afterwards the page never waits for a map.
  */
-async function warmLawMaps(app: { request: (path: string, init?: RequestInit) => Response | Promise<Response> }, stopped: () => boolean): Promise<void> {
+async function warmLawMaps(app: { request: (path: string, init?: RequestInit) => Response | Promise<Response> }, stopped: () => boolean): Promise<{ maps: number; ms: number }> {
+  const t0 = performance.now();
   const today = localDay();
   const asks = [`date=${today}&request=HOLD`, `date=${today}&request=NOTIFY_RELEASE`, ...mapTimeSteps(today).reverse().map((d) => `date=${d}&request=HOLD`)];
+  let maps = 0;
   for (const q of asks) {
     await turn();
-    if (stopped()) return;
+    if (stopped()) break;
     const res = await app.request(`/api/v1/law/map?${q}`, { headers: { 'accept-encoding': 'gzip' } });
     await res.arrayBuffer();
-    if (!res.ok) return;
+    if (!res.ok) break;
+    maps++;
   }
+  return { maps, ms: Math.round(performance.now() - t0) };
 }

@@ -136,3 +136,29 @@ test('observatory routes bound numbers and keep server paths out of their answer
   assert.ok(!text.includes('nonexistent-comity-dir'), text);
   assert.match(text, /comity data load/);
 });
+
+test('a repeated body is answered from the answers kept, byte for byte what the engine gives; each format and trace apart', async () => {
+  const fresh = createApp();
+  const ask = (body: string, q = '') => fresh.request(`/api/v1/decide${q}`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+  const body = JSON.stringify(request);
+  const decided = (await import('../../src/law/index.js')).defaultEngine().decideUnknown(request);
+  assert.ok(decided.ok);
+  const engineAnswer = JSON.stringify(decided.response);
+  const first = await ask(body);
+  const second = await ask(body);
+  assert.equal(first.headers.get('content-type'), second.headers.get('content-type'));
+  const [a, b] = [await first.text(), await second.text()];
+  assert.equal(a, engineAnswer);
+  assert.equal(b, a);
+  // The same request spaced otherwise is another key with the same answer; text, memo and trace are kept apart.
+  assert.equal(await (await ask(JSON.stringify(request, null, 2))).text(), a);
+  const text = await (await ask(body, '?format=text')).text();
+  assert.match(text, /provisions considered/);
+  assert.equal(await (await ask(body, '?format=text')).text(), text);
+  assert.ok(JSON.parse(await (await ask(body, '?trace=true')).text()).trace.length > 0);
+  assert.equal(JSON.parse(await (await ask(body)).text()).trace, undefined);
+  // A refused body is refused again, not kept.
+  const bad = JSON.stringify({ ...request, requests: ['DEPORT'] });
+  assert.equal((await ask(bad)).status, 400);
+  assert.equal((await ask(bad)).status, 400);
+});
