@@ -39,11 +39,11 @@ export async function knownAorCodes(connection: DuckDBConnection): Promise<Set<s
  */
 export async function readDetentionWorkbooks(
   dataDir: string, knownAors: ReadonlySet<string>, files: readonly string[] = DETENTION_FILES,
-  cache?: { dir: string; sha256: ReadonlyMap<string, string> },
+  cache?: { dir: string; sha256: Promise<ReadonlyMap<string, string>> },
 ): Promise<DetentionRelease[]> {
   const out: DetentionRelease[] = [];
   for (const rel of files) {
-    const sha = cache?.sha256.get(rel);
+    const sha = cache ? (await cache.sha256.catch(() => undefined))?.get(rel) : undefined;
     const key = cache && sha ? workbookKey(sha, rel, knownAors) : undefined;
     const hit = cache && key ? await cachedWorkbook(cache.dir, key, rel) : undefined;
     if (hit) {

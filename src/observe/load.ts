@@ -229,10 +229,12 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
   if (missing.length > 0) {
     throw new LoadError(missing[0] ?? '', null, `missing from ${dataDir} (${missing.length} file(s) missing; run \`comity data fetch\` or pass --from)`);
   }
-  // Checked before any work: a file that differs from the published one is refused unless the user says so.
-  const hashes = await Promise.all(allFiles.map(async (rel) => [rel, await sha256File(abs(dataDir, rel)), (await stat(abs(dataDir, rel))).size] as const));
-  const modified = hashes.filter(([rel, sha]) => manifest.find((f) => f.path === rel)?.sha256 !== sha).map(([rel]) => rel);
-  if (modified.length > 0 && !options.allowModified) {
+  // A file that differs from the published one is refused unless the user says so. The files are hashed while the
+  // load runs (the refusal comes before the new database replaces the old, and before any error the load met).
+  const hashing = Promise.all(allFiles.map(async (rel) => [rel, await sha256File(abs(dataDir, rel)), (await stat(abs(dataDir, rel))).size] as const));
+  const checked = hashing.then((hashes) => {
+    const modified = hashes.filter(([rel, sha]) => manifest.find((f) => f.path === rel)?.sha256 !== sha).map(([rel]) => rel);
+    if (modified.length === 0 || options.allowModified) return { hashes, modified };
     const [rel = '', sha = ''] = hashes.find(([r]) => r === modified[0]) ?? [];
     const want = manifest.find((f) => f.path === rel)?.sha256;
     throw new LoadError(
@@ -240,7 +242,8 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
       null,
       `${want ? `differs from the published file (sha256 ${sha.slice(0, 12)}…, expected ${want.slice(0, 12)}…)` : 'is not in the manifest of published files'}; ${modified.length > 1 ? `${modified.length - 1} other file(s) differ too; ` : ''}it may be damaged or edited. Run \`comity data fetch\` for a fresh copy, or pass --allow-modified to load it after range checks`,
     );
-  }
+  });
+  checked.catch(() => undefined);
 
   const tmp = `${dbPath}.loading-${process.pid}`;
   let db: Database;
@@ -250,6 +253,8 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
     await rm(`${tmp}.wal`, { force: true });
     db = await openDatabase(tmp);
   } catch (error) {
+    const refused = await checked.then(() => undefined, (e: unknown) => e);
+    if (refused) throw refused;
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'ENOTDIR' || code === 'EEXIST') throw new LoadError(dbPath, null, 'a parent of the database path is a file, not a folder: pass another --db');
     throw diskCause(error, dbPath) ?? new LoadError(dbPath, null, `cannot create the database there (${firstLine(error instanceof Error ? error.message : String(error))})`);
@@ -260,9 +265,9 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
   const extra: DuckDBConnection[] = [];
   try {
     // Row order is not part of any table's meaning (every metric orders its output), so let DuckDB insert in
-    // whatever order its threads finish; and write the file once, at the end, rather than at every WAL threshold.
+    // whatever order its threads finish. (DuckDB's default checkpoint threshold is kept: deferring every write to
+    // the end, with a threshold of 16 GB, made the full load slower: about 6.1 s against 5.8 s over three loads each.)
     await run(db, 'SET preserve_insertion_order = false');
-    await run(db, "SET checkpoint_threshold = '16GB'");
     const counts: Record<string, number> = {};
     counts.aor_codes = await loadAorCodes(db, dataDir);
     counts.method_classes = await loadMethodClasses(db);
@@ -277,7 +282,7 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
     // files, and appended after.
     const cacheDir = options.workbookCache ?? workbookCacheDir();
     const workbooks = readDetentionWorkbooks(dataDir, await knownAorCodes(db.connection), detentionFiles,
-      cacheDir === false ? undefined : { dir: cacheDir, sha256: new Map(hashes.map(([rel, sha]) => [rel, sha])) });
+      cacheDir === false ? undefined : { dir: cacheDir, sha256: hashing.then((hashes) => new Map(hashes.map(([rel, sha]) => [rel, sha]))) });
     workbooks.catch(() => undefined);
 
     // Two lanes on two connections, each CPU-bound in DuckDB: arrests then encounters; the reference tables then
@@ -360,6 +365,7 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
     for (const c of extra.splice(0)) c.closeSync();
     const tables: Record<string, number> = {};
     for (const name of [...specs.map((s) => s.table), ...DETENTION_TABLES, 'aor_codes', 'method_classes', 'landmark_county', 'trac_detainers_county', 'arrests_classified', 'arrests_cube', 'provenance']) tables[name] = counts[name] ?? 0;
+    const { hashes, modified } = await checked;
     const sources: LoadedSource[] = hashes.flatMap(([rel, sha256, bytes]) =>
       (perFile.get(rel) ?? [{ table: '', rows: 0 }]).map(({ table, rows }) => ({ file: rel, table, sha256, bytes, rows, known: !modified.includes(rel) })),
     );
@@ -386,6 +392,9 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
     }
     await rm(tmp, { force: true });
     await rm(`${tmp}.wal`, { force: true });
+    // A file that is not the published one is the first thing to say: what else failed may follow from it.
+    const refused = await checked.then(() => undefined, (e: unknown) => e);
+    if (refused) throw refused;
     throw error instanceof LoadError ? error : (diskCause(error, dbPath) ?? error);
   }
 }
