@@ -11,7 +11,6 @@ import type { Engine } from './index.js';
 import type { Decision } from './decide.js';
 import type { CompiledChain, CompiledLaw, CompiledRegistry } from './engine.js';
 import { dayOf } from './days.js';
-import type { DecisionRequest } from './request-schema.js';
 import type { Confidence } from './registry-schema.js';
 import { REQUEST_TYPES, type DocumentType, type Modality, type Model287g, type RequestType } from './vocab.js';
 import { UNIFIED_JAIL_STATES, jailAgency, standardDocuments, standardRequest } from './standard-request.js';
