@@ -18,6 +18,7 @@ import { nelderMead } from './nelder-mead.js';
 import { observedMonths, type ObservedMonth } from './observed.js';
 import { PARAMETERS, parameterValues } from './parameters.js';
 import { buildWorld, lawsFor } from './prepare.js';
+import { DECLINED_CUSTODIAL_KEY, describeFit, fitDeclinedCustodial, recordedLocal, type DeclinedCustodialFit } from './declined-custodial.js';
 import { monthsOf, type AorRates, type RateRegime, type World } from './world.js';
 
 export interface FitWindow { from: string; to: string; fiscalYears: number[]; heldOut: string }
@@ -40,6 +41,11 @@ export interface FitSpec {
   halfLifeMonths: number | null;
   /** Weight of the monthly custodial share's error in the objective, as a binomial chi-square (0: none). */
   shareWeight: number;
+  /**
+   * Fit the national share of declined releases that still end in a custodial arrest (declined-custodial.ts)
+   * on the window's fully declining county-months, then refit every AOR with it (false: the share is 0).
+   */
+  declinedCustodial?: boolean;
 }
 
 export const PEP_REGIME = { name: 'PEP priorities (before Executive Order 13768)', from: FIT_WINDOW.from };
@@ -47,6 +53,7 @@ export const EO_REGIME = { name: 'Executive Order 13768 (from 2017-01-25)', from
 
 export const REGIME_SPLIT = 'regime split at EO 13768';
 export const RECENT_WEIGHTS = 'recent months weighted (half-life 6 months)';
+export const DECLINED_IN_CUSTODY = 'declined releases in custody (fitted share)';
 
 /**
  * The project's calibration, chosen by the fit check (fit-check.ts, docs/model.md): rates split at
@@ -154,9 +161,12 @@ export async function calibrate(db: Database, opts: CalibrateOptions): Promise<C
     return buildWorld(counties, laws, schedule, { ...base, from: spec.window.from, to: end });
   });
   const p = parameterValues();
-  const aors: Record<string, AorFit> = {};
-  let total = 0;
   const monthIx = new Map(full.months.map((m, i) => [m, i]));
+  let aors: Record<string, AorFit> = {};
+  let total = 0;
+  const fitPass = (step: string): void => {
+  aors = {};
+  total = 0;
   counties.aors.forEach((code, a) => {
     const o = { local: new Float64Array(Mo), prison: new Float64Array(Mo), atLarge: new Float64Array(Mo), other: new Float64Array(Mo) };
     for (const r of byAor.get(code) ?? []) {
@@ -221,15 +231,25 @@ export async function calibrate(db: Database, opts: CalibrateOptions): Promise<C
       };
     });
     aors[code] = { regimes: fits };
-    opts.progress?.('fitting AORs', a + 1, counties.aors.length);
+    opts.progress?.(step, a + 1, counties.aors.length);
   });
+  };
+  fitPass('fitting AORs');
+  let declined: DeclinedCustodialFit | null = null;
+  if (spec.declinedCustodial) {
+    // The share needs the fitted removable shares (declined requests = bookings × matchShare); the AORs are then refitted with it.
+    declined = fitDeclinedCustodial(full, schedule, await recordedLocal(db, spec.window.from, spec.window.to));
+    for (const w of [full, ...worlds]) w.declinedCustodial = declined.value;
+    fitPass('refitting AORs with declined releases in custody');
+  }
   const fyPattern = new RegExp(`EROArrests_FY(${fys.join('|')})|hifld-jails/county_local|hifld-jails/hifld_prison_boundaries|census-population|uwchr_county_aor`);
   const used = DATA_FILES.filter((f) => fyPattern.test(f.path));
   return {
     version: CALIBRATION_VERSION, window: spec.window, fittedAt: (opts.now ?? new Date()).toISOString(), method: fitMethod(spec), objective: fitObjective(spec),
-    spec: { name: spec.name, measuredMonths: spec.measuredMonths, halfLifeMonths: spec.halfLifeMonths, shareWeight: spec.shareWeight },
+    spec: { name: spec.name, measuredMonths: spec.measuredMonths, halfLifeMonths: spec.halfLifeMonths, shareWeight: spec.shareWeight, ...(spec.declinedCustodial ? { declinedCustodial: true } : {}) },
     objectiveValue: total, data: used.map((f) => ({ path: f.path, sha256: f.sha256 })), registry: opts.engine.registry.fingerprint,
-    parameters: Object.fromEntries(Object.entries(PARAMETERS).map(([k, v]) => [k, v.value])),
+    parameters: { ...Object.fromEntries(Object.entries(PARAMETERS).map(([k, v]) => [k, v.value])), ...(declined ? { [DECLINED_CUSTODIAL_KEY]: declined.value } : {}) },
+    ...(declined ? { declinedCustodial: { ...declined, method: describeFit(declined, from, to) } } : {}),
     regimes: spec.regimes.map((r, k) => ({ name: r.name, from: r.from, months: full.months.filter((_, m) => plan.regimeOf[m] === k) })),
     aors,
   };
