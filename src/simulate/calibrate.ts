@@ -58,11 +58,15 @@ export const DECLINED_IN_CUSTODY = 'declined releases in custody (fitted share)'
 /**
  * The project's calibration, chosen by the fit check (fit-check.ts, docs/model.md): rates split at
  * Executive Order 13768, runs from that day on using the later regime; months weighted towards the
- * window's end (half-life 6 months).
+ * window's end (half-life 6 months); a national share of declined releases that still end in a
+ * custodial arrest, fitted on the window's fully declining county-months (declined-custodial.ts).
  */
-export const FIT: FitSpec = { name: `${REGIME_SPLIT}, ${RECENT_WEIGHTS}`, window: FIT_WINDOW, regimes: [PEP_REGIME, EO_REGIME], measuredMonths: null, halfLifeMonths: 6, shareWeight: 0 };
+export const FIT: FitSpec = { name: `${REGIME_SPLIT}, ${RECENT_WEIGHTS}, ${DECLINED_IN_CUSTODY}`, window: FIT_WINDOW, regimes: [PEP_REGIME, EO_REGIME], measuredMonths: null, halfLifeMonths: 6, shareWeight: 0, declinedCustodial: true };
 
 const FLOOR = 25;
+/** The declined-releases share and the AORs' fits alternate until the share moves by less than this (or the passes run out). */
+export const DECLINED_TOLERANCE = 0.001;
+export const DECLINED_MAX_PASSES = 5;
 const NM = { step: 0.5, maxEvaluations: 120, tolerance: 1e-7 } as const;
 
 export function fitMethod(spec: FitSpec): string {
@@ -70,7 +74,10 @@ export function fitMethod(spec: FitSpec): string {
     ? 'one regime over the whole window'
     : `${spec.regimes.length} regimes (${spec.regimes.map((r) => `${r.name}, from ${r.from}`).join('; ')}), fitted in order, each to the months whose last day falls in it with the earlier regimes held fixed; a run uses the regime in force on each day, the last one after the window`;
   const measured = spec.measuredMonths === null ? 'all its whole months' : `its last ${spec.measuredMonths} whole months`;
-  return `Per AOR, ${regimes}. Nelder–Mead (start step ${NM.step}, at most ${NM.maxEvaluations} evaluations, relative tolerance ${NM.tolerance}) over log(matchShare) and log(fieldHours), on the mean-field model (every Poisson and binomial draw replaced by its mean). Starting point: matchShare from local custodial arrests over bookings, fieldHours from the at-large arrests at 16 hours each plus pickups at 2 hours. prisonPerDay, otherPerDay and otherInflowPerDay are each regime's daily means of prison-custodial, other-method and at-large arrests over ${measured}${spec.halfLifeMonths === null ? '' : ' (months weighted as in the objective)'}.`;
+  const declined = spec.declinedCustodial
+    ? ` Then the national share of declined releases that still end in a custodial arrest: recorded local custodial arrests attributed to counties (scaled by each AOR's share of such arrests that name a county) over the model's declined requests (bookings × fitted matchShare × requestProbability), over the window's county-months in which the law table declines hold and notification for every class and the jail has no 287(g) agreement; every AOR is then refitted with that share, and the two alternate until the share moves by less than ${DECLINED_TOLERANCE} (at most ${DECLINED_MAX_PASSES} refits).`
+    : '';
+  return `Per AOR, ${regimes}. Nelder–Mead (start step ${NM.step}, at most ${NM.maxEvaluations} evaluations, relative tolerance ${NM.tolerance}) over log(matchShare) and log(fieldHours), on the mean-field model (every Poisson and binomial draw replaced by its mean). Starting point: matchShare from local custodial arrests over bookings, fieldHours from the at-large arrests at 16 hours each plus pickups at 2 hours. prisonPerDay, otherPerDay and otherInflowPerDay are each regime's daily means of prison-custodial, other-method and at-large arrests over ${measured}${spec.halfLifeMonths === null ? '' : ' (months weighted as in the objective)'}.${declined}`;
 }
 
 export function fitObjective(spec: FitSpec): string {
@@ -235,12 +242,21 @@ export async function calibrate(db: Database, opts: CalibrateOptions): Promise<C
   });
   };
   fitPass('fitting AORs');
-  let declined: DeclinedCustodialFit | null = null;
+  let declined: (DeclinedCustodialFit & { passes: number }) | null = null;
   if (spec.declinedCustodial) {
-    // The share needs the fitted removable shares (declined requests = bookings × matchShare); the AORs are then refitted with it.
-    declined = fitDeclinedCustodial(full, schedule, await recordedLocal(db, spec.window.from, spec.window.to));
-    for (const w of [full, ...worlds]) w.declinedCustodial = declined.value;
-    fitPass('refitting AORs with declined releases in custody');
+    // The share needs the fitted removable shares (declined requests = bookings × matchShare), and the fit
+    // of matchShare needs the share: alternate until the share moves by less than DECLINED_TOLERANCE.
+    const rec = await recordedLocal(db, spec.window.from, spec.window.to);
+    let last = 0;
+    for (let pass = 1; pass <= DECLINED_MAX_PASSES; pass++) {
+      const f = fitDeclinedCustodial(full, schedule, rec);
+      const moved = Math.abs(f.value - last);
+      if (pass > 1 && moved < DECLINED_TOLERANCE) break;
+      declined = { ...f, passes: pass };
+      last = f.value;
+      for (const w of [full, ...worlds]) w.declinedCustodial = f.value;
+      fitPass(`refitting AORs with declined releases in custody (pass ${pass})`);
+    }
   }
   const fyPattern = new RegExp(`EROArrests_FY(${fys.join('|')})|hifld-jails/county_local|hifld-jails/hifld_prison_boundaries|census-population|uwchr_county_aor`);
   const used = DATA_FILES.filter((f) => fyPattern.test(f.path));

@@ -51,7 +51,9 @@ export const CalibrationFile = z.strictObject({
   /** The fit of the share of declined releases that still end in a custodial arrest (declined-custodial.ts); absent: 0. */
   declinedCustodial: z.strictObject({
     value: z.number().min(0).max(1), recordedArrests: z.number().nonnegative(), declinedRequests: z.number().nonnegative(),
-    countyMonths: z.number().int().nonnegative(), counties: z.number().int().nonnegative(), method: z.string(),
+    countyMonths: z.number().int().nonnegative(), counties: z.number().int().nonnegative(),
+    /** How many times the AORs were refitted with the share (the share and the fits alternate until the share settles). */
+    passes: z.number().int().positive(), method: z.string(),
   }).optional(),
   regimes: z.array(Regime).min(1),
   aors: z.record(z.string(), AorFit),
