@@ -155,6 +155,7 @@ export function registerSimulateCommands(program: Command): void {
           sim.writeCalibration(out, fit);
           if (format === 'json') return write(JSON.stringify(fit, null, 2));
           write(`calibration written to ${o.write ?? sim.DEFAULT_CALIBRATION}\nwindow ${fit.window.from} to ${fit.window.to} (held out: ${fit.window.heldOut})\nmethod: ${fit.method}\nobjective: ${fit.objective}\nobjective value: ${fit.objectiveValue.toFixed(1)}\n`);
+          if (fit.declinedCustodial) write(`declined releases ending in custody: ${fit.declinedCustodial.value.toFixed(4)} (${fit.declinedCustodial.method}; ${fit.declinedCustodial.passes} refit${fit.declinedCustodial.passes === 1 ? '' : 's'})`);
           fit.regimes.forEach((regime, k) => {
             write(`\nregime ${k + 1}: ${regime.name}, from ${regime.from} (fitted to ${regime.months[0]} to ${regime.months[regime.months.length - 1]})`);
             write('AOR  matchShare  fieldHours/day  local/day obs→fit  at-large/day obs→fit  objective');

@@ -18,6 +18,7 @@ import { nelderMead } from './nelder-mead.js';
 import { observedMonths, type ObservedMonth } from './observed.js';
 import { PARAMETERS, parameterValues } from './parameters.js';
 import { buildWorld, lawsFor } from './prepare.js';
+import { DECLINED_CUSTODIAL_KEY, describeFit, fitDeclinedCustodial, recordedLocal, type DeclinedCustodialFit } from './declined-custodial.js';
 import { monthsOf, type AorRates, type RateRegime, type World } from './world.js';
 
 export interface FitWindow { from: string; to: string; fiscalYears: number[]; heldOut: string }
@@ -40,6 +41,11 @@ export interface FitSpec {
   halfLifeMonths: number | null;
   /** Weight of the monthly custodial share's error in the objective, as a binomial chi-square (0: none). */
   shareWeight: number;
+  /**
+   * Fit the national share of declined releases that still end in a custodial arrest (declined-custodial.ts)
+   * on the window's fully declining county-months, then refit every AOR with it (false: the share is 0).
+   */
+  declinedCustodial?: boolean;
 }
 
 export const PEP_REGIME = { name: 'PEP priorities (before Executive Order 13768)', from: FIT_WINDOW.from };
@@ -47,15 +53,20 @@ export const EO_REGIME = { name: 'Executive Order 13768 (from 2017-01-25)', from
 
 export const REGIME_SPLIT = 'regime split at EO 13768';
 export const RECENT_WEIGHTS = 'recent months weighted (half-life 6 months)';
+export const DECLINED_IN_CUSTODY = 'declined releases in custody (fitted share)';
 
 /**
  * The project's calibration, chosen by the fit check (fit-check.ts, docs/model.md): rates split at
  * Executive Order 13768, runs from that day on using the later regime; months weighted towards the
- * window's end (half-life 6 months).
+ * window's end (half-life 6 months); a national share of declined releases that still end in a
+ * custodial arrest, fitted on the window's fully declining county-months (declined-custodial.ts).
  */
-export const FIT: FitSpec = { name: `${REGIME_SPLIT}, ${RECENT_WEIGHTS}`, window: FIT_WINDOW, regimes: [PEP_REGIME, EO_REGIME], measuredMonths: null, halfLifeMonths: 6, shareWeight: 0 };
+export const FIT: FitSpec = { name: `${REGIME_SPLIT}, ${RECENT_WEIGHTS}, ${DECLINED_IN_CUSTODY}`, window: FIT_WINDOW, regimes: [PEP_REGIME, EO_REGIME], measuredMonths: null, halfLifeMonths: 6, shareWeight: 0, declinedCustodial: true };
 
 const FLOOR = 25;
+/** The declined-releases share and the AORs' fits alternate until the share moves by less than this (or the passes run out). */
+export const DECLINED_TOLERANCE = 0.001;
+export const DECLINED_MAX_PASSES = 5;
 const NM = { step: 0.5, maxEvaluations: 120, tolerance: 1e-7 } as const;
 
 export function fitMethod(spec: FitSpec): string {
@@ -63,7 +74,10 @@ export function fitMethod(spec: FitSpec): string {
     ? 'one regime over the whole window'
     : `${spec.regimes.length} regimes (${spec.regimes.map((r) => `${r.name}, from ${r.from}`).join('; ')}), fitted in order, each to the months whose last day falls in it with the earlier regimes held fixed; a run uses the regime in force on each day, the last one after the window`;
   const measured = spec.measuredMonths === null ? 'all its whole months' : `its last ${spec.measuredMonths} whole months`;
-  return `Per AOR, ${regimes}. Nelder–Mead (start step ${NM.step}, at most ${NM.maxEvaluations} evaluations, relative tolerance ${NM.tolerance}) over log(matchShare) and log(fieldHours), on the mean-field model (every Poisson and binomial draw replaced by its mean). Starting point: matchShare from local custodial arrests over bookings, fieldHours from the at-large arrests at 16 hours each plus pickups at 2 hours. prisonPerDay, otherPerDay and otherInflowPerDay are each regime's daily means of prison-custodial, other-method and at-large arrests over ${measured}${spec.halfLifeMonths === null ? '' : ' (months weighted as in the objective)'}.`;
+  const declined = spec.declinedCustodial
+    ? ` Then the national share of declined releases that still end in a custodial arrest: recorded local custodial arrests attributed to counties (scaled by each AOR's share of such arrests that name a county) over the model's declined requests (bookings × fitted matchShare × requestProbability), over the window's county-months in which the law table declines hold and notification for every class and the jail has no 287(g) agreement; every AOR is then refitted with that share, and the two alternate until the share moves by less than ${DECLINED_TOLERANCE} (at most ${DECLINED_MAX_PASSES} refits).`
+    : '';
+  return `Per AOR, ${regimes}. Nelder–Mead (start step ${NM.step}, at most ${NM.maxEvaluations} evaluations, relative tolerance ${NM.tolerance}) over log(matchShare) and log(fieldHours), on the mean-field model (every Poisson and binomial draw replaced by its mean). Starting point: matchShare from local custodial arrests over bookings, fieldHours from the at-large arrests at 16 hours each plus pickups at 2 hours. prisonPerDay, otherPerDay and otherInflowPerDay are each regime's daily means of prison-custodial, other-method and at-large arrests over ${measured}${spec.halfLifeMonths === null ? '' : ' (months weighted as in the objective)'}.${declined}`;
 }
 
 export function fitObjective(spec: FitSpec): string {
@@ -154,9 +168,12 @@ export async function calibrate(db: Database, opts: CalibrateOptions): Promise<C
     return buildWorld(counties, laws, schedule, { ...base, from: spec.window.from, to: end });
   });
   const p = parameterValues();
-  const aors: Record<string, AorFit> = {};
-  let total = 0;
   const monthIx = new Map(full.months.map((m, i) => [m, i]));
+  let aors: Record<string, AorFit> = {};
+  let total = 0;
+  const fitPass = (step: string): void => {
+  aors = {};
+  total = 0;
   counties.aors.forEach((code, a) => {
     const o = { local: new Float64Array(Mo), prison: new Float64Array(Mo), atLarge: new Float64Array(Mo), other: new Float64Array(Mo) };
     for (const r of byAor.get(code) ?? []) {
@@ -221,15 +238,34 @@ export async function calibrate(db: Database, opts: CalibrateOptions): Promise<C
       };
     });
     aors[code] = { regimes: fits };
-    opts.progress?.('fitting AORs', a + 1, counties.aors.length);
+    opts.progress?.(step, a + 1, counties.aors.length);
   });
+  };
+  fitPass('fitting AORs');
+  let declined: (DeclinedCustodialFit & { passes: number }) | null = null;
+  if (spec.declinedCustodial) {
+    // The share needs the fitted removable shares (declined requests = bookings × matchShare), and the fit
+    // of matchShare needs the share: alternate until the share moves by less than DECLINED_TOLERANCE.
+    const rec = await recordedLocal(db, spec.window.from, spec.window.to);
+    let last = 0;
+    for (let pass = 1; pass <= DECLINED_MAX_PASSES; pass++) {
+      const f = fitDeclinedCustodial(full, schedule, rec);
+      const moved = Math.abs(f.value - last);
+      if (pass > 1 && moved < DECLINED_TOLERANCE) break;
+      declined = { ...f, passes: pass };
+      last = f.value;
+      for (const w of [full, ...worlds]) w.declinedCustodial = f.value;
+      fitPass(`refitting AORs with declined releases in custody (pass ${pass})`);
+    }
+  }
   const fyPattern = new RegExp(`EROArrests_FY(${fys.join('|')})|hifld-jails/county_local|hifld-jails/hifld_prison_boundaries|census-population|uwchr_county_aor`);
   const used = DATA_FILES.filter((f) => fyPattern.test(f.path));
   return {
     version: CALIBRATION_VERSION, window: spec.window, fittedAt: (opts.now ?? new Date()).toISOString(), method: fitMethod(spec), objective: fitObjective(spec),
-    spec: { name: spec.name, measuredMonths: spec.measuredMonths, halfLifeMonths: spec.halfLifeMonths, shareWeight: spec.shareWeight },
+    spec: { name: spec.name, measuredMonths: spec.measuredMonths, halfLifeMonths: spec.halfLifeMonths, shareWeight: spec.shareWeight, ...(spec.declinedCustodial ? { declinedCustodial: true } : {}) },
     objectiveValue: total, data: used.map((f) => ({ path: f.path, sha256: f.sha256 })), registry: opts.engine.registry.fingerprint,
-    parameters: Object.fromEntries(Object.entries(PARAMETERS).map(([k, v]) => [k, v.value])),
+    parameters: { ...Object.fromEntries(Object.entries(PARAMETERS).map(([k, v]) => [k, v.value])), ...(declined ? { [DECLINED_CUSTODIAL_KEY]: declined.value } : {}) },
+    ...(declined ? { declinedCustodial: { ...declined, method: describeFit(declined, from, to) } } : {}),
     regimes: spec.regimes.map((r, k) => ({ name: r.name, from: r.from, months: full.months.filter((_, m) => plan.regimeOf[m] === k) })),
     aors,
   };

@@ -43,11 +43,18 @@ export const CalibrationFile = z.strictObject({
   method: z.string(),
   objective: z.string(),
   /** The choices of the fit (calibrate.ts FitSpec, less its window and regimes, which are fields of their own). */
-  spec: z.strictObject({ name: z.string(), measuredMonths: z.number().int().positive().nullable(), halfLifeMonths: z.number().positive().nullable(), shareWeight: z.number().nonnegative() }),
+  spec: z.strictObject({ name: z.string(), measuredMonths: z.number().int().positive().nullable(), halfLifeMonths: z.number().positive().nullable(), shareWeight: z.number().nonnegative(), declinedCustodial: z.boolean().optional() }),
   objectiveValue: z.number(),
   data: z.array(z.strictObject({ path: z.string(), sha256: z.string().regex(/^[0-9a-f]{64}$/) })),
   registry: z.string(),
   parameters: z.record(z.string(), z.number()),
+  /** The fit of the share of declined releases that still end in a custodial arrest (declined-custodial.ts); absent: 0. */
+  declinedCustodial: z.strictObject({
+    value: z.number().min(0).max(1), recordedArrests: z.number().nonnegative(), declinedRequests: z.number().nonnegative(),
+    countyMonths: z.number().int().nonnegative(), counties: z.number().int().nonnegative(),
+    /** How many times the AORs were refitted with the share (the share and the fits alternate until the share settles). */
+    passes: z.number().int().positive(), method: z.string(),
+  }).optional(),
   regimes: z.array(Regime).min(1),
   aors: z.record(z.string(), AorFit),
 }).superRefine((c, ctx) => {

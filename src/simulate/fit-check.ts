@@ -8,8 +8,9 @@
 import type { Engine } from '../law/index.js';
 import type { Database } from '../observe/db.js';
 import type { ProgressFn } from '../observe/progress.js';
-import { calibrate, EO_13768, FIT, RECENT_WEIGHTS, REGIME_SPLIT, type FitSpec, type FitWindow } from './calibrate.js';
+import { calibrate, DECLINED_IN_CUSTODY, EO_13768, FIT, RECENT_WEIGHTS, REGIME_SPLIT, type FitSpec, type FitWindow } from './calibrate.js';
 import { validateYear } from './validate.js';
+import { declinedCustodialOf } from './prepare.js';
 
 /** The check's fit window (FY2016–FY2017) and test year (FY2018). */
 export const CHECK_WINDOW: FitWindow = { from: '2015-10-01', to: '2017-09-30', fiscalYears: [2016, 2017], heldOut: 'FY2018 (the fit check\'s test year) and FY2019' };
@@ -32,6 +33,7 @@ export function candidates(window: FitWindow): Candidate[] {
     { spec: { ...base, name: REGIME_SPLIT, regimes: split }, why: 'Executive Order 13768 (2017-01-25) ended the PEP priorities: ICE\'s requests and at-large arrests rose at once, a step rather than a trend. Separate rates before and after it; runs after it use the later regime.' },
     { spec: { ...base, name: `${REGIME_SPLIT}, objective with the custodial share`, regimes: split, shareWeight: 1 }, why: 'Both: the regime split and the share term.' },
     { spec: { ...base, name: `${REGIME_SPLIT}, ${RECENT_WEIGHTS}`, regimes: split, halfLifeMonths: 6 }, why: 'Added after the first six were checked: within the later regime at-large arrests peaked in spring 2017 and fell; weighting leans to the end of the window.' },
+    { spec: { ...base, name: `${REGIME_SPLIT}, ${RECENT_WEIGHTS}, ${DECLINED_IN_CUSTODY}`, regimes: split, halfLifeMonths: 6, declinedCustodial: true }, why: 'Added for issue 10 (California after SB 54): a declined release may still end in a custodial arrest (a public release date, ICE at the door); one national share fitted on the window\'s county-months where the law table declines everything.' },
   ];
 }
 
@@ -46,7 +48,14 @@ export interface FitCheckRow {
   arrestsRatio: number;
   /** The objective value of the FY2016–17 fit. */
   objectiveValue: number;
+  /** The fitted share of declined releases that still end in a custodial arrest (0 when the candidate has none). */
+  declinedCustodial: number;
+  /** FY2018 custodial-share errors, in points, of the California AORs (issue 10: SB 54 from 2018-01-01). */
+  california: Record<string, number>;
 }
+
+/** The ICE areas of California (Los Angeles, San Francisco, San Diego). */
+export const CALIFORNIA_AORS = ['LOS', 'SFR', 'SND'] as const;
 
 export interface FitCheckOptions { db: Database; engine: Engine; replications?: number; seed?: number; threads?: number; progress?: ProgressFn; only?: (c: Candidate) => boolean }
 
@@ -61,6 +70,8 @@ export async function fitCheck(opts: FitCheckOptions): Promise<FitCheckRow[]> {
       name: c.spec.name, why: c.why,
       national: { simulated: v.national.simulated.mean, observed: v.national.observed, errorPoints: v.national.errorPoints },
       aorMaePoints: v.aorMaePoints, arrestsRatio: sim / obs, objectiveValue: calibration.objectiveValue,
+      declinedCustodial: declinedCustodialOf(calibration),
+      california: Object.fromEntries(CALIFORNIA_AORS.flatMap((a) => v.byAor.filter((r) => r.key === a).map((r) => [a, r.errorPoints]))),
     });
   }
   return rows;

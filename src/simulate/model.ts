@@ -26,6 +26,7 @@ export const N_METRICS = METRICS.length;
 export interface Ledger {
   bookings: number; nonRemovable: number; matched: number; notRequested: number; requested: number;
   honoredHold: number; honoredNotify: number; declined: number; pickupsDemanded: number; lostAtPickup: number;
+  declinedPickups: number;
   backlogStart: number; inflowJail: number; inflowOther: number; inflowMissed: number; arrestsAtLarge: number; exits: number; backlogEnd: number;
 }
 
@@ -45,7 +46,7 @@ export interface RunOutput {
 }
 
 export function emptyLedger(): Ledger {
-  return { bookings: 0, nonRemovable: 0, matched: 0, notRequested: 0, requested: 0, honoredHold: 0, honoredNotify: 0, declined: 0, pickupsDemanded: 0, lostAtPickup: 0, backlogStart: 0, inflowJail: 0, inflowOther: 0, inflowMissed: 0, arrestsAtLarge: 0, exits: 0, backlogEnd: 0 };
+  return { bookings: 0, nonRemovable: 0, matched: 0, notRequested: 0, requested: 0, honoredHold: 0, honoredNotify: 0, declined: 0, pickupsDemanded: 0, lostAtPickup: 0, declinedPickups: 0, backlogStart: 0, inflowJail: 0, inflowOther: 0, inflowMissed: 0, arrestsAtLarge: 0, exits: 0, backlogEnd: 0 };
 }
 
 export interface RunKey { seed: number; replication: number }
@@ -80,11 +81,13 @@ function jailDay(w: World, i: number, rates: AorRates, draws: Draws, out: JailDa
     const pickHold = draws.binomial(holdOk, p.holdPickupProbability);
     const pickNotify = draws.binomial(notifyOk, p.notifyPickupProbability);
     const lost = holdOk - pickHold + (notifyOk - pickNotify);
-    out.demand[k] = pickHold + pickNotify;
+    // A declined release that ICE still meets at the jail (no draw when the share is 0: streams unchanged).
+    const pickDeclined = draws.binomial(dec, w.declinedCustodial);
+    out.demand[k] = pickHold + pickNotify + pickDeclined;
     matched += mk;
     requested += rq;
     declined += dec;
-    referrals += dec + lost;
+    referrals += dec - pickDeclined + lost;
     if (ledger) {
       ledger.matched += mk;
       ledger.notRequested += mk - rq;
@@ -92,8 +95,9 @@ function jailDay(w: World, i: number, rates: AorRates, draws: Draws, out: JailDa
       ledger.honoredHold += holdOk;
       ledger.honoredNotify += notifyOk;
       ledger.declined += dec;
-      ledger.pickupsDemanded += pickHold + pickNotify;
+      ledger.pickupsDemanded += pickHold + pickNotify + pickDeclined;
       ledger.lostAtPickup += lost;
+      ledger.declinedPickups += pickDeclined;
     }
   }
   out.bookings = non + matched;

@@ -9,6 +9,7 @@ import { compileCountyLaw, type CountyLaw } from './law-table.js';
 import { recorded287gJails, withRecorded287g } from './g287-recorded.js';
 import { parameterValues, PARAMETERS } from './parameters.js';
 import type { CalibrationFile } from './calibration-file.js';
+import { DECLINED_CUSTODIAL_KEY } from './declined-custodial.js';
 import type { Scenario, SurgeSpec } from './scenario-schema.js';
 import { monthsOf, type AorRates, type RateRegime, type Surge, type World } from './world.js';
 
@@ -93,8 +94,14 @@ function isSchedule(x: AorRates[] | readonly RateRegime[]): x is readonly RateRe
 
 export type WorldScenario = Pick<Scenario, 'from' | 'to' | 'surges' | 'fieldHoursScale' | 'matchShareScale'> & Partial<Pick<Scenario, 'monthlyFieldHoursScale'>>;
 
+/** The calibration's share of declined releases that still end in a custodial arrest (0 in a file without it). */
+export function declinedCustodialOf(cal: CalibrationFile): number {
+  return cal.parameters[DECLINED_CUSTODIAL_KEY] ?? 0;
+}
+
 /** A run's World. `rates`: one set for the whole run, or a schedule of regimes (ratesFrom). */
-export function buildWorld(counties: CountyInputs, laws: CountyLaw[], rates: AorRates[] | readonly RateRegime[], scenario: WorldScenario): World {
+export function buildWorld(counties: CountyInputs, laws: CountyLaw[], rates: AorRates[] | readonly RateRegime[], scenario: WorldScenario, declinedCustodial = 0): World {
+  if (!(declinedCustodial >= 0 && declinedCustodial <= 1)) throw new Error(`the share of declined releases ending in custody must be in [0, 1] (got ${declinedCustodial})`);
   const from = dayOf(scenario.from);
   const to = dayOf(scenario.to);
   const run = ratesOfRun(rates, from, to);
@@ -108,7 +115,7 @@ export function buildWorld(counties: CountyInputs, laws: CountyLaw[], rates: Aor
     fieldHoursByMonth: byMonth ? Float64Array.from(months, (m) => byMonth[m] ?? 1) : null,
     counties, laws, rates: run.rates, rateChanges: run.rateChanges, params: parameterValues(), classShares: classShares(), from, to, monthOfDay, months,
     surges: scenario.surges.map((s, i) => surgeOf(s, i, counties, from, to)),
-    fieldHoursScale: scenario.fieldHoursScale, matchShareScale: scenario.matchShareScale,
+    fieldHoursScale: scenario.fieldHoursScale, matchShareScale: scenario.matchShareScale, declinedCustodial,
   };
 }
 

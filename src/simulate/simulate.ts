@@ -10,7 +10,7 @@ import type { Database } from '../observe/db.js';
 import type { ProgressFn } from '../observe/progress.js';
 import { dayOf } from '../law/days.js';
 import { readCalibration, type CalibrationFile } from './calibration-file.js';
-import { countiesFor, buildWorld, lawsFor, ratesFrom } from './prepare.js';
+import { countiesFor, buildWorld, declinedCustodialOf, lawsFor, ratesFrom } from './prepare.js';
 import type { Ledger } from './model.js';
 import { runReplications, type RunOptions } from './parallel.js';
 import { scenarioEngine } from './overlays.js';
@@ -59,7 +59,7 @@ export async function prepareScenario(scenario: Scenario, opts: SimulateOptions)
   const calibration = opts.calibration ?? defaultCalibration(scenario.calibration);
   const counties = await countiesFor(opts.db, scenario);
   const laws = await lawsFor(opts.db, engine, counties, dayOf(scenario.from), dayOf(scenario.to), opts.progress);
-  const world = buildWorld(counties, laws, ratesFrom(calibration, counties.aors), scenario);
+  const world = buildWorld(counties, laws, ratesFrom(calibration, counties.aors), scenario, declinedCustodialOf(calibration));
   return { world, engine, calibration };
 }
 

@@ -59,6 +59,13 @@ export interface World {
   matchShareScale: number;
   /** A further multiplier on field hours per month of the run (null: 1 throughout). */
   fieldHoursByMonth: Float64Array | null;
+  /**
+   * Share of the releases a jail declines (no hold, no notification) that still end in a custodial
+   * arrest at the jail (ICE learns the release from public information or waits at the door): national,
+   * fitted inside the calibration window (declined-custodial.ts); 0 leaves every declined person to the
+   * at-large caseload.
+   */
+  declinedCustodial: number;
 }
 
 export function monthsOf(from: number, to: number): { monthOfDay: Int32Array; months: string[] } {

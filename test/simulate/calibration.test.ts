@@ -7,8 +7,9 @@ import { defaultEngine } from '../../src/law/index.js';
 import { dayOf } from '../../src/law/days.js';
 import { defaultCalibration } from '../../src/simulate/simulate.js';
 import { loadCountyInputs } from '../../src/simulate/county-inputs.js';
-import { buildWorld, lawsFor, ratesFrom } from '../../src/simulate/prepare.js';
-import { meanFieldMonths, monthWeights, FIT_WINDOW } from '../../src/simulate/calibrate.js';
+import { buildWorld, declinedCustodialOf, lawsFor, ratesFrom } from '../../src/simulate/prepare.js';
+import { fitDeclinedCustodial, recordedLocal, DECLINED_CUSTODIAL_KEY } from '../../src/simulate/declined-custodial.js';
+import { meanFieldMonths, monthWeights, FIT_WINDOW, DECLINED_MAX_PASSES, DECLINED_TOLERANCE } from '../../src/simulate/calibrate.js';
 import { observedMonths } from '../../src/simulate/observed.js';
 import { needsData, withLoadedDb } from '../observe/helpers.js';
 
@@ -27,7 +28,7 @@ test('the fitted AORs reproduce their FY2016–18 arrests in each regime (mean-f
     const from = dayOf(FIT_WINDOW.from);
     const to = dayOf(FIT_WINDOW.to);
     const laws = await lawsFor(db, defaultEngine(), counties, from, to);
-    const w = buildWorld(counties, laws, ratesFrom(cal, counties.aors), { from: FIT_WINDOW.from, to: FIT_WINDOW.to, surges: [], fieldHoursScale: 1, matchShareScale: 1 });
+    const w = buildWorld(counties, laws, ratesFrom(cal, counties.aors), { from: FIT_WINDOW.from, to: FIT_WINDOW.to, surges: [], fieldHoursScale: 1, matchShareScale: 1 }, declinedCustodialOf(cal));
     assert.equal(w.rateChanges.length, cal.regimes.length - 1, 'the window run crosses every regime');
     const obs = await observedMonths(db, 2016, 2018);
     // The fit matches each month's arrests with the weight the objective gives it.
@@ -52,5 +53,27 @@ test('the fitted AORs reproduce their FY2016–18 arrests in each regime (mean-f
       });
       assert.ok(within >= 22, `${regime.name}: ${within} of 24 AORs within 15%`);
     });
+  });
+});
+
+test('the share of declined releases ending in custody is the estimator\'s on the window, with the file\'s own rates', needsData, async () => {
+  // The file keeps the fit's counts; the share is their ratio, a small one (fully declining jails rarely see ICE at the door in the records).
+  const f = cal.declinedCustodial;
+  assert.ok(f, 'the calibration fits the share');
+  assert.equal(cal.parameters[DECLINED_CUSTODIAL_KEY], f.value);
+  assert.ok(Math.abs(f.value - f.recordedArrests / f.declinedRequests) < 1e-12);
+  assert.ok(f.countyMonths >= 100 && f.value > 0 && f.value < 0.5, `${f.value} over ${f.countyMonths} county-months`);
+  await withLoadedDb(async (db) => {
+    // The share and the rates were alternated until the share settled: with the file's rates the estimator gives it back.
+    const counties = await loadCountyInputs(db, 2017);
+    const from = dayOf(FIT_WINDOW.from);
+    const to = dayOf(FIT_WINDOW.to);
+    const laws = await lawsFor(db, defaultEngine(), counties, from, to);
+    const sched = ratesFrom(cal, counties.aors);
+    const w = buildWorld(counties, laws, sched, { from: FIT_WINDOW.from, to: FIT_WINDOW.to, surges: [], fieldHoursScale: 1, matchShareScale: 1 });
+    const again = fitDeclinedCustodial(w, sched, await recordedLocal(db, FIT_WINDOW.from, FIT_WINDOW.to));
+    assert.equal(again.countyMonths, f.countyMonths);
+    assert.ok(f.passes < DECLINED_MAX_PASSES, `settled in ${f.passes} passes`);
+    assert.ok(Math.abs(again.value - f.value) < DECLINED_TOLERANCE, `${again.value} vs ${f.value}`);
   });
 });

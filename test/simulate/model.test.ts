@@ -59,13 +59,16 @@ function assertBalanced(l: Ledger): void {
   close(l.bookings, l.nonRemovable + l.matched, 'bookings = not removable + matched');
   close(l.matched, l.notRequested + l.requested, 'matched = not requested + requested');
   close(l.requested, l.honoredHold + l.honoredNotify + l.declined, 'requested = held + notified + declined');
-  close(l.honoredHold + l.honoredNotify, l.pickupsDemanded + l.lostAtPickup, 'honored = pickups demanded + lost at release');
+  close(l.honoredHold + l.honoredNotify + l.declinedPickups, l.pickupsDemanded + l.lostAtPickup, 'honored + declined met at the jail = pickups demanded + lost at release');
   close(l.backlogEnd, l.backlogStart + l.inflowJail + l.inflowOther + l.inflowMissed - l.arrestsAtLarge - l.exits, 'backlog stock = start + inflows − outflows');
   assert.ok(l.bookings > 0 && l.requested > 0 && l.arrestsAtLarge > 0, 'the run did something');
 }
 
 test('bookings split exhaustively and the backlog stock balances, random and mean-field', () => {
-  for (const key of [{ seed: 5, replication: 0 }, { seed: 6, replication: 2 }, null]) assertBalanced(runReplication(world, key).ledger);
+  for (const key of [{ seed: 5, replication: 0 }, { seed: 6, replication: 2 }, null]) {
+    assertBalanced(runReplication(world, key).ledger);
+    assertBalanced(runReplication({ ...world, declinedCustodial: 0.2 }, key).ledger);
+  }
 });
 
 test('a surge adds officer-hours and at-large arrests where it is aimed', () => {
