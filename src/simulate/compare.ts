@@ -3,7 +3,8 @@
  * each replication's difference isolates the scenarios' difference; intervals are of those differences.
  */
 import { interval, type Interval } from './intervals.js';
-import { METRICS, type Metric, type RunOutput } from './model.js';
+import type { Metric, RunOutput } from './model.js';
+import { ARREST_METRICS, CUSTODIAL_METRICS, metricTotal } from './results.js';
 import { prepareScenario, runOptions, type SimulateOptions } from './simulate.js';
 import { runReplications } from './parallel.js';
 import type { Scenario } from './scenario-schema.js';
@@ -20,22 +21,11 @@ export interface Comparison {
   note: string;
 }
 
-const CUST: Metric[] = ['custodialLocal', 'custodial287g', 'custodialPrison'];
-const ALL: Metric[] = [...CUST, 'atLarge', 'other'];
-
-function total(w: World, r: RunOutput, ms: readonly Metric[], aor?: string): number {
-  const A = w.counties.aors.length;
-  const Mo = w.months.length;
-  let s = 0;
-  for (const m of ms) {
-    const mi = METRICS.indexOf(m);
-    for (let a = 0; a < A; a++) {
-      if (aor !== undefined && w.counties.aors[a] !== aor) continue;
-      for (let mo = 0; mo < Mo; mo++) s += r.values[(mi * A + a) * Mo + mo]!;
-    }
-  }
-  return s;
-}
+const CUST = CUSTODIAL_METRICS;
+const ALL = ARREST_METRICS;
+/** A run's total of metrics, nationally or in one AOR (by code). */
+const total = (w: World, r: RunOutput, ms: readonly Metric[], aor?: string): number =>
+  metricTotal(w, r, ms, aor === undefined ? null : w.counties.aors.indexOf(aor));
 
 function diff(xa: number[], xb: number[]): Difference {
   return { a: interval(xa), b: interval(xb), difference: interval(xb.map((v, i) => v - xa[i]!)) };

@@ -67,6 +67,25 @@ export function countyMonths(r: RunOutput, w: World, which: 'custodial' | 'atLar
   return s;
 }
 
+/** Custodial arrests (jail and 287(g) pickups, prisons), and every arrest (custodial, at large, other). */
+export const CUSTODIAL_METRICS: readonly Metric[] = ['custodialLocal', 'custodial287g', 'custodialPrison'];
+export const ARREST_METRICS: readonly Metric[] = [...CUSTODIAL_METRICS, 'atLarge', 'other'];
+
+/** Sum of metrics of one run over AORs (all, or the one at index `a`) and months [m0, m1]. */
+export function metricTotal(w: World, r: RunOutput, ms: readonly Metric[], a: number | null = null, m0 = 0, m1 = w.months.length - 1): number {
+  const A = w.counties.aors.length;
+  const Mo = w.months.length;
+  let s = 0;
+  for (const m of ms) {
+    const mi = METRICS.indexOf(m);
+    for (let x = 0; x < A; x++) {
+      if (a !== null && x !== a) continue;
+      for (let mo = m0; mo <= m1; mo++) s += r.values[(mi * A + x) * Mo + mo]!;
+    }
+  }
+  return s;
+}
+
 const mean = (xs: readonly number[]): number => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
 
 export function summarize(w: World, runs: readonly RunOutput[], opts: SummaryOptions = {}): SimulationSummary {
@@ -82,10 +101,10 @@ export function summarize(w: World, runs: readonly RunOutput[], opts: SummaryOpt
     }
     return s;
   };
-  const CUST: Metric[] = ['custodialLocal', 'custodial287g', 'custodialPrison'];
-  const ALL: Metric[] = [...CUST, 'atLarge', 'other'];
+  const CUST = CUSTODIAL_METRICS;
+  const ALL = ARREST_METRICS;
   const across = (f: (r: RunOutput) => number): Interval => interval(runs.map(f));
-  const share = (r: RunOutput, ms: Metric[], a?: number): number => {
+  const share = (r: RunOutput, ms: readonly Metric[], a?: number): number => {
     const all = sumOf(r, ALL, a);
     return all > 0 ? sumOf(r, ms, a) / all : 0;
   };

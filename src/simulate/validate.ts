@@ -17,7 +17,8 @@ import type { CalibrationFile } from './calibration-file.js';
 import { fitMonthlyCapacity, type CapacityFit } from './capacity-series.js';
 import { CLASSES, N_CLASSES } from './classes.js';
 import { interval, type Interval } from './intervals.js';
-import { METRICS, type Metric, type RunOutput } from './model.js';
+import { ARREST_METRICS, CUSTODIAL_METRICS, metricTotal } from './results.js';
+import type { RunOutput } from './model.js';
 import { observedMonths, type ObservedMonth } from './observed.js';
 import { runReplications } from './parallel.js';
 import { Scenario, type ScenarioInput } from './scenario-schema.js';
@@ -52,23 +53,9 @@ export const HAUSMAN_CANDIDATES = 150;
 /** The caseload sensitivity of (b): the at-large backlog starts at this many days of inflow instead of initialBacklogDays. */
 export const LARGE_CASELOAD_DAYS = 3650;
 
-const CUST: Metric[] = ['custodialLocal', 'custodial287g', 'custodialPrison'];
-const ALL: Metric[] = [...CUST, 'atLarge', 'other'];
-
-/** Sum of metrics over AORs (all, or one) and months [m0, m1] of one run. */
-function total(w: World, r: RunOutput, ms: readonly Metric[], a: number | null, m0 = 0, m1 = w.months.length - 1): number {
-  const A = w.counties.aors.length;
-  const Mo = w.months.length;
-  let s = 0;
-  for (const m of ms) {
-    const mi = METRICS.indexOf(m);
-    for (let x = 0; x < A; x++) {
-      if (a !== null && x !== a) continue;
-      for (let mo = m0; mo <= m1; mo++) s += r.values[(mi * A + x) * Mo + mo]!;
-    }
-  }
-  return s;
-}
+const CUST = CUSTODIAL_METRICS;
+const ALL = ARREST_METRICS;
+const total = metricTotal;
 
 const ratio = (a: number, b: number): number => (b > 0 ? a / b : Number.NaN);
 const meanAbs = (xs: readonly number[]): number => xs.reduce((s, x) => s + Math.abs(x), 0) / Math.max(1, xs.length);
