@@ -7,6 +7,7 @@ import {
   searchJurisdictions, type Engine, type LawMap, type RequestType,
 } from '../law/index.js';
 import { BoundedCache } from '../law/bounded-cache.js';
+import { AnswerCache, bytesOf, utf8, type Bytes } from './answer-cache.js';
 import { readJsonBody } from './json-body.js';
 import { problem } from './problem.js';
 import { route, type RouteSpec } from './route-spec.js';
@@ -76,16 +77,15 @@ export const LAW_ROUTES = {
 } satisfies Record<string, RouteSpec>;
 
 export function mountLawRoutes(app: Hono, engine: () => Engine, observed: ObservedLookup): void {
-  // decide() is pure: the same body and registry give the same answer. Recent answers are kept as the text sent,
-  // keyed by the body as sent (every visitor to a county's page asks it the same standard request that day).
-  const answers = new BoundedCache<string, { text: string; type: string }>(256);
+  // decide() is pure: recent answers are kept by the body as sent (answer-cache.ts says which and why).
+  const answers = new AnswerCache(256);
   route(app, LAW_ROUTES.decide, async (c, q) => {
     const body = await readJsonBody(c, undefined, 'the decision request');
     if (!body.ok) return body.response;
     const trace = q.trace === 'true' || q.format === 'text';
     const key = body.text.length <= 4096 ? `${engine().registry.fingerprint}|${q.format ?? 'json'}|${trace}|${body.text}` : undefined;
     const hit = key === undefined ? undefined : answers.get(key);
-    if (hit) return c.body(hit.text, 200, { 'content-type': hit.type });
+    if (hit) return c.body(hit.body, 200, { 'content-type': hit.type });
     const r = engine().decideUnknown(body.value, { trace });
     if (!r.ok) {
       const first = r.problems[0]!;
@@ -94,8 +94,9 @@ export function mountLawRoutes(app: Hono, engine: () => Engine, observed: Observ
     const answer = q.format === 'text' ? { text: explain(r.response), type: 'text/plain; charset=UTF-8' }
       : q.format === 'md' || q.format === 'memo' ? { text: memo(body.value as DecisionRequest, r.response), type: 'text/markdown; charset=utf-8' }
       : { text: JSON.stringify(r.response), type: 'application/json' };
-    if (key !== undefined) answers.set(key, answer);
-    return c.body(answer.text, 200, { 'content-type': answer.type });
+    const bytes = utf8(answer.text);
+    if (key !== undefined) answers.offer(key, bytes, answer.type);
+    return c.body(bytes, 200, { 'content-type': answer.type });
   });
 
   route(app, LAW_ROUTES.jurisdictions, (c, q) => {
@@ -119,7 +120,7 @@ export function mountLawRoutes(app: Hono, engine: () => Engine, observed: Observ
   // The law map: every county's answer to the standard request on a date (tens of milliseconds to compute once
   // the counties are resolved): cached as the bytes sent, JSON, gzip and CSV, so a cached map costs no
   // serialization. Room for the slider's maps of two request types (the server computes them after it starts).
-  const maps = new BoundedCache<string, { json: string; gzip?: Buffer; csv?: string }>(72);
+  const maps = new BoundedCache<string, { json: string; gzip?: Bytes; csv?: string }>(72);
   const mapOf = (date: string, request: RequestType, state: string | undefined) => {
     const key = `${engine().registry.fingerprint}|${date}|${request}|${state ?? ''}`;
     let m = maps.get(key);
@@ -132,8 +133,8 @@ export function mountLawRoutes(app: Hono, engine: () => Engine, observed: Observ
     if (q.format === 'csv') return c.body((m.csv ??= mapCsv(lawMap(engine(), q.date, q.request, q.state ? { state: q.state } : {}))), 200, { 'content-type': 'text/csv; charset=utf-8' });
     // About a megabyte for the whole country: compressed once, for clients that accept gzip.
     if (/\bgzip\b/.test(c.req.header('accept-encoding') ?? '')) {
-      m.gzip ??= gzipSync(m.json);
-      return c.body(new Uint8Array(m.gzip), 200, { 'content-type': 'application/json', 'content-encoding': 'gzip', vary: 'accept-encoding' });
+      m.gzip ??= bytesOf(gzipSync(m.json));
+      return c.body(m.gzip, 200, { 'content-type': 'application/json', 'content-encoding': 'gzip', vary: 'accept-encoding' });
     }
     return c.body(m.json, 200, { 'content-type': 'application/json', vary: 'accept-encoding' });
   });
