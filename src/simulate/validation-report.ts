@@ -42,9 +42,9 @@ function capacityWhy(f: Fy2019Validation, c: CapacityInputValidation): string {
   const worst2 = [...f.byAor].sort((x, y) => Math.abs(y.errorPoints) - Math.abs(x.errorPoints)).slice(0, 2).map((x) => x.key);
   return `What the capacity input shows: nationally, the forecast's custodial arrests are ${num(a.custodial)} a month against ${num(a.custodialObserved)} recorded (${rel(a.custodial, a.custodialObserved)}) `
     + `and its at-large arrests ${num(a.atLarge)} against ${num(a.atLargeObserved)} (${rel(a.atLarge, a.atLargeObserved)}). With the national totals as input, `
-    + `the custodial arrests stay at ${num(b.custodial)} and the at-large arrests fall to ${num(b.atLarge)} (${rel(b.atLarge, b.atLargeObserved)} against the record): `
-    + 'the model serves jail pickups first, so lower field hours come out of at-large arrests only, and the custodial share moves from '
-    + `${pts(f.national.errorPoints)} to ${pts(c.national.errorPoints)} points.${a.custodial > a.custodialObserved && a.atLarge > a.atLargeObserved ? ' The records fall short of the forecast in both columns; the model\'s field capacity can lower only one.' : ''} `
+    + `the custodial arrests are ${num(b.custodial)} and the at-large arrests fall to ${num(b.atLarge)} (${rel(b.atLarge, b.atLargeObserved)} against the record): `
+    + 'the model serves jail pickups first, so lower field hours come almost entirely out of at-large arrests, and the custodial share moves from '
+    + `${pts(f.national.errorPoints)} to ${pts(c.national.errorPoints)} points.${a.custodial > a.custodialObserved && a.atLarge > a.atLargeObserved ? ' The records fall short of the forecast in both columns; lowering the model\'s field capacity lowers, in effect, only the second.' : ''} `
     + `The forecast's two largest AOR errors: ${worst2.map(aorLine).join('; ')}.`;
 }
 
