@@ -58,12 +58,14 @@ function text(r: Sim.SimulationResult): string {
 
 function validationText(r: Sim.ValidationReport, file: string): string {
   const f = r.fy2019;
+  const c = r.fy2019CapacityInput;
   const t = sim.VALIDATION_TARGETS;
   const pts = (x: number): string => `${x >= 0 ? '+' : '-'}${Math.abs(x).toFixed(1)}`;
   const lines = [
     `validation written to ${file}`,
     `FY2019 national custodial share: simulated ${pct(f.national.simulated.mean)}, recorded ${pct(f.national.observed)}, error ${pts(f.national.errorPoints)} points (target within ${t.nationalShareWithinPoints}: ${f.targets.national ? 'met' : 'MISSED'})`,
     `FY2019 custodial share by AOR: mean absolute error ${f.aorMaePoints.toFixed(2)} points (target at most ${t.aorMaeMaxPoints}: ${f.targets.aor ? 'met' : 'MISSED'})`,
+    `FY2019, national monthly arrests as capacity input: national custodial share simulated ${pct(c.national.simulated.mean)}, recorded ${pct(c.national.observed)}, error ${pts(c.national.errorPoints)} points (target within ${t.nationalShareWithinPoints}: ${c.targets.national ? 'met' : 'MISSED'}); AOR mean absolute error ${c.aorMaePoints.toFixed(2)} points (target at most ${t.aorMaeMaxPoints}: ${c.targets.aor ? 'met' : 'MISSED'})`,
   ];
   for (const v of r.recent.variants) {
     lines.push(`2024–26 at-large share (${v.name}): ${v.national.map((n) => `${n.window} ${pct(n.simulated.mean)} vs ${pct(n.observed)}`).join(', ')}; AOR MAE ${Object.entries(v.mae).map(([w, m]) => `${w} ${m.aor.toFixed(1)}`).join(', ')}; state MAE ${Object.entries(v.mae).map(([w, m]) => `${w} ${m.state.toFixed(1)}`).join(', ')} points`);

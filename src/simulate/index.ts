@@ -15,5 +15,5 @@ export type { Interval } from './intervals.js';
 export type { SimulationSummary, AorMonthRow, Totals, CountyRow, CountyMonthRow } from './results.js';
 export { SimulationJobs, DEFAULT_JOB_LIMITS, type SimulationJob, type JobStatus, type JobLimits } from './jobs.js';
 export { runReplications, defaultThreads, SimulationAborted, type RunOptions } from './parallel.js';
-export { validate, validateFy2019, validateRecent, validateHausman, TARGETS as VALIDATION_TARGETS, VALIDATION_DOC, type ValidationReport, type ValidateOptions } from './validate.js';
+export { validate, validateFy2019, validateFy2019CapacityInput, validateRecent, validateHausman, TARGETS as VALIDATION_TARGETS, VALIDATION_DOC, type ValidationReport, type ValidateOptions } from './validate.js';
 export { validationMarkdown } from './validation-report.js';

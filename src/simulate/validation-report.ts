@@ -1,7 +1,7 @@
 /** docs/validation.md from a ValidationReport: formatting only (every figure comes from validate.ts). */
 import { CLASSES } from './classes.js';
 import type { Interval } from './intervals.js';
-import { HAUSMAN_CANDIDATES, LARGE_CASELOAD_DAYS, RECENT_WINDOWS, TARGETS, type AtLargeRow, type RecentWindow, type ValidationReport } from './validate.js';
+import { HAUSMAN_CANDIDATES, LARGE_CASELOAD_DAYS, RECENT_WINDOWS, TARGETS, type AtLargeRow, type CapacityInputValidation, type Fy2019Validation, type MonthlyAorRow, type RecentWindow, type ValidationReport } from './validate.js';
 
 const pct = (x: number): string => (Number.isFinite(x) ? `${(100 * x).toFixed(1)}%` : '—');
 const pts = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(1)}`;
@@ -19,8 +19,38 @@ function worst(rows: readonly { key: string; errorPoints: number }[], n: number)
   return [...rows].sort((a, b) => Math.abs(b.errorPoints) - Math.abs(a.errorPoints)).slice(0, n).map((r) => `${r.key} ${pts(r.errorPoints)}`).join(', ');
 }
 
+/** National custodial and at-large arrests per month (sum over AORs of the mean per month), simulated and recorded. */
+function perMonth(v: Fy2019Validation): { custodial: number; atLarge: number; custodialObserved: number; atLargeObserved: number } {
+  const s = (f: (m: MonthlyAorRow) => number): number => v.monthly.reduce((x, m) => x + f(m), 0);
+  return { custodial: s((m) => m.custodialPerMonth.simulated), atLarge: s((m) => m.atLargePerMonth.simulated), custodialObserved: s((m) => m.custodialPerMonth.observed), atLargeObserved: s((m) => m.atLargePerMonth.observed) };
+}
+
+/** What the capacity-input run shows, in its own figures: where the national capacity cut falls, and the forecast's two largest AOR errors. */
+function capacityWhy(f: Fy2019Validation, c: CapacityInputValidation): string {
+  const a = perMonth(f);
+  const b = perMonth(c);
+  const rel = (x: number, ref: number): string => `${pts(100 * (x / ref - 1))}%`;
+  const aorLine = (key: string): string => {
+    const fm = f.monthly.find((m) => m.aor === key)!;
+    const cm = c.monthly.find((m) => m.aor === key)!;
+    const fe = f.byAor.find((x) => x.key === key)!;
+    const ce = c.byAor.find((x) => x.key === key)!;
+    return `${key}: recorded ${num(fm.custodialPerMonth.observed)} custodial and ${num(fm.atLargePerMonth.observed)} at-large arrests a month; `
+      + `forecast ${num(fm.custodialPerMonth.simulated)} and ${num(fm.atLargePerMonth.simulated)}; capacity input ${num(cm.custodialPerMonth.simulated)} and ${num(cm.atLargePerMonth.simulated)} `
+      + `(share error ${pts(fe.errorPoints)} → ${pts(ce.errorPoints)} points)`;
+  };
+  const worst2 = [...f.byAor].sort((x, y) => Math.abs(y.errorPoints) - Math.abs(x.errorPoints)).slice(0, 2).map((x) => x.key);
+  return `What the capacity input shows: nationally, the forecast's custodial arrests are ${num(a.custodial)} a month against ${num(a.custodialObserved)} recorded (${rel(a.custodial, a.custodialObserved)}) `
+    + `and its at-large arrests ${num(a.atLarge)} against ${num(a.atLargeObserved)} (${rel(a.atLarge, a.atLargeObserved)}). With the national totals as input, `
+    + `the custodial arrests are ${num(b.custodial)} and the at-large arrests fall to ${num(b.atLarge)} (${rel(b.atLarge, b.atLargeObserved)} against the record): `
+    + 'the model serves jail pickups first, so lower field hours come almost entirely out of at-large arrests, and the custodial share moves from '
+    + `${pts(f.national.errorPoints)} to ${pts(c.national.errorPoints)} points.${a.custodial > a.custodialObserved && a.atLarge > a.atLargeObserved ? ' The records fall short of the forecast in both columns; lowering the model\'s field capacity lowers, in effect, only the second.' : ''} `
+    + `The forecast's two largest AOR errors: ${worst2.map(aorLine).join('; ')}.`;
+}
+
 export function validationMarkdown(r: ValidationReport): string {
   const f = r.fy2019;
+  const c = r.fy2019CapacityInput;
   const [fitted, large] = r.recent.variants;
   const windows = Object.keys(RECENT_WINDOWS) as RecentWindow[];
   const h = r.hausman;
@@ -40,6 +70,7 @@ export function validationMarkdown(r: ValidationReport): string {
     table(['check', 'target', 'result', ''], [
       ['FY2019 national custodial share', `within ${TARGETS.nationalShareWithinPoints} points`, `${pct(f.national.simulated.mean)} vs ${pct(f.national.observed)} recorded: ${pts(f.national.errorPoints)} points`, met(f.targets.national)],
       ['FY2019 custodial share by AOR, mean absolute error', `≤ ${TARGETS.aorMaeMaxPoints} points`, `${f.aorMaePoints.toFixed(1)} points over ${f.byAor.length} AORs`, met(f.targets.aor)],
+      ['FY2019 national custodial share, national monthly arrests as capacity input', `within ${TARGETS.nationalShareWithinPoints} points`, `${pct(c.national.simulated.mean)} vs ${pct(c.national.observed)} recorded: ${pts(c.national.errorPoints)} points (AOR mean absolute error ${c.aorMaePoints.toFixed(1)})`, met(c.targets.national)],
       ...windows.map((w) => [`${RECENT_WINDOWS[w].label}: at-large share by AOR / by state, mean absolute error`, 'none set (out of period)', `${fitted!.mae[w].aor.toFixed(1)} / ${fitted!.mae[w].state.toFixed(1)} points`, 'reported']),
       ['Hausman: removals of people booked locally, adopting counties', 'beside the published estimate', `${h.variants.map((v) => `${v.name}: ${pts(v.treated.all.mean)}% overall, ${pts(v.treated.byClass.violent!.mean)}% violent`).join('; ')}`, 'reported'],
     ]));
@@ -59,7 +90,31 @@ export function validationMarkdown(r: ValidationReport): string {
     table(['month', 'recorded arrests', 'simulated (90%)'], f.nationalMonthly.map((m) => [m.month, num(m.observed), ivNum(m.simulated)])),
     `Why the errors: the fitted parameters are constant within a regime (one removable share of bookings and one field capacity per AOR, matched to the regime's months, ${cal.lastRegime.fittedTo}${cal.halfLifeMonths === null ? '' : `, weighted towards the last with a half-life of ${cal.halfLifeMonths} months`}), `
     + 'so the model carries that level into FY2019 and cannot follow a later change in ICE\'s requests or staffing within an area; '
-    + 'the monthly errors also include seasonality, which the model does not have (bookings are constant through the year).');
+    + 'the monthly errors also include seasonality, which the model does not have (bookings are constant through the year). '
+    + 'The run below measures how much of the national error is the level of ICE\'s capacity.');
+
+  const capMean = c.capacity.scale.reduce((s, x) => s + x, 0) / c.capacity.scale.length;
+  p('### FY2019 with ICE\'s national monthly arrests as the capacity input (the same protocol as 2024–26)',
+    `A second run of the same months, law and calibration. **It uses the held-out records as an input**: for each month, one multiplier on every AOR's field hours is set so that the model's `
+    + `national arrests (mean-field) equal the records' national arrests that month (all methods, every area, as in the monthly table above). Only the national monthly totals are used, `
+    + 'not the shares; so this run tests how the model splits a given national capacity between custody and at large, and between areas, not whether it foresees ICE\'s staffing. '
+    + 'The forecast above stays the held-out test.',
+    `**National custodial share**: simulated ${ivPct(c.national.simulated)}, recorded ${pct(c.national.observed)}: error ${pts(c.national.errorPoints)} points `
+    + `(forecast: ${pts(f.national.errorPoints)}; target: within ${TARGETS.nationalShareWithinPoints}) — ${met(c.targets.national)}.`,
+    `**By AOR**: mean absolute error ${c.aorMaePoints.toFixed(2)} points (forecast: ${f.aorMaePoints.toFixed(2)}; target: at most ${TARGETS.aorMaeMaxPoints}) — ${met(c.targets.aor)}. Largest errors: ${worst(c.byAor, 5)}.`,
+    `Field-hours multipliers by month (mean ${capMean.toFixed(2)}; ${c.capacity.iterations} iterations, largest gap between the model's mean-field and the recorded national arrests ${pct(c.capacity.maxRelativeGap)}):`,
+    table(['month', 'recorded arrests', 'field-hours multiplier', 'model arrests (mean-field)', 'simulated (90%)'],
+      c.capacity.months.map((m, i) => [m, num(c.capacity.observed[i]!), c.capacity.scale[i]!.toFixed(2), num(c.capacity.simulated[i]!), ivNum(c.nationalMonthly[i]!.simulated)])),
+    '**Custodial and at-large arrests per month by AOR** (mean over the months): recorded, the forecast and the capacity-input run, with each run\'s custodial-share error.',
+    table(['AOR', 'custodial: recorded', 'forecast', 'capacity input', 'at large: recorded', 'forecast', 'capacity input', 'share error: forecast', 'capacity input'],
+      c.monthly.map((m) => {
+        const fm = f.monthly.find((x) => x.aor === m.aor);
+        const fe = f.byAor.find((x) => x.key === m.aor);
+        const ce = c.byAor.find((x) => x.key === m.aor);
+        return [m.aor, num(m.custodialPerMonth.observed), fm ? num(fm.custodialPerMonth.simulated) : '—', num(m.custodialPerMonth.simulated),
+          num(m.atLargePerMonth.observed), fm ? num(fm.atLargePerMonth.simulated) : '—', num(m.atLargePerMonth.simulated), fe ? pts(fe.errorPoints) : '—', ce ? pts(ce.errorPoints) : '—'];
+      })),
+    capacityWhy(f, c));
 
   // (b)
   const firstCapped = fitted!.capacity.months.find((_, i) => fitted!.capacity.scale[i]! >= 199.99);

@@ -3,7 +3,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { query } from '../../src/observe/db.js';
-import { validateFy2019, validateHausman } from '../../src/simulate/validate.js';
+import { validateFy2019, validateFy2019CapacityInput, validateHausman } from '../../src/simulate/validate.js';
 import { recorded287gJails } from '../../src/simulate/g287-recorded.js';
 import { simulate } from '../../src/simulate/simulate.js';
 import { Scenario } from '../../src/simulate/scenario-schema.js';
@@ -26,6 +26,25 @@ test('FY2019: the recorded shares are the records\' own, over the 11 months; err
     // A model that had lost its custody/at-large balance would be tens of points off.
     assert.ok(Math.abs(v.national.errorPoints) < 10, `national error ${v.national.errorPoints}`);
     assert.ok(v.nationalMonthly.every((m) => m.observed > 0 && m.simulated.mean > 0));
+  });
+});
+
+test('FY2019 with national monthly arrests as the capacity input: the input is the records\' national monthly count, matched; the shares are the records\' own', needsData, async () => {
+  await withLoadedDb(async (db) => {
+    const v = await validateFy2019CapacityInput({ db, replications: 2, threads: 1 });
+    const counted = await query<{ m: string; n: number }>(db, `SELECT strftime(apprehension_date, '%Y-%m') AS m, CAST(count(*) AS DOUBLE) AS n FROM arrests
+      WHERE fy = 2019 AND apprehension_date < DATE '2019-09-01' AND aor IS NOT NULL GROUP BY 1 ORDER BY 1`);
+    assert.deepEqual(v.capacity.months, v.span.months);
+    assert.deepEqual(v.capacity.months, counted.map((c) => c.m));
+    assert.deepEqual(v.capacity.observed, counted.map((c) => c.n));
+    assert.deepEqual(v.nationalMonthly.map((m) => m.observed), v.capacity.observed);
+    assert.ok(v.capacity.maxRelativeGap < 0.01, `mean-field gap ${v.capacity.maxRelativeGap}`);
+    assert.ok(v.capacity.scale.every((k) => k > 0.01 && k < 200), v.capacity.scale.join(', '));
+    const [o] = await query<{ cust: number; n: number }>(db, `SELECT CAST(count(*) FILTER (WHERE m.class = 'custodial') AS DOUBLE) AS cust, CAST(count(*) AS DOUBLE) AS n
+      FROM arrests t LEFT JOIN method_classes m ON m.method = t.method WHERE t.fy = 2019 AND t.apprehension_date < DATE '2019-09-01' AND t.aor IS NOT NULL`);
+    assert.ok(Math.abs(v.national.observed - o!.cust / o!.n) < 1e-9);
+    assert.equal(v.targets.national, Math.abs(v.national.errorPoints) <= 2);
+    assert.equal(v.byAor.length, 24);
   });
 });
 
