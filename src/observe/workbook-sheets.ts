@@ -46,34 +46,42 @@ interface SheetPart {
   part: string;
 }
 
-/** The workbook's sheets in order, each with its part; undefined when the layout is not the usual one. */
-function sheetParts(parts: Record<string, Uint8Array>): SheetPart[] | undefined {
+/**
+ * The workbook's sheets in order, each with its part, and its shared strings' part (as read-excel-file finds it:
+ * the workbook's relationship of that type, else xl/sharedStrings.xml); undefined when the layout is not the usual
+ * one (then every sheet is read).
+ */
+function layout(parts: Record<string, Uint8Array>): { sheets: SheetPart[]; sharedStrings: string | undefined } | undefined {
   const workbook = parts['xl/workbook.xml'];
   const rels = parts['xl/_rels/workbook.xml.rels'];
   if (!workbook || !rels) return undefined;
   const targets = new Map<string, string>();
+  let sharedStrings: string | undefined;
   for (const [tag] of strFromU8(rels).matchAll(/<(?:\w+:)?Relationship\b[^>]*>/g)) {
     const id = attribute(tag, 'Id');
     const target = attribute(tag, 'Target');
-    if (id && target) targets.set(id, target.startsWith('/') ? target.slice(1) : `xl/${target}`);
+    if (!id || !target) continue;
+    const part = target.startsWith('/') ? target.slice(1) : `xl/${target}`;
+    targets.set(id, part);
+    if (/\/sharedStrings$/.test(attribute(tag, 'Type') ?? '')) {
+      if (!parts[part]) return undefined;
+      sharedStrings = part;
+    }
   }
-  const out: SheetPart[] = [];
+  const sheets: SheetPart[] = [];
   for (const [element] of strFromU8(workbook).matchAll(/<(?:\w+:)?sheet\b[^>]*>/g)) {
     const name = attribute(element, 'name');
     const id = attribute(element, 'r:id');
     const part = id === undefined ? undefined : targets.get(id);
     if (name === undefined || part === undefined || !parts[part]) return undefined;
-    out.push({ name, element, part });
+    sheets.push({ name, element, part });
   }
-  return out.length > 0 ? out : undefined;
+  if (sheets.length === 0) return undefined;
+  return { sheets, sharedStrings: sharedStrings ?? (parts['xl/sharedStrings.xml'] ? 'xl/sharedStrings.xml' : undefined) };
 }
 
-/** The shared strings' texts, in index order ([] when the workbook has none). */
-function sharedStrings(parts: Record<string, Uint8Array>, rels: string): string[] {
-  const target = /Target="([^"]*sharedStrings[^"]*)"/.exec(rels)?.[1];
-  const path = target === undefined ? 'xl/sharedStrings.xml' : target.startsWith('/') ? target.slice(1) : `xl/${target}`;
-  const xml = parts[path];
-  if (!xml) return [];
+/** The shared strings' texts, in index order. */
+function sharedStringTexts(xml: Uint8Array): string[] {
   return [...strFromU8(xml).matchAll(/<(?:\w+:)?si\b[^>]*?(?:\/>|>([\s\S]*?)<\/(?:\w+:)?si>)/g)].map((m) => fragmentText(m[1] ?? ''));
 }
 
@@ -104,14 +112,17 @@ export async function readSheetsMatching(bytes: Uint8Array, pattern: RegExp): Pr
   } catch {
     return all(bytes); // not a zip fflate reads: read-excel-file reads it or says why not
   }
-  const sheets = sheetParts(parts);
-  if (!sheets) return all(bytes);
-  const rels = strFromU8(parts['xl/_rels/workbook.xml.rels']!);
+  const found = layout(parts);
+  if (!found) return all(bytes);
+  const { sheets } = found;
+  const test = new RegExp(pattern.source, pattern.flags.replace(/[gy]/g, '')); // no lastIndex carried between tests
   const shared = new Set<number>();
-  sharedStrings(parts, rels).forEach((s, i) => {
-    if (pattern.test(s)) shared.add(i);
-  });
-  const keep = sheets.filter((s) => mayHold(strFromU8(parts[s.part]!), shared, pattern));
+  if (found.sharedStrings) {
+    sharedStringTexts(parts[found.sharedStrings]!).forEach((s, i) => {
+      if (test.test(s)) shared.add(i);
+    });
+  }
+  const keep = sheets.filter((s) => mayHold(strFromU8(parts[s.part]!), shared, test));
   if (keep.length === 0) return sheets.map((s) => ({ name: s.name, rows: [] }));
   // A copy of the workbook without the other sheets: their parts left out and their <sheet> elements dropped.
   const kept = new Set(keep.map((s) => s.part));

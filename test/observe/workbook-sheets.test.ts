@@ -35,6 +35,7 @@ function edited(edit: (parts: Record<string, string>, sheetPart: (name: string) 
     return `xl/${target}`;
   };
   edit(parts, sheetPart);
+  for (const name of Object.keys(zip)) if ((name.endsWith('.xml') || name.endsWith('.rels')) && !(name in parts)) delete zip[name];
   for (const [name, text] of Object.entries(parts)) zip[name] = strToU8(text);
   const dir = dirname(tempPath('x'));
   const path = join(dir, ...REL.split('/'));
@@ -75,6 +76,18 @@ test('a table whose sheet comes last in the workbook still loads, with the same 
   const moved = await readDetentionWorkbook(path, REL, KNOWN);
   assert.equal((await readWorkbookSheets(path, REL)).at(-1)?.name, 'Detention FY21 YTD');
   assert.deepEqual(moved, await readDetentionWorkbook(FIXTURE, REL, KNOWN));
+});
+
+test('shared strings kept under another name, as the workbook\'s relationships say, are read the same', async () => {
+  const { path } = edited((parts) => {
+    parts['xl/strings.xml'] = parts['xl/sharedStrings.xml']!;
+    delete parts['xl/sharedStrings.xml'];
+    parts['xl/_rels/workbook.xml.rels'] = parts['xl/_rels/workbook.xml.rels']!.replace('Target="sharedStrings.xml"', 'Target="strings.xml"');
+    parts['[Content_Types].xml'] = parts['[Content_Types].xml']!.replace('/xl/sharedStrings.xml', '/xl/strings.xml');
+    assert.ok(parts['xl/_rels/workbook.xml.rels'].includes('strings.xml') && !parts['xl/_rels/workbook.xml.rels'].includes('sharedStrings.xml'));
+  });
+  assert.ok(!Object.keys(unzipSync(readFileSync(path))).includes('xl/sharedStrings.xml'));
+  assert.deepEqual(await readDetentionWorkbook(path, REL, KNOWN), await readDetentionWorkbook(FIXTURE, REL, KNOWN));
 });
 
 test('a second copy of a title on a sheet without tables is found, as an inline or a shared string', async () => {
