@@ -1,15 +1,11 @@
 // ICE ERO's detention statistics workbooks (.xlsx, FY2019–FY2026): the tables Comity reads, each found by its
 // title text rather than by sheet name or row (both change from year to year). A table whose title, header or
 // cells are not what is expected stops the load with the file, the sheet, the row and what was expected.
-import readXlsxFile from 'read-excel-file/node';
+import { readFile } from 'node:fs/promises';
 import { LoadError } from './load-error.js';
+import { type Cell, type Sheet, readSheetsMatching } from './workbook-sheets.js';
 
-export type Cell = string | number | boolean | Date | null;
-/** A sheet as read from the workbook: its name and its rows of cells (row 1 first). */
-export interface Sheet {
-  name: string;
-  rows: Cell[][];
-}
+export type { Cell, Sheet };
 
 /** ICE's month columns in fiscal-year order. */
 const MONTHS = ['Oct', 'Nov', 'Dec', 'Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep'] as const;
@@ -87,6 +83,8 @@ class Reader {
 
   /** The one cell, on any sheet, whose text matches the title; its sheet, row and column (0-based). */
   findTitle(title: RegExp, what: string): { sheet: Sheet; r: number; c: number; text: string } {
+    // Sheets without TITLE_WORDS are not parsed: a title outside them would be missed, so none may be.
+    if (!TITLE_WORDS.test(title.source)) throw new Error(`the title ${title.source} must contain one of TITLE_WORDS (${TITLE_WORDS.source})`);
     const hits: { sheet: Sheet; r: number; c: number; text: string }[] = [];
     for (const sheet of this.sheets) {
       sheet.rows.forEach((row, r) =>
@@ -210,10 +208,19 @@ export function workbookFy(rel: string): number {
   return 2000 + Number(m[1]);
 }
 
-/** Every sheet of a workbook; an unreadable file is a LoadError naming it. */
+/**
+ * Words every table title the Reader looks for contains (see parseDetentionWorkbook and Reader.facilities): a sheet
+ * with no text cell containing one of them cannot hold a title, so it is not parsed (workbook-sheets.ts).
+ */
+export const TITLE_WORDS = /facilities data|book-ins|average daily population/i;
+
+/**
+ * Every sheet of a workbook, in order; a sheet with no cell containing TITLE_WORDS is not parsed and has no rows
+ * (the Reader finds the same titles as in the whole workbook). An unreadable file is a LoadError naming it.
+ */
 export async function readWorkbookSheets(path: string, rel: string): Promise<Sheet[]> {
   try {
-    return (await readXlsxFile(path)).map((s) => ({ name: s.sheet, rows: s.data as unknown as Cell[][] }));
+    return await readSheetsMatching(await readFile(path), TITLE_WORDS);
   } catch (error) {
     throw new LoadError(rel, null, `not a readable .xlsx workbook (${(error instanceof Error ? error.message : String(error)).split('\n')[0]})`);
   }

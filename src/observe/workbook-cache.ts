@@ -1,7 +1,7 @@
 /**
  * The detention workbooks as parsed, kept by what they were parsed from: the sha256 of the workbook's bytes, its
  * file name (which gives the fiscal year), the known AOR codes the facilities are checked against, and the parser's
- * own compiled code. Any change to any of these is another key, so an entry can never stand for other input. A
+ * own compiled code (PARSER_MODULES). Any change to any of these is another key, so an entry can never stand for other input. A
  * reload of unchanged workbooks then skips the spreadsheet parsing (about 1.5 s for the eight workbooks), which is
  * most of what the load does beyond DuckDB's own import. A missing, unreadable or malformed entry is parsed anew;
  * entries are written whole (temporary file, then rename), and a cache that cannot be written is skipped.
@@ -14,12 +14,15 @@ import { fileURLToPath } from 'node:url';
 import type { DetentionRelease } from './detention-stats.js';
 import { userDataDir } from './paths.js';
 
+/** The parser's compiled modules: the tables' reader and the reading of a workbook's sheets. */
+export const PARSER_MODULES = ['./detention-stats.js', './workbook-sheets.js'] as const;
 let parserHash: string | undefined;
-/** The parser's compiled code (this build's detention-stats.js): a new build with a changed parser is a new key. */
+/** The parser's compiled code (this build's PARSER_MODULES): a new build with a changed parser is a new key. */
 function parserVersion(): string {
   if (parserHash === undefined) {
-    const file = fileURLToPath(new URL('./detention-stats.js', import.meta.url));
-    parserHash = createHash('sha256').update(readFileSync(file)).digest('hex');
+    const hash = createHash('sha256');
+    for (const file of PARSER_MODULES) hash.update(readFileSync(fileURLToPath(new URL(file, import.meta.url))));
+    parserHash = hash.digest('hex');
   }
   return parserHash;
 }
