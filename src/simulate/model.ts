@@ -141,7 +141,7 @@ export function newOutput(w: World): RunOutput {
 /**
  * Run one AOR over the whole span, adding into `out`. `key` null runs the mean-field model.
  */
-export function runAor(w: World, a: number, key: RunKey | null, out: RunOutput): void {
+export function runAor(w: World, a: number, key: RunKey | null, out: RunOutput, start?: Float64Array): Float64Array {
   const c = w.counties;
   const p = w.params;
   const A = c.aors.length;
@@ -165,7 +165,7 @@ export function runAor(w: World, a: number, key: RunKey | null, out: RunOutput):
   const demand = new Float64Array(nc * N_CLASSES);
   const day: JailDay = { bookings: 0, matched: 0, requested: 0, declined: 0, referrals: 0, demand: new Float64Array(N_CLASSES) };
   for (let j = 0; j < nc; j++) {
-    const init = expectedInflow(w, i0 + j) * p.initialBacklogDays;
+    const init = start ? start[j]! : expectedInflow(w, i0 + j) * p.initialBacklogDays;
     backlog[j] = key ? Math.round(init) : init;
     ledger.backlogStart += backlog[j]!;
     inflowOther[j] = otherInflowOf(w, rates, i0 + j);
@@ -317,7 +317,41 @@ export function runAor(w: World, a: number, key: RunKey | null, out: RunOutput):
     }
   }
   for (let j = 0; j < nc; j++) ledger.backlogEnd += backlog[j]!;
+  return backlog;
 }
+
+/**
+ * The backlog each AOR's counties start a run with. The calibration's model runs without a break from the start of
+ * its window, so by the regime a run uses, an area whose field hours outrun its caseload's inflow has worked its
+ * caseload down (HOU: to a few people, at-large arrests then equal to the inflow). A run that started from
+ * `initialBacklogDays` of inflow would instead spend its first months arresting that stock at the hours' pace (HOU,
+ * FY2018: about twice its recorded at-large arrests in the first eight months). So the stock is first run in, mean-field,
+ * over `spinUpDays` of the run's own days (its span repeated if shorter) under the conditions of its first day (the
+ * regime then in force; no surges, which are the scenario's own events), and the run starts from where that ends.
+ * Deterministic: the same for every replication and thread.
+ */
+export function startingBacklogs(w: World): Float64Array[] | null {
+  const days = w.params.spinUpDays;
+  if (!(days > 0)) return null;
+  const key = `${w.from}|${w.to}|${w.fieldHoursScale}|${w.fieldHoursByMonth ? Array.from(w.fieldHoursByMonth).join(',') : ''}`;
+  const kept = spunUp.get(w);
+  if (kept?.key === key) return kept.starts;
+  const quiet: World = { ...w, surges: [], rateChanges: [] };
+  const scratch = newOutput(quiet);
+  const span = w.to - w.from + 1;
+  const starts: Float64Array[] = [];
+  for (let a = 0; a < w.counties.aors.length; a++) {
+    let backlog: Float64Array | undefined;
+    for (let done = 0; done < days; done += span) {
+      const pass: World = days - done >= span ? quiet : { ...quiet, to: quiet.from + (days - done) - 1 };
+      backlog = runAor(pass, a, null, scratch, backlog);
+    }
+    starts.push(backlog!);
+  }
+  spunUp.set(w, { key, starts });
+  return starts;
+}
+const spunUp = new WeakMap<World, { key: string; starts: Float64Array[] }>();
 
 /** The share of a multi-AOR county surge that falls in AOR a: by the targeted counties' residents. */
 function countiesShare(s: { counties: Int32Array }, w: World, a: number): number {
@@ -334,6 +368,7 @@ function countiesShare(s: { counties: Int32Array }, w: World, a: number): number
 /** One replication of every AOR. */
 export function runReplication(w: World, key: RunKey | null): RunOutput {
   const out = newOutput(w);
-  for (let a = 0; a < w.counties.aors.length; a++) runAor(w, a, key, out);
+  const starts = startingBacklogs(w);
+  for (let a = 0; a < w.counties.aors.length; a++) runAor(w, a, key, out, starts?.[a]);
   return out;
 }

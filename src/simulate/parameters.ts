@@ -93,6 +93,12 @@ export const PARAMETERS = {
     kind: 'assumption',
     source: 'The backlog starts at one year of its inflow (jail referrals and other sources), so arrests are not limited by an empty caseload at the start.',
   },
+  spinUpDays: {
+    value: 365,
+    unit: 'days the at-large backlog is run in (mean-field, before the run) from initialBacklogDays of inflow',
+    kind: 'assumption',
+    source: 'A run starts from the stock the model itself reaches, as the calibration\'s unbroken run does, not from the assumed initial stock: one year, within which an area whose field hours outrun its inflow (HOU, BAL, ATL) has worked its stock down (model.ts, startingBacklogs). 0 starts from initialBacklogDays.',
+  },
   recorded287gMinArrests: {
     value: 12,
     unit: '287(g) Program arrests in a fiscal year that make a county jail a 287(g) jail for that year (before ICE\'s lists begin, 2025-01-04)',

@@ -51,7 +51,7 @@ export type RecentWindow = keyof typeof RECENT_WINDOWS;
 export const HAUSMAN_SPAN = { from: '2017-10-01', to: '2018-09-30' } as const;
 /** How many of the most populous counties are offered a detainer-limiting policy in (c). */
 export const HAUSMAN_CANDIDATES = 150;
-/** The caseload sensitivity of (b): the at-large backlog starts at this many days of inflow instead of initialBacklogDays. */
+/** The caseload sensitivity of (b): the at-large backlog starts at this many days of inflow instead of initialBacklogDays, with no run-in (spinUpDays 0): a stock that does not run out. */
 export const LARGE_CASELOAD_DAYS = 3650;
 
 const CUST = CUSTODIAL_METRICS;
@@ -310,7 +310,7 @@ export async function validateRecent(opts: ValidateOptions): Promise<RecentValid
   const world = await prepared(scenario({ name: '2024–26 as registered', ...RECENT_SPAN }), opts, 'validation:2024-26');
   const aorsLeftOut = [...new Set(ddpAor.map((d) => d.key))].filter((a) => !world.counties.aors.includes(a)).sort();
   const asFitted = await recentVariant('as fitted', world, observedMonthly, ddpAor, ddpState, opts);
-  const large: World = { ...world, params: { ...world.params, initialBacklogDays: LARGE_CASELOAD_DAYS }, fieldHoursByMonth: null };
+  const large: World = { ...world, params: { ...world.params, initialBacklogDays: LARGE_CASELOAD_DAYS, spinUpDays: 0 }, fieldHoursByMonth: null };
   const largeCaseload = await recentVariant(`caseload of ${LARGE_CASELOAD_DAYS} days`, large, observedMonthly, ddpAor, ddpState, opts);
   return { span: { ...RECENT_SPAN }, aorsLeftOut, variants: [asFitted, largeCaseload] };
 }

@@ -19,7 +19,10 @@ test('a run takes the regime in force on its first day and switches on the day a
   const base = smallWorld('2016-12-01', '2017-03-31');
   const n = base.counties.aors.length;
   const schedule: RateRegime[] = [{ from: dayOf('2015-10-01'), rates: rates(n, 2, 50) }, { from: dayOf(EO_13768), rates: rates(n, 5, 80) }];
-  const w = buildWorld(base.counties, base.laws, schedule, { from: '2016-12-01', to: '2017-03-31', surges: [], fieldHoursScale: 1, matchShareScale: 1 });
+  const built = buildWorld(base.counties, base.laws, schedule, { from: '2016-12-01', to: '2017-03-31', surges: [], fieldHoursScale: 1, matchShareScale: 1 });
+  // No run-in of the caseload: run in, it is worked down to its inflow and the regime's extra hours find no one
+  // to arrest (spin-up.test.ts); here the hours must show the switch.
+  const w = { ...built, params: { ...built.params, spinUpDays: 0 } };
   assert.equal(w.rates, schedule[0]!.rates);
   assert.deepEqual(w.rateChanges.map((r) => r.from), [dayOf(EO_13768)]);
   // Mean-field: other-method arrests are the regime's rate × days, so the switch shows day by day.
