@@ -366,9 +366,8 @@ function countiesShare(s: { counties: Int32Array }, w: World, a: number): number
 }
 
 /** One replication of every AOR. */
-export function runReplication(w: World, key: RunKey | null): RunOutput {
+export function runReplication(w: World, key: RunKey | null, starts: Float64Array[] | null = startingBacklogs(w)): RunOutput {
   const out = newOutput(w);
-  const starts = startingBacklogs(w);
   for (let a = 0; a < w.counties.aors.length; a++) runAor(w, a, key, out, starts?.[a]);
   return out;
 }

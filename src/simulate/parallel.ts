@@ -7,7 +7,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { ProgressFn } from '../observe/progress.js';
-import { runReplication, type RunOutput } from './model.js';
+import { runReplication, startingBacklogs, type RunOutput } from './model.js';
 import type { World } from './world.js';
 
 export interface RunOptions {
@@ -32,6 +32,8 @@ export function defaultThreads(replications: number): number {
 export async function runReplications(world: World, seed: number, replications: number, opts: RunOptions = {}): Promise<RunOutput[]> {
   const threads = Math.max(1, Math.min(opts.threads ?? defaultThreads(replications), replications));
   if (threads === 1) return runOnThisThread(world, seed, replications, opts);
+  // The caseload's run-in is the same for every replication: computed once here, not once per worker.
+  const starts = startingBacklogs(world);
   const outputs: RunOutput[] = new Array(replications);
   const workers: Worker[] = [];
   let next = 0;
@@ -46,7 +48,7 @@ export async function runReplications(world: World, seed: number, replications: 
         if (next < replications) w.postMessage({ seed, replication: next++ });
       };
       for (let t = 0; t < threads; t++) {
-        const w = new Worker(new URL('./replication-worker.js', import.meta.url), { workerData: { world } });
+        const w = new Worker(new URL('./replication-worker.js', import.meta.url), { workerData: { world, starts } });
         workers.push(w);
         w.on('error', fail);
         w.on('exit', (code) => {
