@@ -4,6 +4,7 @@
  * `agency.agreement287g` overrides the lists. No zod or YAML here: the decide path imports it.
  */
 import { dayOf, isoOfDay } from './days.js';
+import { seal } from './sealed-json.js';
 import type { AgencyKind, Model287g } from './vocab.js';
 
 export interface Agreement287g {
@@ -115,11 +116,11 @@ const FOUND: unique symbol = Symbol('agreements found');
 const NONE: readonly Indexed[] = [];
 const NO_AGREEMENTS: AgreementFact['agreements'] = Object.freeze([]) as unknown as AgreementFact['agreements'];
 const NO_MODELS = Object.freeze([]) as unknown as Model287g[];
-const UNKNOWN: AgreementFact = Object.freeze({
+const UNKNOWN: AgreementFact = seal({
   models: NO_MODELS, source: 'unknown', agreements: NO_AGREEMENTS,
   note: `ICE's 287(g) lists Comity holds start on ${LISTS_FROM}: an agreement that ended before then is not on them, so whether this agency had one on the decision date is unknown. State agency.agreement287g (or null) in the request.`,
 });
-const NONE_LISTED: AgreementFact = Object.freeze({
+const NONE_LISTED: AgreementFact = seal({
   models: NO_MODELS, source: 'none-on-lists', agreements: NO_AGREEMENTS,
   note: `No agency of this kind here is on ICE's 287(g) lists (${LISTS_FROM} to ${LISTS_TO}). Agencies whose names the lists spell differently may be missed; state agency.agreement287g to be sure.`,
 });

@@ -9,6 +9,7 @@ import { factsOf, type Facts } from './facts.js';
 import { ANCHOR_FIELD, describeReading, holdDeadline } from './hold-deadline.js';
 import { missingFactsOf, type MissingFact } from './missing-facts.js';
 import { partsOf } from './decision-parts.js';
+import { seal } from './sealed-json.js';
 import { MODEL_NAME, type AgreementFact } from './agreements-287g.js';
 import { TraceRecorder, type TraceEntry } from './trace.js';
 import type { ResolvedJurisdiction } from './jurisdiction-chain.js';
@@ -141,10 +142,10 @@ const outs = new WeakMap<ResolvedJurisdiction, DecisionResponse['jurisdiction']>
 function jurisdictionOut(j: ResolvedJurisdiction): DecisionResponse['jurisdiction'] {
   let o = outs.get(j);
   if (!o) {
-    o = Object.freeze({
-      id: j.id, name: j.name, level: j.level, ...(j.fips ? { fips: j.fips } : {}), timeZone: j.timeZone, chain: Object.freeze([...j.chain]) as string[],
-      lawChain: Object.freeze([...j.lawChain]) as string[], registered: j.registered, ...(j.aliases?.length ? { aliases: j.aliases } : {}),
-      ...(j.assumedCounty ? { assumedCounty: j.assumedCounty } : {}),
+    o = seal({
+      id: j.id, name: j.name, level: j.level, ...(j.fips ? { fips: j.fips } : {}), timeZone: j.timeZone, chain: [...j.chain],
+      lawChain: [...j.lawChain], registered: j.registered, ...(j.aliases?.length ? { aliases: [...j.aliases] } : {}),
+      ...(j.assumedCounty ? { assumedCounty: { ...j.assumedCounty } } : {}),
     });
     outs.set(j, o);
   }
@@ -194,8 +195,13 @@ function buildDecision(
     }
   }
   const parts = partsOf(engine, t, modality, deciding, o.applied, clockRule);
-  const missingFacts = f.absent ? missingFactsOf(engine.catalogLookup(), groups, f, modality, o.applied) : [];
-  for (const m of extraMissing) missingFacts.push(m);
+  const found = f.absent ? missingFactsOf(engine.catalogLookup(), groups, f, modality, o.applied) : NONE_MISSING;
+  // Without a clock or warnings of its own, a decision is its parts and the facts left out: both shared and sealed,
+  // so the decision is too (built once, and serialized once: sealed-json.ts).
+  const shared = t !== 'HOLD' && !extraWarnings.length && !extraMissing.length && parts.decidedBy !== null;
+  const kept = shared ? sharedDecisions.get(parts)?.get(found) : undefined;
+  if (kept) return kept;
+  const missingFacts = extraMissing.length ? [...found, ...extraMissing] : found as MissingFact[];
   const d: Decision = {
     modality,
     citations: parts.citations,
@@ -208,5 +214,14 @@ function buildDecision(
     confidence: parts.confidence,
   };
   if (t === 'HOLD') d.holdUntil = holdUntil ?? null;
+  if (shared) {
+    let byMissing = sharedDecisions.get(parts);
+    if (!byMissing) sharedDecisions.set(parts, (byMissing = new WeakMap()));
+    byMissing.set(found, seal(d));
+  }
   return d;
 }
+
+const NONE_MISSING: readonly MissingFact[] = seal([]);
+/** Decisions that are only their (memoised) parts and facts left out, by those parts. */
+const sharedDecisions = new WeakMap<object, WeakMap<readonly MissingFact[], Decision>>();

@@ -7,6 +7,7 @@
 import type { CompiledRegistry, CompiledRule } from './engine.js';
 import type { Confidence, Duty } from './registry-schema.js';
 import type { DutyOut, SourceLink, WarningDetail } from './decide.js';
+import { seal } from './sealed-json.js';
 import { MODALITIES, REQUEST_TYPES, type Level, type Modality, type RequestType } from './vocab.js';
 
 export interface DecisionParts {
@@ -57,7 +58,7 @@ export function partsOf(
   const young = match(cache.young.get(h));
   if (young) return young.parts;
   const entry: Entry = match(cache.old.get(h))
-    ?? { t, modality, clock, deciding: [...deciding], applied: [...applied], parts: deepFreeze(computeParts(modality, deciding, applied, clockRule)) };
+    ?? { t, modality, clock, deciding: [...deciding], applied: [...applied], parts: seal(computeParts(modality, deciding, applied, clockRule)) };
   if (cache.young.size >= GENERATION) { cache.old = cache.young; cache.young = new Map(); }
   const bucket = cache.young.get(h);
   if (bucket) bucket.push(entry); else cache.young.set(h, [entry]);
@@ -148,13 +149,4 @@ function computeParts(modality: Modality, deciding: readonly CompiledRule[], app
 /** Authority first, then confidence; on a tie the more specific (later) rule stays, as `ordered` is most specific first. */
 function authority(r: CompiledRule): number {
   return (AUTHORITY[r.cp.p.instrument.instrument] ?? 0) * 10 + CONFIDENCE_RANK[r.cp.p.confidence];
-}
-
-/** Shared by every decision with the same rules: frozen, so no caller can change another's answer. */
-function deepFreeze<T>(o: T): T {
-  if (o && typeof o === 'object' && !Object.isFrozen(o)) {
-    Object.freeze(o);
-    for (const v of Object.values(o as object)) deepFreeze(v);
-  }
-  return o;
 }

@@ -8,6 +8,7 @@ import { Skip, skipOf, type CompiledRule, type LevelGroup } from './engine.js';
 import { viewFn } from './compile-view.js';
 import type { CatalogLookup } from './compile-expr.js';
 import { FACT, FACT_PATH, type Facts, type FactName } from './facts.js';
+import { seal } from './sealed-json.js';
 import { MODALITIES, type Modality } from './vocab.js';
 
 export interface MissingFact {
@@ -32,7 +33,7 @@ const LABEL: Record<FactName, string> = {
 
 export function missingTemplates(r: CompiledRule): MissingTemplate {
   const p = r.cp.p;
-  const entries = (bits: number, what: string): [number, MissingFact][] => NAMES.filter((n) => bits & FACT[n]).map((n) => [FACT[n], Object.freeze({
+  const entries = (bits: number, what: string): [number, MissingFact][] => NAMES.filter((n) => bits & FACT[n]).map((n) => [FACT[n], seal({
     fact: FACT_PATH[n], provision: p.id, citation: r.citation, message: `${LABEL[n]}: ${r.citation} ${what}`,
   })]);
   const anchorBit = p.appliesBy === 'charge' ? FACT.charges : p.appliesBy === 'conviction' ? FACT.convictions : 0;
@@ -49,7 +50,7 @@ export function missingTemplates(r: CompiledRule): MissingTemplate {
  * met every condition that reads it (the most the fact could do). When that changes the answer, or
  * brings in a duty or a hold clock, the rules it would bring in or set aside are reported.
  */
-interface ViewFacts { read: number; forced: number; memo: Map<number, { absent: number; modality: Modality; applied: readonly CompiledRule[]; out: MissingFact[] }[]> }
+interface ViewFacts { read: number; forced: number; memo: Map<number, { absent: number; modality: Modality; applied: readonly CompiledRule[]; out: readonly MissingFact[] }[]> }
 const viewFacts = new WeakMap<readonly LevelGroup[], ViewFacts>();
 
 /**
@@ -82,24 +83,27 @@ function factsOfView(groups: readonly LevelGroup[]): ViewFacts {
  * met every condition that reads it (the most the fact could do). When that changes the answer, or
  * brings in a duty or a hold clock, the rules it would bring in or set aside are reported.
  */
+const NONE_MISSING: readonly MissingFact[] = seal([]);
+
+/** Sealed (sealed-json.ts): a memoised list is shared by every answer that asks it. */
 export function missingFactsOf(
   catalog: CatalogLookup, groups: readonly LevelGroup[], f: Facts, modality: Modality, applied: readonly CompiledRule[],
-): MissingFact[] {
+): readonly MissingFact[] {
   const v = factsOfView(groups);
   const absent = f.absent & v.read;
-  if (!absent) return [];
+  if (!absent) return NONE_MISSING;
   const memoable = (absent & ~v.forced) === 0;
   let h = 0;
   if (memoable) {
     h = Math.imul(absent * 4 + MODALITIES.indexOf(modality), 0x9e3779b1);
     for (let i = 0; i < applied.length; i++) h = Math.imul(h ^ applied[i]!.id, 0x01000193);
     const hit = v.memo.get(h)?.find((e) => e.absent === absent && e.modality === modality && e.applied.length === applied.length && e.applied.every((r, i) => r === applied[i]));
-    if (hit) return hit.out.slice();
+    if (hit) return hit.out;
   }
-  const out = compute(catalog, groups, f, modality, applied, absent);
+  const out = seal(compute(catalog, groups, f, modality, applied, absent));
   if (memoable) {
     if (v.memo.size > 5_000) v.memo.clear();
-    const entry = { absent, modality, applied: [...applied], out: out.slice() };
+    const entry = { absent, modality, applied: [...applied], out };
     const bucket = v.memo.get(h);
     if (bucket) bucket.push(entry); else v.memo.set(h, [entry]);
   }
