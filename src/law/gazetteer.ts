@@ -54,7 +54,7 @@ export interface GazPlace {
 
 export type GazEntry = GazCounty | GazPlace;
 /** The folder holding package.json and gazetteer/, found by walking up from this module. */
-function defaultDir(): string {
+export function gazetteerDir(): string {
   let d = dirname(fileURLToPath(import.meta.url));
   for (let i = 0; i < 8; i++) {
     if (existsSync(join(d, 'package.json')) && existsSync(join(d, 'gazetteer', 'counties.tsv'))) return join(d, 'gazetteer');
@@ -238,7 +238,7 @@ export class Gazetteer {
 
   /** Loads the gazetteer from `dir` (default: the package's gazetteer/ folder), once per folder. */
   static load(dir?: string): Gazetteer {
-    const d = dir ?? defaultDir();
+    const d = dir ?? gazetteerDir();
     let g = cache.get(d);
     if (!g) {
       g = new Gazetteer(readFileSync(join(d, 'counties.tsv'), 'utf8'), (st) => {

@@ -6,6 +6,7 @@ import { type DuckDBConnection, type DuckDBValue, listValue } from '@duckdb/node
 import { YAMLError, parse as parseYaml } from 'yaml';
 import { buildClassified } from './classified.js';
 import { LandmarkCounties } from './attribution/build.js';
+import { attributionCacheDir, attributionCounts, attributionKey, readCachedAttribution, storeAttribution } from './attribution-cache.js';
 import { sha256File } from './checksum.js';
 import { type Database, openDatabase, query, run } from './db.js';
 import { LoadError, diskCause, firstLine, lineFromDuckDbMessage, scanForDamage } from './load-error.js';
@@ -42,6 +43,11 @@ export interface LoadOptions {
    * parsed-workbooks), or false to parse every workbook.
    */
   workbookCache?: string | false;
+  /**
+   * Where the landmark attribution is kept by what it was computed from (attribution-cache.ts; default: the user
+   * data folder's attributed-landmarks), or false to match every landmark.
+   */
+  attributionCache?: string | false;
 }
 
 export interface LoadedSource {
@@ -187,6 +193,8 @@ async function writeSources(db: Database, sources: LoadedSource[], loadedAt: str
 
 /** The reference tables the landmark gazetteer is built from: loaded first, so the attribution can start early. */
 const GAZETTEER_INPUTS = new Set(['county_aor', 'census_population', 'hifld_facilities']);
+/** Every file the landmark attribution reads: the records' landmarks and the gazetteer's inputs. */
+const ATTRIBUTION_FILES = [...ARRESTS.files, ...ENCOUNTERS.files, ...ATTRIBUTION_INPUTS];
 const ICE_TABLES = new Set(['arrests', 'encounters', 'removals']);
 
 /** Load every dataset into a new database file and swap it in; the previous file survives any failure. */
@@ -327,8 +335,18 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
     const ready = (names: Iterable<string>): Promise<boolean> =>
       Promise.all([...names].map((name) => loaded.get(name) ?? Promise.resolve(false))).then((oks) => oks.every(Boolean) && failures.length === 0);
     let attribution = { landmarks: 0, attributed: 0 };
+    const attributionDir = options.attributionCache ?? attributionCacheDir();
     const attributing = (async () => {
       try {
+        // Unchanged records, reference files and code: the attribution an earlier load computed, read back.
+        const key = attributionDir === false ? undefined
+          : await hashing.then((hashes) => attributionKey(ATTRIBUTION_FILES, new Map(hashes.map(([rel, sha]) => [rel, sha]))), () => undefined);
+        if (key !== undefined && attributionDir !== false && (await readCachedAttribution(third, attributionDir, key))) {
+          attribution = await attributionCounts(third);
+          counts.landmark_county = attribution.landmarks;
+          tick('landmark_county');
+          return;
+        }
         if (!(await ready(GAZETTEER_INPUTS))) return;
         const landmarks = await LandmarkCounties.start(third);
         for (const table of ['arrests', 'encounters'] as const) {
@@ -338,6 +356,7 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
         attribution = landmarks.finish();
         counts.landmark_county = attribution.landmarks;
         tick('landmark_county');
+        if (key !== undefined && attributionDir !== false && failures.length === 0) await storeAttribution(third, attributionDir, key);
       } catch (error) {
         failures.push({ index: specs.length, error });
       }

@@ -5,6 +5,9 @@ import { type Database, query, run } from '../db.js';
 import { type Gazetteer, type PlaceInput, buildGazetteer } from './gazetteer.js';
 import { attributeLandmark } from './match.js';
 
+/** The table of landmarks and where each goes (written by LandmarkCounties, or read back by attribution-cache.ts). */
+export const LANDMARK_COUNTY_DDL = 'CREATE TABLE landmark_county (aor VARCHAR, landmark VARCHAR NOT NULL, fips VARCHAR, method VARCHAR, confidence VARCHAR, reason VARCHAR, detail VARCHAR)';
+
 export async function loadGazetteer(db: Database | DuckDBConnection) {
   const counties = await query<{ fips: string; name: string }>(db, `SELECT fips, county_name AS name FROM census_population WHERE sumlev = '050'`);
   const countyAor = await query<{ fips: string; aor: string; state_name: string }>(db, 'SELECT fips, aor, state_name FROM county_aor');
@@ -46,10 +49,7 @@ export class LandmarkCounties {
   /** Needs census_population, county_aor and hifld_facilities; creates the empty table. */
   static async start(db: Database | DuckDBConnection): Promise<LandmarkCounties> {
     const gaz = await loadGazetteer(db);
-    await run(
-      db,
-      `CREATE TABLE landmark_county (aor VARCHAR, landmark VARCHAR NOT NULL, fips VARCHAR, method VARCHAR, confidence VARCHAR, reason VARCHAR, detail VARCHAR)`,
-    );
+    await run(db, LANDMARK_COUNTY_DDL);
     const appender = await (db instanceof DuckDBConnection ? db : db.connection).createAppender('landmark_county');
     return new LandmarkCounties(db, gaz, appender);
   }
