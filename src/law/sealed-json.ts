@@ -54,7 +54,7 @@ class Chunks {
     const out = new Uint8Array(this.size);
     let at = 0;
     for (const p of this.parts) {
-      if (typeof p === 'string') at += encoder.encodeInto(p, out.subarray(at)).written;
+      if (typeof p === 'string') at = writeText(p, out, at);
       else {
         out.set(p, at);
         at += p.length;
@@ -62,6 +62,20 @@ class Chunks {
     }
     return out.subarray(0, at);
   }
+}
+
+/** Writes text at `at` and returns the end: short ASCII runs (keys, punctuation, dates) byte by byte, others by the encoder. */
+function writeText(text: string, out: Uint8Array, at: number): number {
+  if (text.length <= 64) {
+    let i = 0;
+    for (; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c > 127) break;
+      out[at + i] = c;
+    }
+    if (i === text.length) return at + i;
+  }
+  return at + encoder.encodeInto(text, out.subarray(at)).written;
 }
 
 function walk(v: unknown, out: Chunks): void {
