@@ -339,6 +339,8 @@ function cityMatches(t: readonly string[], states: readonly string[], gaz: Gazet
       if (k === 1 && (words[0] ?? '').length < 4) continue;
       if (inStateSpan(i, i + k)) continue;
       const phrase = words.join(' ');
+      // Most phrases name nothing: said before any list is built for them.
+      if (!states.some((st) => gaz.places.get(st)?.has(phrase) || gaz.byStateBase.get(st)?.has(phrase) || gaz.cities.get(st)?.has(phrase))) continue;
       const next = t[i + k];
       const before = t[i - 1] === 'OF' && ['CITY', 'TOWN', 'VILLAGE', 'BOROUGH'].includes(t[i - 2] ?? '');
       const beforeState = stateStarts.has(i + k);

@@ -28,9 +28,9 @@ const EXPAND: Record<string, string> = {
 const FACILITY_WORDS = new Set(['JAIL', 'SHERIFFS', 'DETENTION', 'CORRECTIONAL', 'ADULT', 'DOC', 'ADC', 'JUSTICE', 'DEPT', 'PRISON', 'SHERIFFS OFFICE']);
 
 export function tokens(text: string): string[] {
-  const cleaned = text
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
+  // Accents off ("Doña Ana" → DONA ANA); an ASCII text (nearly all) has none, and skips the costly NFD.
+  const plain = /^[\x00-\x7f]*$/.test(text) ? text : text.normalize('NFD').replace(/[\u0300-\u036f]/g, '');
+  const cleaned = plain
     .toUpperCase()
     .replace(/'/g, '')
     .replace(/[^A-Z0-9]+/g, ' ')
@@ -38,11 +38,14 @@ export function tokens(text: string): string[] {
   if (cleaned === '') return [];
   const raw = cleaned.split(' ');
   const out: string[] = [];
-  raw.forEach((t, i) => {
+  for (let i = 0; i < raw.length; i++) {
+    const t = raw[i]!;
     const next = raw[i + 1];
-    if (t === 'CO' && (next === undefined ? false : FACILITY_WORDS.has(EXPAND[next] ?? next))) out.push('COUNTY');
-    else out.push(...(EXPAND[t] ?? t).split(' '));
-  });
+    const expanded = EXPAND[t];
+    if (t === 'CO' && next !== undefined && FACILITY_WORDS.has(EXPAND[next] ?? next)) out.push('COUNTY');
+    else if (expanded === undefined) out.push(t);
+    else out.push(...expanded.split(' '));
+  }
   return out;
 }
 
