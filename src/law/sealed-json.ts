@@ -31,6 +31,23 @@ function bytesOfSealed(o: object): Uint8Array<ArrayBuffer> {
   return b;
 }
 
+/**
+ * Sealed objects serialized once already. Their bytes are kept from the second time only (a "doorkeeper"): the
+ * parts of answers that come once (a rare combination of rules) cost no memory beyond their memo, while the parts
+ * that repeat, nearly all of a busy server's, are encoded once.
+ */
+const seenOnce = new WeakSet<object>();
+
+function writeSealed(o: object, out: Chunks): void {
+  const b = encoded.get(o);
+  if (b !== undefined) out.bytes(b);
+  else if (seenOnce.has(o)) out.bytes(bytesOfSealed(o));
+  else {
+    seenOnce.add(o);
+    out.text += JSON.stringify(o);
+  }
+}
+
 const skipped = (v: unknown): boolean => v === undefined || typeof v === 'function' || typeof v === 'symbol';
 
 /** Collects an answer as text runs between the encoded bytes of its sealed parts, written into one array at the end. */
@@ -84,7 +101,7 @@ function walk(v: unknown, out: Chunks): void {
     return;
   }
   if (sealed.has(v)) {
-    out.bytes(bytesOfSealed(v));
+    writeSealed(v, out);
     return;
   }
   if (typeof (v as { toJSON?: unknown }).toJSON === 'function') {
