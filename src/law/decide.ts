@@ -7,7 +7,7 @@ import { isoInZone, isoOfDay } from './days.js';
 import { evaluateLaw, viewOf, type LevelGroup, type CompiledChain, type CompiledRegistry, type Outcome } from './engine.js';
 import { factsOf, type Facts } from './facts.js';
 import { ANCHOR_FIELD, describeReading, holdDeadline } from './hold-deadline.js';
-import { missingFactsOf, type MissingFact } from './missing-facts.js';
+import { NONE_MISSING, missingFactsOf, type MissingFact } from './missing-facts.js';
 import { partsOf } from './decision-parts.js';
 import { seal } from './sealed-json.js';
 import { MODEL_NAME, type AgreementFact } from './agreements-287g.js';
@@ -222,6 +222,5 @@ function buildDecision(
   return d;
 }
 
-const NONE_MISSING: readonly MissingFact[] = seal([]);
 /** Decisions that are only their (memoised) parts and facts left out, by those parts. */
 const sharedDecisions = new WeakMap<object, WeakMap<readonly MissingFact[], Decision>>();

@@ -78,14 +78,15 @@ function factsOfView(groups: readonly LevelGroup[]): ViewFacts {
   return v;
 }
 
+/** No facts left out that matter (sealed, as every list missingFactsOf returns: sealed-json.ts). */
+export const NONE_MISSING: readonly MissingFact[] = seal([]);
+
 /**
  * For each fact the request left out that a rule in force reads: decide again as if the fact, given,
  * met every condition that reads it (the most the fact could do). When that changes the answer, or
- * brings in a duty or a hold clock, the rules it would bring in or set aside are reported.
+ * brings in a duty or a hold clock, the rules it would bring in or set aside are reported. The list is
+ * sealed: a memoised one is shared by every answer that asks it.
  */
-const NONE_MISSING: readonly MissingFact[] = seal([]);
-
-/** Sealed (sealed-json.ts): a memoised list is shared by every answer that asks it. */
 export function missingFactsOf(
   catalog: CatalogLookup, groups: readonly LevelGroup[], f: Facts, modality: Modality, applied: readonly CompiledRule[],
 ): readonly MissingFact[] {

@@ -16,8 +16,8 @@ const encoder = new TextEncoder();
 export function seal<T>(o: T): T {
   if (o !== null && typeof o === 'object' && !sealed.has(o)) {
     Object.freeze(o);
-    for (const v of Object.values(o)) seal(v);
     sealed.add(o);
+    for (const v of Object.values(o)) seal(v);
   }
   return o;
 }
