@@ -77,15 +77,18 @@ export async function readCachedAttribution(db: DuckDBConnection, dir: string, k
   return false;
 }
 
-/** Writes landmark_county as the entry for this key, and lets the oldest entries go. */
+/** Writes landmark_county as the entry for this key, and lets the oldest entries (and abandoned temporary files) go. */
 export async function storeAttribution(db: DuckDBConnection, dir: string, key: string): Promise<void> {
   const tmp = `${entry(dir, key)}.${process.pid}.tmp`;
   try {
     await mkdir(dir, { recursive: true });
     await run(db, `COPY landmark_county TO ${sqlString(tmp)} (FORMAT parquet)`);
     await rename(tmp, entry(dir, key));
-    const entries = await Promise.all((await readdir(dir)).filter((n) => n.endsWith('.parquet')).map(async (n) => ({ n, t: (await stat(join(dir, n))).mtimeMs })));
-    for (const { n } of entries.sort((a, b) => b.t - a.t).slice(KEEP)) await rm(join(dir, n), { force: true });
+    const files = await Promise.all((await readdir(dir)).map(async (n) => ({ n, t: (await stat(join(dir, n))).mtimeMs })));
+    const entries = files.filter((f) => f.n.endsWith('.parquet')).sort((a, b) => b.t - a.t);
+    // The oldest entries, and the temporary files of loads killed while writing one (an hour old: not a live load's).
+    const stale = files.filter((f) => f.n.endsWith('.tmp') && f.t < Date.now() - 3_600_000);
+    for (const { n } of [...entries.slice(KEEP), ...stale]) await rm(join(dir, n), { force: true });
   } catch {
     await rm(tmp, { force: true }).catch(() => undefined);
     /* a cache that cannot be written costs the next load a matching, nothing more */

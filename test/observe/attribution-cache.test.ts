@@ -1,7 +1,7 @@
 // The kept landmark attribution (src/observe/attribution-cache.ts): a reload of unchanged records reads it back and
 // loads the same table as a matching; a damaged or foreign entry is computed anew; each input is part of the key.
 import assert from 'node:assert/strict';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, utimesSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { loadData, openDatabase, query } from '../../src/observe/index.js';
@@ -59,10 +59,19 @@ test('a reload of unchanged records reads the kept attribution and loads the sam
   } finally {
     shape.close();
   }
+  // A temporary file left by a load killed while writing its entry goes once it is an hour old; a recent one stays.
+  const abandoned = join(cache, 'x.parquet.999999.tmp');
+  const recent = join(cache, 'y.parquet.999998.tmp');
+  writeFileSync(abandoned, 'PAR1');
+  writeFileSync(recent, 'PAR1');
+  const twoHoursAgo = new Date(Date.now() - 7_200_000);
+  utimesSync(abandoned, twoHoursAgo, twoHoursAgo);
   const fifth = tempPath('fifth.duckdb');
   assert.deepEqual((await load(fifth, cache)).attribution, m.attribution);
   assert.equal(await landmarks(fifth), want);
   assert.equal(entries(cache).length, 1);
+  assert.equal(existsSync(abandoned), false);
+  assert.equal(existsSync(recent), true);
 });
 
 test('the key changes with every input file\'s bytes, and is unknown while one is not hashed', () => {
