@@ -19,7 +19,7 @@ import { ARRESTS, ENCOUNTERS, REMOVALS } from './specs-ice.js';
 import { REFERENCE_SPECS, TRAC_COUNTY_SQL } from './specs-reference.js';
 import { createRecentLookups, knownAorCodes, readDetentionWorkbooks, writeDetentionTables, writeProvenance } from './load-recent.js';
 import { DDP_LICENSE_FILE, DETENTION_DIR, DETENTION_TABLES, RECENT_SPECS } from './specs-recent.js';
-import { ROW_NUMBER, type TableSpec, checkedFields, fromSql, readerSql, selectSql } from './table-spec.js';
+import { ROW_NUMBER, type ReaderDates, type TableSpec, checkedFields, fromSql, readerDates, readerSql, selectSql } from './table-spec.js';
 import { workbookCacheDir } from './workbook-cache.js';
 
 export const TABLE_SPECS: readonly TableSpec[] = [...REFERENCE_SPECS, ...RECENT_SPECS, ARRESTS, ENCOUNTERS, REMOVALS];
@@ -157,8 +157,14 @@ async function loadSpec(connection: DuckDBConnection, spec: TableSpec, dataDir: 
   const files = listValue(spec.files.map((rel) => abs(dataDir, rel)));
   let created: number;
   try {
-    const select = selectSql(spec, '$files');
-    const result = await connection.run(`CREATE TABLE "${spec.table}" AS ${spec.distinct ? `SELECT DISTINCT * FROM (${select})` : select}`, { files });
+    const create = (typed?: ReaderDates) => {
+      const select = selectSql(spec, '$files', typed);
+      return connection.run(`CREATE TABLE "${spec.table}" AS ${spec.distinct ? `SELECT DISTINCT * FROM (${select})` : select}`, { files });
+    };
+    // Dates parsed by the CSV reader first; a date it cannot read sends the load to the text form (strptime over
+    // the trimmed text), whose failure the diagnosis explains (file, line, column).
+    const typed = readerDates(spec);
+    const result = typed ? await create(typed).catch(() => create()) : await create();
     const [row] = await result.getRows();
     created = Number(row?.[0] ?? 0);
     if (spec.distinct) {

@@ -63,10 +63,31 @@ export const cleanText = (col: string): string =>
 const cleanTrimmed = (col: string): string => `CASE WHEN ${col} = '' OR ${col} LIKE '(B)(%' THEN NULL ELSE ${col} END`;
 
 /**
- * One output column. With `pretrimmed`, the field reads the trimmed copy of its raw column (computed once per row
- * by `selectSql`) instead of trimming it again in every sub-expression; the value is the same.
+ * Raw columns the CSV reader itself can read as dates (faster than strptime over text: about 0.3 s of CPU less for
+ * the removals' three date columns): the columns that feed only date fields, when the spec's date fields share one
+ * format of whole days, and that no raw field, derived column or join reads. Undefined when there are none.
  */
-export function fieldSql(field: Field, lenient: boolean, pretrimmed = false): string {
+export interface ReaderDates { columns: ReadonlySet<string>; format: string }
+
+export function readerDates(spec: TableSpec): ReaderDates | undefined {
+  const dates = spec.fields.filter((f) => f.type === 'date' && f.from);
+  const formats = new Set(dates.map((f) => f.format ?? '%Y-%m-%d'));
+  const [format] = formats;
+  // Whole days only: the reader's date type takes no time of day, and a month alone is left to strptime.
+  if (format === undefined || formats.size > 1 || !format.includes('%d') || /%[HIMSfpzZ]/.test(format)) return undefined;
+  const sqlText = [...spec.fields.map((f) => f.sql ?? ''), ...Object.values(spec.derived ?? {}), spec.join ?? ''].join(' ');
+  const columns = new Set(dates.map((f) => f.from ?? '').filter((c) =>
+    spec.fields.every((f) => f.from !== c || f.type === 'date') && !sqlText.includes(`r."${c}"`) && !new RegExp(`\\br\\.${c}\\b`).test(sqlText)));
+  return columns.size > 0 ? { columns, format } : undefined;
+}
+
+/**
+ * One output column. With `pretrimmed`, the field reads the trimmed copy of its raw column (computed once per row
+ * by `selectSql`) instead of trimming it again in every sub-expression; the value is the same. A date field whose
+ * raw column the reader reads as a date (`typed`) is that column.
+ */
+export function fieldSql(field: Field, lenient: boolean, pretrimmed = false, typed?: ReaderDates): string {
+  if (field.type === 'date' && field.from && typed?.columns.has(field.from)) return q(field.from);
   const col = field.from ? (pretrimmed ? q(trimmedName(field.from)) : q(field.from)) : '';
   const tc = pretrimmed ? col : `trim(${col})`;
   const t = lenient ? 'TRY_CAST' : 'CAST';
@@ -97,27 +118,31 @@ export function checkedFields(spec: TableSpec): { field: Field; bad: string; val
   });
 }
 
-export function readerSql(spec: TableSpec, filesParam: string): string {
-  const columns = spec.columns.map((c) => `'${c.replaceAll("'", "''")}': 'VARCHAR'`).join(', ');
+/** The CSV reader: every column as text, or with `typed`, its date columns as dates in their format. */
+export function readerSql(spec: TableSpec, filesParam: string, typed?: ReaderDates): string {
+  const columns = spec.columns.map((c) => `'${c.replaceAll("'", "''")}': '${typed?.columns.has(c) ? 'DATE' : 'VARCHAR'}'`).join(', ');
   const delim = spec.delim.replaceAll("'", "''");
-  return `read_csv(${filesParam}, delim='${delim}', quote='"', escape='"', header=true, skip=${spec.skip}, columns={${columns}}, filename=true, strict_mode=true, auto_detect=false)`;
+  const dateformat = typed ? `, dateformat='${typed.format.replaceAll("'", "''")}'` : '';
+  return `read_csv(${filesParam}, delim='${delim}', quote='"', escape='"', header=true, skip=${spec.skip}, columns={${columns}}, filename=true, strict_mode=true, auto_detect=false${dateformat})`;
 }
 
 /**
  * The load's SELECT. An inner projection trims each raw column a typed field reads once (and computes the spec's
  * derived columns once), keeping the raw columns beside them for raw-SQL fields; the outer one builds the fields.
+ * With `typed` (readerDates), the reader parses those date columns itself (trimming spaces, as the text form does):
+ * a date it cannot read fails the statement, and the load then runs the text form (without `typed`).
  */
-export function selectSql(spec: TableSpec, filesParam: string): string {
-  const list = spec.fields.map((f) => `${fieldSql(f, false, Boolean(f.from) && f.type !== 'raw')} AS "${f.name}"`).join(',\n  ');
-  return `SELECT\n  ${list}\n${fromSql(spec, filesParam)}`;
+export function selectSql(spec: TableSpec, filesParam: string, typed?: ReaderDates): string {
+  const list = spec.fields.map((f) => `${fieldSql(f, false, Boolean(f.from) && f.type !== 'raw', typed)} AS "${f.name}"`).join(',\n  ');
+  return `SELECT\n  ${list}\n${fromSql(spec, filesParam, { ...(typed ? { typed } : {}) })}`;
 }
 
 /** Name of the data-row number column that `fromSql` adds for the diagnosis (1 = first row after the header). */
 export const ROW_NUMBER = '$row';
 
 /** The FROM clause of the load's SELECT (raw row, trimmed copies, derived columns, join), shared with the diagnosis. */
-export function fromSql(spec: TableSpec, filesParam: string, options: { rowNumber?: boolean } = {}): string {
-  const typed = [...new Set(spec.fields.filter((f) => f.from && f.type !== 'raw').map((f) => f.from ?? ''))];
+export function fromSql(spec: TableSpec, filesParam: string, options: { rowNumber?: boolean; typed?: ReaderDates } = {}): string {
+  const typed = [...new Set(spec.fields.filter((f) => f.from && f.type !== 'raw').map((f) => f.from ?? ''))].filter((c) => !options.typed?.columns.has(c));
   const inner = [
     // Numbered in the scan itself, before any join can reorder the rows (a file is read by one thread, in order).
     ...(options.rowNumber ? [`row_number() OVER () AS "${ROW_NUMBER}"`] : []),
@@ -125,5 +150,5 @@ export function fromSql(spec: TableSpec, filesParam: string, options: { rowNumbe
     ...typed.map((c) => `trim(${q(c)}) AS "${trimmedName(c).replaceAll('"', '""')}"`),
     ...Object.entries(spec.derived ?? {}).map(([name, sql]) => `${sql} AS "${name.replaceAll('"', '""')}"`),
   ].join(', ');
-  return `FROM (SELECT ${inner} FROM ${readerSql(spec, filesParam)} r) r ${spec.join ?? ''}`;
+  return `FROM (SELECT ${inner} FROM ${readerSql(spec, filesParam, options.typed)} r) r ${spec.join ?? ''}`;
 }

@@ -167,6 +167,23 @@ test('a corrupt value fails naming the file, the line and the column', async () 
   });
 });
 
+test('a date padded with spaces loads as the same date', async () => {
+  const rel = 'ice-foia-2019-ICFO-53623/EROArrests_FY2017.csv.gz';
+  let padded = '';
+  const dir = recordsDirWith(rel, (target) => {
+    const lines = gunzipSync(readFileSync(join(RECORDS.dir, rel))).toString('utf8').split('\n');
+    lines[99] = (lines[99] ?? '').replace(/\|(\d{1,2}\/\d{1,2}\/\d{4})\|/, (_, d: string) => {
+      padded = d;
+      return `|  ${d} |`;
+    });
+    writeFileSync(target, gzipSync(lines.join('\n')));
+  });
+  assert.notEqual(padded, '', 'line 100 has a date to pad');
+  const db = tempPath('padded.duckdb');
+  await loadData({ from: dir, db, manifest: RECORDS.manifest, allowModified: true, expectedRows: await recordsRows() });
+  assert.equal((await tableChecksums(db)).arrests, (await tableChecksums(await RECORDS.dbPath())).arrests);
+});
+
 test('an Area of Responsibility missing from the AOR codes stops the load at its line, rather than loading as blank', async () => {
   const rel = 'ice-foia-2019-ICFO-53623/ICERemovals_FY2018.csv.gz';
   const dir = recordsDirWith(rel, (target) => {
