@@ -16,7 +16,7 @@ import { fileURLToPath } from 'node:url';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { gazetteerDir } from '../law/gazetteer.js';
 import { LANDMARK_COUNTY_DDL } from './attribution/build.js';
-import { query, run } from './db.js';
+import { query, run, sqlString } from './db.js';
 import { userDataDir } from './paths.js';
 
 const COLUMNS = ['aor', 'landmark', 'fips', 'method', 'confidence', 'reason', 'detail'] as const;
@@ -60,7 +60,6 @@ export function attributionKey(inputs: readonly string[], sha256: ReadonlyMap<st
   return createHash('sha256').update(JSON.stringify([files, codeVersion()])).digest('hex');
 }
 
-const sqlString = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 const entry = (dir: string, key: string): string => join(dir, `${key}.parquet`);
 
 /** Creates landmark_county from the entry for this key; false (and no table) when there is none or it is unreadable. */

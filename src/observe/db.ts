@@ -4,6 +4,9 @@ import { DuckDBConnection, DuckDBInstance, type DuckDBValue } from '@duckdb/node
 export const SESSION_TIME_ZONE = 'UTC';
 
 export type Params = DuckDBValue[] | Record<string, DuckDBValue>;
+
+/** A SQL string literal, for the few places a value cannot be a parameter (a COPY's path, a type's values). */
+export const sqlString = (s: string): string => `'${s.replaceAll("'", "''")}'`;
 export type Row = Record<string, string | number | boolean | null>;
 
 export interface Database {

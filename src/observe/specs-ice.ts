@@ -5,21 +5,23 @@ import type { Field, TableSpec } from './table-spec.js';
 const DIR = 'ice-foia-2019-ICFO-53623';
 const ICE_DATE = '%m/%d/%Y';
 
-// Every row's AOR is joined to its 3-letter code through aor_names (built from geo/uwchr_aor_codes.yaml, both
-// "Denver" and "Denver Area of Responsibility"). A non-blank name with no code stops the load rather than
-// loading as NULL; the name itself is not stored per row (aor_codes has it).
+// Every row's AOR becomes its 3-letter code through the load's lookup of geo/uwchr_aor_codes.yaml (either spelling,
+// "Denver" or "Denver Area of Responsibility": an ENUM of the names and a macro giving the code at a name's
+// position, made by the load and dropped after). A non-blank name with no code stops the load rather than loading
+// as NULL; the name itself is not stored per row (aor_codes has it).
+export const AOR_NAME_TYPE = 'aor_name';
+export const AOR_CODE_MACRO = 'aor_code';
 const AOR_RAW = '$aor';
 const aorField: Field = {
   name: 'aor',
   type: 'raw',
   from: 'aor',
-  sql: `CASE WHEN r."${AOR_RAW}" IS NULL THEN NULL ELSE coalesce(a.code, error('unknown Area of Responsibility: ' || r."${AOR_RAW}")) END`,
-  bad: `r."${AOR_RAW}" IS NOT NULL AND a.code IS NULL`,
+  sql: `CASE WHEN r."${AOR_RAW}" IS NULL THEN NULL ELSE ${AOR_CODE_MACRO}(r."${AOR_RAW}") END`,
+  bad: `r."${AOR_RAW}" IS NOT NULL AND TRY_CAST(r."${AOR_RAW}" AS ${AOR_NAME_TYPE}) IS NULL`,
   describe: 'unknown Area of Responsibility (not in geo/uwchr_aor_codes.yaml)',
 };
-const common = (): Pick<TableSpec, 'derived' | 'join' | 'perFile'> => ({
+const common = (): Pick<TableSpec, 'derived' | 'perFile'> => ({
   derived: { [AOR_RAW]: `nullif(trim(r.aor), '')` },
-  join: `LEFT JOIN aor_names a ON a.raw = r."${AOR_RAW}"`,
   // One file per fiscal year, so the per-file row counts come from fy (no file name stored per row).
   perFile: { column: 'fy', key: (rel) => Number(/FY(\d{4})/.exec(rel)?.[1]) },
 });
