@@ -314,45 +314,49 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
       cacheDir === false ? undefined : { dir: cacheDir, sha256: hashing.then((hashes) => new Map(hashes.map(([rel, sha]) => [rel, sha]))) });
     workbooks.catch(() => undefined);
 
-    // Two lanes on two connections, each CPU-bound in DuckDB: arrests then encounters; the reference tables then
-    // removals. The landmark attribution (mostly JavaScript) runs on a third connection beside them: it matches the
-    // arrests' landmarks while the encounters load, then the encounters' new ones. Each table is built by one
-    // statement from its own files, so the lanes cannot change what is loaded.
+    // Two connections take the tables from one queue, each the next when it is done, all CPU-bound in DuckDB: the
+    // gazetteer's inputs first (the attribution starts from them), then the three big ICE tables, then the small
+    // reference tables, which fill whichever connection frees first (a fixed split into lanes left one waiting while
+    // the other still had a big table and a row of small ones to go). The landmark attribution (mostly JavaScript)
+    // runs on a third connection beside them: it matches the arrests' landmarks while the others load, then the
+    // encounters' new ones. Each table is built by one statement from its own files, so the order cannot change
+    // what is loaded.
     const failures: { index: number; error: unknown }[] = [];
     const loaded = new Map<string, Promise<boolean>>();
-    const lane = (laneSpecs: TableSpec[], connection: DuckDBConnection): Promise<void> => {
-      let previous = Promise.resolve(true);
-      for (const spec of laneSpecs) {
-        const step = previous.then(async (ok) => {
-          if (!ok || failures.length > 0) return false; // after a failure anywhere, stop starting new tables
-          try {
-            const rows = await loadSpec(connection, spec, dataDir, dbPath);
-            let total = 0;
-            for (const [rel, n] of rows) {
-              addFile(rel, spec.table, n);
-              total += n;
-            }
-            counts[spec.table] = total;
-            tick(spec.table);
-            return true;
-          } catch (error) {
-            failures.push({ index: specs.indexOf(spec), error });
-            return false;
+    const settle = new Map<string, (ok: boolean) => void>();
+    const queue = [
+      ...specs.filter((s) => GAZETTEER_INPUTS.has(s.table)),
+      ...['arrests', 'removals', 'encounters'].flatMap((t) => specs.filter((s) => s.table === t)),
+      ...specs.filter((s) => !GAZETTEER_INPUTS.has(s.table) && !ICE_TABLES.has(s.table)),
+    ];
+    for (const spec of queue) loaded.set(spec.table, new Promise((resolve) => settle.set(spec.table, resolve)));
+    const worker = async (connection: DuckDBConnection): Promise<void> => {
+      for (let spec = queue.shift(); spec !== undefined; spec = queue.shift()) {
+        const done = settle.get(spec.table)!;
+        if (failures.length > 0) { // after a failure anywhere, start no new table
+          done(false);
+          continue;
+        }
+        try {
+          const rows = await loadSpec(connection, spec, dataDir, dbPath);
+          let total = 0;
+          for (const [rel, n] of rows) {
+            addFile(rel, spec.table, n);
+            total += n;
           }
-        });
-        loaded.set(spec.table, step);
-        previous = step;
+          counts[spec.table] = total;
+          tick(spec.table);
+          done(true);
+        } catch (error) {
+          failures.push({ index: specs.indexOf(spec), error });
+          done(false);
+        }
       }
-      return previous.then(() => undefined);
     };
-    const gazetteerFirst = (a: TableSpec, b: TableSpec): number => Number(!GAZETTEER_INPUTS.has(a.table)) - Number(!GAZETTEER_INPUTS.has(b.table));
     const second = await db.connect();
     const third = await db.connect();
     extra.push(second, third);
-    const lanes = [
-      lane(['arrests', 'encounters'].map((t) => specs.find((s) => s.table === t)).filter((s) => s !== undefined), db.connection),
-      lane([...specs.filter((s) => !ICE_TABLES.has(s.table)).sort(gazetteerFirst), ...specs.filter((s) => s.table === 'removals')], second),
-    ];
+    const lanes = [worker(db.connection), worker(second)];
     const ready = (names: Iterable<string>): Promise<boolean> =>
       Promise.all([...names].map((name) => loaded.get(name) ?? Promise.resolve(false))).then((oks) => oks.every(Boolean) && failures.length === 0);
     let attribution = { landmarks: 0, attributed: 0 };
