@@ -126,7 +126,7 @@ async function loadAorCodes(db: Database, dataDir: string): Promise<number> {
   await run(db, `CREATE TABLE aor_names AS SELECT name AS raw, code FROM aor_codes UNION ALL SELECT name || ' Area of Responsibility', code FROM aor_codes`);
   // For the ICE tables' load (specs-ice.ts): each spelling a value of an ENUM, and aor_code(name) the code at its
   // position. A cast finds a row's code cheaper than a join per row (about 5% of a table's load), and fails on a
-  // name with no code. Both are dropped once the tables are in (dropAorLookup).
+  // name with no code. Both are dropped once the tables are in (loadData).
   const codeOf = new Map<string, string>();
   for (const [name, code] of entries) {
     codeOf.set(name, String(code));
@@ -356,7 +356,7 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
     const second = await db.connect();
     const third = await db.connect();
     extra.push(second, third);
-    const lanes = [worker(db.connection), worker(second)];
+    const workers = [worker(db.connection), worker(second)];
     const ready = (names: Iterable<string>): Promise<boolean> =>
       Promise.all([...names].map((name) => loaded.get(name) ?? Promise.resolve(false))).then((oks) => oks.every(Boolean) && failures.length === 0);
     let attribution = { landmarks: 0, attributed: 0 };
@@ -386,7 +386,7 @@ export async function loadData(options: LoadOptions = {}): Promise<LoadResult> {
         failures.push({ index: specs.length, error });
       }
     })();
-    await Promise.all([...lanes, attributing]);
+    await Promise.all([...workers, attributing]);
     failures.sort((x, y) => x.index - y.index);
     if (failures[0]) throw failures[0].error;
     await run(db, `DROP MACRO ${AOR_CODE_MACRO}`);
