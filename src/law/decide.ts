@@ -9,7 +9,8 @@ import { factsOf, type Facts } from './facts.js';
 import { ANCHOR_FIELD, describeReading, holdDeadline } from './hold-deadline.js';
 import { NONE_MISSING, missingFactsOf, type MissingFact } from './missing-facts.js';
 import { partsOf } from './decision-parts.js';
-import { seal } from './sealed-json.js';
+import { BoundedCache } from './bounded-cache.js';
+import { isSealed, seal } from './sealed-json.js';
 import { MODEL_NAME, type AgreementFact } from './agreements-287g.js';
 import { TraceRecorder, type TraceEntry } from './trace.js';
 import type { ResolvedJurisdiction } from './jurisdiction-chain.js';
@@ -104,17 +105,58 @@ function decideIn(engine: CompiledRegistry, chain: CompiledChain, req: DecisionR
     } else outcome = evaluateLaw(law, t, f, undefined, view);
     decisions[t] = buildDecision(engine, t, outcome, f, jurisdiction, view);
   }
+  const jurisdictionAccount = jurisdictionOut(jurisdiction);
+  const decisionDate = isoOfDay(f.decisionDay);
+  const agreement287g = agreement ?? statedAgreement(req.agency.agreement287g);
+  // An answer made only of shared parts is itself shared: the same answer at another instant of the day is the
+  // same object, serialized once (sealed-json.ts). Its notes follow from the jurisdiction and the request types.
+  const key = trace ? undefined : sharedKey(jurisdictionAccount, decisionDate, agreement287g, req.requests, decisions);
+  let responses: BoundedCache<string, DecisionResponse> | undefined;
+  if (key !== undefined) {
+    responses = sharedResponses.get(engine);
+    if (!responses) sharedResponses.set(engine, (responses = new BoundedCache(SHARED_RESPONSES)));
+    const kept = responses.get(key);
+    if (kept) return kept;
+  }
+  const notes = findingNotes(engine, jurisdiction, req.requests);
   const res: DecisionResponse = {
     decisions,
-    jurisdiction: jurisdictionOut(jurisdiction),
-    decisionDate: isoOfDay(f.decisionDay),
-    notes: findingNotes(engine, jurisdiction, req.requests),
-    agreement287g: agreement ?? statedAgreement(req.agency.agreement287g),
+    jurisdiction: jurisdictionAccount,
+    decisionDate,
+    notes: responses ? [...notes] : notes,
+    agreement287g,
     registry: engine.registry.fingerprint,
     disclaimer: DISCLAIMER,
   };
   if (trace) res.trace = trace;
+  if (responses) responses.set(key!, seal(res));
   return res;
+}
+
+/** Answers whose every part is shared, per engine; at most twice this many are kept (two generations). */
+const SHARED_RESPONSES = 256;
+const sharedResponses = new WeakMap<CompiledRegistry, BoundedCache<string, DecisionResponse>>();
+const objectIds = new WeakMap<object, number>();
+let lastObjectId = 0;
+const idOf = (o: object): number => {
+  let id = objectIds.get(o);
+  if (id === undefined) objectIds.set(o, (id = ++lastObjectId));
+  return id;
+};
+
+/** The identity of an answer made of shared parts (each of them sealed), or undefined when a part is the request's own. */
+function sharedKey(
+  j: DecisionResponse['jurisdiction'], day: string, agreement: AgreementFact, types: readonly RequestType[],
+  decisions: DecisionResponse['decisions'],
+): string | undefined {
+  if (!isSealed(agreement)) return undefined;
+  let key = `${idOf(j)}|${day}|${idOf(agreement)}`;
+  for (const t of types) {
+    const d = decisions[t]!;
+    if (!isSealed(d)) return undefined;
+    key += `|${idOf(d)}`; // a shared decision is one request type's (its parts are per type), in the request's order
+  }
+  return key;
 }
 
 /** The jurisdiction's notes, and for requested types on which the state's research found no law, a note saying so. */
@@ -132,9 +174,16 @@ function findingNotes(engine: CompiledRegistry, j: ResolvedJurisdiction, types: 
   return out ?? j.notes;
 }
 
+const stated = new Map<Model287g | null | undefined, AgreementFact>();
+/** The agreement as the request states it (or could not be placed): one shared, sealed answer per statement. */
 function statedAgreement(m: Model287g | null | undefined): AgreementFact {
-  if (m === undefined) return { models: [], source: 'unknown', agreements: [], note: 'The agency could not be placed on ICE\'s 287(g) lists; state agency.agreement287g in the request.' };
-  return { models: m ? [m] : [], source: 'request', agreements: [], note: m ? `Stated in the request: a 287(g) ${MODEL_NAME[m]} agreement.` : 'Stated in the request: no 287(g) agreement.' };
+  let a = stated.get(m);
+  if (!a) {
+    a = m === undefined ? { models: [], source: 'unknown', agreements: [], note: 'The agency could not be placed on ICE\'s 287(g) lists; state agency.agreement287g in the request.' }
+      : { models: m ? [m] : [], source: 'request', agreements: [], note: m ? `Stated in the request: a 287(g) ${MODEL_NAME[m]} agreement.` : 'Stated in the request: no 287(g) agreement.' };
+    stated.set(m, seal(a));
+  }
+  return a;
 }
 
 const outs = new WeakMap<ResolvedJurisdiction, DecisionResponse['jurisdiction']>();
@@ -196,9 +245,9 @@ function buildDecision(
   }
   const parts = partsOf(engine, t, modality, deciding, o.applied, clockRule);
   const found = f.absent ? missingFactsOf(engine.catalogLookup(), groups, f, modality, o.applied) : NONE_MISSING;
-  // Without a clock or warnings of its own, a decision is its parts and the facts left out: both shared and sealed,
-  // so the decision is too (built once, and serialized once: sealed-json.ts).
-  const shared = t !== 'HOLD' && !extraWarnings.length && !extraMissing.length && parts.decidedBy !== null;
+  // Without a running clock or warnings of its own, a decision is its parts and the facts left out: both shared and
+  // sealed, so the decision is too (built once, and serialized once: sealed-json.ts). Parts are per request type.
+  const shared = (t !== 'HOLD' || holdUntil === null) && !extraWarnings.length && !extraMissing.length && parts.decidedBy !== null;
   const kept = shared ? sharedDecisions.get(parts)?.get(found) : undefined;
   if (kept) return kept;
   const missingFacts = extraMissing.length ? [...found, ...extraMissing] : found as MissingFact[];

@@ -104,6 +104,11 @@ function walk(v: unknown, out: Chunks): void {
     writeSealed(v, out);
     return;
   }
+  walkInside(v, out);
+}
+
+/** An object's JSON from its members (each sealed member as its kept bytes). */
+function walkInside(v: object, out: Chunks): void {
   if (typeof (v as { toJSON?: unknown }).toJSON === 'function') {
     out.text += JSON.stringify(v) ?? 'null'; // answers are plain data: a Date, say, is left to JSON.stringify whole
     return;
@@ -131,10 +136,30 @@ function walk(v: unknown, out: Chunks): void {
   out.text += '}';
 }
 
-/** The UTF-8 bytes of `JSON.stringify(v)`, reusing the encoded JSON of every sealed object in it (a shared one is returned as kept: do not write to it). */
+/**
+ * The UTF-8 bytes of `JSON.stringify(v)`, reusing the encoded JSON of every sealed object in it. A sealed `v` (a
+ * whole shared answer) is written from its members' bytes, and its own are kept from its second time (the same
+ * doorkeeper); kept bytes are returned as kept: do not write to them.
+ */
 export function jsonBytes(v: unknown): Uint8Array<ArrayBuffer> {
-  if (isSealed(v)) return bytesOfSealed(v as object);
+  if (v === null || typeof v !== 'object') return encoder.encode(walkText(v));
+  const kept = encoded.get(v);
+  if (kept !== undefined) return kept;
+  const out = new Chunks();
+  walkInside(v, out);
+  const bytes = out.parts.length === 0 ? encoder.encode(out.text) : out.finish();
+  if (!sealed.has(v)) return bytes;
+  if (!seenOnce.has(v)) {
+    seenOnce.add(v);
+    return bytes;
+  }
+  const exact = bytes.slice();
+  encoded.set(v, exact);
+  return exact;
+}
+
+function walkText(v: unknown): string {
   const out = new Chunks();
   walk(v, out);
-  return out.parts.length === 0 ? encoder.encode(out.text) : out.finish();
+  return out.text;
 }

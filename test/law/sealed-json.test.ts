@@ -60,3 +60,57 @@ test('decisions shared between answers are sealed, and one answer cannot change 
   assert.throws(() => { d.warnings.push('changed'); }, TypeError);
   assert.throws(() => { (d as { modality: string }).modality = 'MAY'; }, TypeError);
 });
+
+const santaClara = {
+  jurisdiction: 'ocd-division/country:us/state:ca/county:santa_clara', agency: { kind: 'sheriff_jail' as const },
+  at: '2025-03-10T09:00:00-07:00', requests: ['HOLD' as const, 'NOTIFY_RELEASE' as const, 'TRANSFER' as const],
+  documents: ['I-247A' as const, 'I-200' as const], wouldBeReleasedAt: '2025-03-10T17:00:00-07:00',
+};
+
+test('an answer made only of shared parts is one sealed answer for every instant of the day, and its kept bytes are exact', () => {
+  const a = engine.decide(santaClara);
+  const b = engine.decide({ ...santaClara, at: '2025-03-10T11:30:00-07:00' });
+  assert.ok(a.ok && b.ok);
+  assert.equal(a.response.decisions.HOLD!.holdUntil, null, 'SB 54 forbids the hold: no clock runs');
+  assert.ok(isSealed(a.response.decisions.HOLD), 'a hold with no clock is its shared parts');
+  assert.equal(b.response, a.response, 'the same law on the same day: the same answer');
+  assert.ok(isSealed(a.response));
+  assert.throws(() => { a.response.notes.push('changed'); }, TypeError);
+  for (let i = 0; i < 3; i++) assert.equal(Buffer.from(jsonBytes(a.response)).toString(), JSON.stringify(a.response), `serialization ${i + 1}`);
+
+  const nextDay = engine.decide({ ...santaClara, at: '2025-03-11T09:00:00-07:00' });
+  assert.ok(nextDay.ok && nextDay.response !== a.response);
+  assert.equal(nextDay.response.decisionDate, '2025-03-11');
+  const otherAgency = engine.decide({ ...santaClara, agency: { kind: 'sheriff_jail', agreement287g: null } });
+  assert.ok(otherAgency.ok && otherAgency.response !== a.response);
+  assert.equal(otherAgency.response.agreement287g.source, 'request');
+  const traced = engine.decide(santaClara, { trace: true });
+  assert.ok(traced.ok && traced.response !== a.response && !isSealed(traced.response) && traced.response.trace!.length > 0);
+});
+
+test('a hold whose clock runs is the request\'s own: each instant has its deadline', () => {
+  const ohio = { jurisdiction: 'ocd-division/country:us/state:oh/county:delaware', agency: { kind: 'sheriff_jail' as const }, requests: ['HOLD' as const], documents: ['I-247A' as const, 'I-200' as const] };
+  const a = engine.decide({ ...ohio, at: '2023-11-09T12:00:00-05:00', wouldBeReleasedAt: '2023-11-09T17:00:00-05:00' });
+  const b = engine.decide({ ...ohio, at: '2023-11-09T12:00:00-05:00', wouldBeReleasedAt: '2023-11-09T18:00:00-05:00' });
+  assert.ok(a.ok && b.ok);
+  assert.equal(a.response.decisions.HOLD!.holdUntil, '2023-11-11T17:00:00-05:00');
+  assert.equal(b.response.decisions.HOLD!.holdUntil, '2023-11-11T18:00:00-05:00');
+  assert.ok(!isSealed(a.response.decisions.HOLD) && !isSealed(a.response));
+});
+
+test('a shared answer is the answer: whatever was decided before, decide() equals an unshared computation (the trace\'s)', () => {
+  const unshared = (req: Parameters<typeof engine.decide>[0]) => {
+    const r = engine.decide(req, { trace: true });
+    if (!r.ok) return r;
+    const { trace: _trace, ...response } = r.response;
+    return { ok: true as const, response };
+  };
+  // The second request takes the first's jurisdiction and instant: a key that left out what differs would answer it
+  // with the first's answer.
+  fc.assert(fc.property(requestArb(registered), requestArb(registered), fc.integer({ min: 0, max: 3_600 }), (a, b, seconds) => {
+    const later = new Date(Date.parse(a.at) + seconds * 1000).toISOString();
+    for (const req of [a, { ...b, jurisdiction: a.jurisdiction, at: a.at }, { ...a, at: later }, a]) {
+      assert.deepEqual(engine.decide(req), unshared(req));
+    }
+  }), { numRuns: 1_500 });
+});
