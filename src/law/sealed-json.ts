@@ -33,8 +33,10 @@ function bytesOfSealed(o: object): Uint8Array<ArrayBuffer> {
 
 /**
  * Sealed objects serialized once already. Their bytes are kept from the second time only (a "doorkeeper"): the
- * parts of answers that come once (a rare combination of rules) cost no memory beyond their memo, while the parts
- * that repeat, nearly all of a busy server's, are encoded once.
+ * parts of answers that come once (a rare combination of rules, a list of facts left out made for one request, a
+ * shared answer's decisions) cost no memory beyond their memo, while the parts that repeat, nearly all of a busy
+ * server's, are encoded once. The first time, a part is written from its members, so the members that repeat are
+ * still their kept bytes.
  */
 const seenOnce = new WeakSet<object>();
 
@@ -44,7 +46,7 @@ function writeSealed(o: object, out: Chunks): void {
   else if (seenOnce.has(o)) out.bytes(bytesOfSealed(o));
   else {
     seenOnce.add(o);
-    out.text += JSON.stringify(o);
+    walkInside(o, out);
   }
 }
 
