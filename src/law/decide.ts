@@ -110,13 +110,18 @@ function decideIn(engine: CompiledRegistry, chain: CompiledChain, req: DecisionR
   const agreement287g = agreement ?? statedAgreement(req.agency.agreement287g);
   // An answer made only of shared parts is itself shared: the same answer at another instant of the day is the
   // same object, serialized once (sealed-json.ts). Its notes follow from the jurisdiction and the request types.
+  // Kept from the second time its key comes (a doorkeeper, as for the parts' bytes): a one-off answer is not sealed.
   const key = trace ? undefined : sharedKey(jurisdictionAccount, decisionDate, agreement287g, req.requests, decisions);
-  let responses: BoundedCache<string, DecisionResponse> | undefined;
+  let responses: SharedResponses | undefined;
   if (key !== undefined) {
     responses = sharedResponses.get(engine);
-    if (!responses) sharedResponses.set(engine, (responses = new BoundedCache(SHARED_RESPONSES)));
-    const kept = responses.get(key);
+    if (!responses) sharedResponses.set(engine, (responses = { kept: new BoundedCache(SHARED_RESPONSES), seen: new BoundedCache(4 * SHARED_RESPONSES) }));
+    const kept = responses.kept.get(key);
     if (kept) return kept;
+    if (responses.seen.get(key) === undefined) {
+      responses.seen.set(key, true);
+      responses = undefined;
+    }
   }
   const notes = findingNotes(engine, jurisdiction, req.requests);
   const res: DecisionResponse = {
@@ -129,13 +134,14 @@ function decideIn(engine: CompiledRegistry, chain: CompiledChain, req: DecisionR
     disclaimer: DISCLAIMER,
   };
   if (trace) res.trace = trace;
-  if (responses) responses.set(key!, seal(res));
+  if (responses) responses.kept.set(key!, seal(res));
   return res;
 }
 
 /** Answers whose every part is shared, per engine; at most twice this many are kept (two generations). */
 const SHARED_RESPONSES = 256;
-const sharedResponses = new WeakMap<CompiledRegistry, BoundedCache<string, DecisionResponse>>();
+interface SharedResponses { kept: BoundedCache<string, DecisionResponse>; seen: BoundedCache<string, true> }
+const sharedResponses = new WeakMap<CompiledRegistry, SharedResponses>();
 const objectIds = new WeakMap<object, number>();
 let lastObjectId = 0;
 const idOf = (o: object): number => {
@@ -247,7 +253,7 @@ function buildDecision(
   const found = f.absent ? missingFactsOf(engine.catalogLookup(), groups, f, modality, o.applied) : NONE_MISSING;
   // Without a running clock or warnings of its own, a decision is its parts and the facts left out: both shared and
   // sealed, so the decision is too (built once, and serialized once: sealed-json.ts). Parts are per request type.
-  const shared = (t !== 'HOLD' || holdUntil === null) && !extraWarnings.length && !extraMissing.length && parts.decidedBy !== null;
+  const shared = (t !== 'HOLD' || holdUntil === null) && !extraWarnings.length && !extraMissing.length && parts.decidedBy !== null && isSealed(found);
   const kept = shared ? sharedDecisions.get(parts)?.get(found) : undefined;
   if (kept) return kept;
   const missingFacts = extraMissing.length ? [...found, ...extraMissing] : found as MissingFact[];

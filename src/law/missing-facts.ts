@@ -78,14 +78,14 @@ function factsOfView(groups: readonly LevelGroup[]): ViewFacts {
   return v;
 }
 
-/** No facts left out that matter (sealed, as every list missingFactsOf returns: sealed-json.ts). */
+/** No facts left out that matter (sealed, as every list missingFactsOf shares: sealed-json.ts). */
 export const NONE_MISSING: readonly MissingFact[] = seal([]);
 
 /**
  * For each fact the request left out that a rule in force reads: decide again as if the fact, given,
  * met every condition that reads it (the most the fact could do). When that changes the answer, or
- * brings in a duty or a hold clock, the rules it would bring in or set aside are reported. The list is
- * sealed: a memoised one is shared by every answer that asks it.
+ * brings in a duty or a hold clock, the rules it would bring in or set aside are reported. A memoised list is
+ * sealed and shared by every answer that asks it; one that depends on more than the rules applied is the request's own.
  */
 export function missingFactsOf(
   catalog: CatalogLookup, groups: readonly LevelGroup[], f: Facts, modality: Modality, applied: readonly CompiledRule[],
@@ -101,13 +101,14 @@ export function missingFactsOf(
     const hit = v.memo.get(h)?.find((e) => e.absent === absent && e.modality === modality && e.applied.length === applied.length && e.applied.every((r, i) => r === applied[i]));
     if (hit) return hit.out;
   }
-  const out = seal(compute(catalog, groups, f, modality, applied, absent));
-  if (memoable) {
-    if (v.memo.size > 5_000) v.memo.clear();
-    const entry = { absent, modality, applied: [...applied], out };
-    const bucket = v.memo.get(h);
-    if (bucket) bucket.push(entry); else v.memo.set(h, [entry]);
-  }
+  const computed = compute(catalog, groups, f, modality, applied, absent);
+  // A list made for this request alone is left unsealed: sealing it would cost more than it saves.
+  if (!memoable) return computed.length ? computed : NONE_MISSING;
+  const out = seal(computed);
+  if (v.memo.size > 5_000) v.memo.clear();
+  const entry = { absent, modality, applied: [...applied], out };
+  const bucket = v.memo.get(h);
+  if (bucket) bucket.push(entry); else v.memo.set(h, [entry]);
   return out;
 }
 
