@@ -24,3 +24,33 @@ export class BoundedCache<K, V> {
   }
   get size(): number { return this.young.size + this.old.size; }
 }
+
+/**
+ * A BoundedCache that keeps a value only from the second time its key comes (a "doorkeeper", as in TinyLFU): a
+ * stream of keys that never repeat costs a small set of keys, not a value each, while the keys that repeat are
+ * kept. Ask `admit(k)` before building a value worth keeping; it remembers the key and says whether it came before.
+ */
+export class DoorkeptCache<K, V> {
+  private readonly kept: BoundedCache<K, V>;
+  private readonly seen: BoundedCache<K, true>;
+  constructor(max: number) {
+    this.kept = new BoundedCache(max);
+    this.seen = new BoundedCache(4 * max);
+  }
+  get(k: K): V | undefined {
+    return this.kept.get(k);
+  }
+  /** True when `k` came before (keep its value with `set`); otherwise remembers it and says false. */
+  admit(k: K): boolean {
+    if (this.seen.get(k) !== undefined) return true;
+    this.seen.set(k, true);
+    return false;
+  }
+  set(k: K, v: V): void {
+    this.kept.set(k, v);
+  }
+  /** Values kept (at most twice `max`: two generations). */
+  get size(): number {
+    return this.kept.size;
+  }
+}

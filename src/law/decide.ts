@@ -9,7 +9,7 @@ import { factsOf, type Facts } from './facts.js';
 import { ANCHOR_FIELD, describeReading, holdDeadline } from './hold-deadline.js';
 import { NONE_MISSING, missingFactsOf, type MissingFact } from './missing-facts.js';
 import { partsOf } from './decision-parts.js';
-import { BoundedCache } from './bounded-cache.js';
+import { DoorkeptCache } from './bounded-cache.js';
 import { isSealed, seal } from './sealed-json.js';
 import { MODEL_NAME, type AgreementFact } from './agreements-287g.js';
 import { TraceRecorder, type TraceEntry } from './trace.js';
@@ -112,16 +112,13 @@ function decideIn(engine: CompiledRegistry, chain: CompiledChain, req: DecisionR
   // same object, serialized once (sealed-json.ts). Its notes follow from the jurisdiction and the request types.
   // Kept from the second time its key comes (a doorkeeper, as for the parts' bytes): a one-off answer is not sealed.
   const key = trace ? undefined : sharedKey(jurisdictionAccount, decisionDate, agreement287g, req.requests, decisions);
-  let responses: SharedResponses | undefined;
+  let responses: DoorkeptCache<string, DecisionResponse> | undefined;
   if (key !== undefined) {
     responses = sharedResponses.get(engine);
-    if (!responses) sharedResponses.set(engine, (responses = { kept: new BoundedCache(SHARED_RESPONSES), seen: new BoundedCache(4 * SHARED_RESPONSES) }));
-    const kept = responses.kept.get(key);
+    if (!responses) sharedResponses.set(engine, (responses = new DoorkeptCache(SHARED_RESPONSES)));
+    const kept = responses.get(key);
     if (kept) return kept;
-    if (responses.seen.get(key) === undefined) {
-      responses.seen.set(key, true);
-      responses = undefined;
-    }
+    if (!responses.admit(key)) responses = undefined;
   }
   const notes = findingNotes(engine, jurisdiction, req.requests);
   const res: DecisionResponse = {
@@ -134,14 +131,13 @@ function decideIn(engine: CompiledRegistry, chain: CompiledChain, req: DecisionR
     disclaimer: DISCLAIMER,
   };
   if (trace) res.trace = trace;
-  if (responses) responses.kept.set(key!, seal(res));
+  if (responses) responses.set(key!, seal(res));
   return res;
 }
 
 /** Answers whose every part is shared, per engine; at most twice this many are kept (two generations). */
 const SHARED_RESPONSES = 256;
-interface SharedResponses { kept: BoundedCache<string, DecisionResponse>; seen: BoundedCache<string, true> }
-const sharedResponses = new WeakMap<CompiledRegistry, SharedResponses>();
+const sharedResponses = new WeakMap<CompiledRegistry, DoorkeptCache<string, DecisionResponse>>();
 const objectIds = new WeakMap<object, number>();
 let lastObjectId = 0;
 const idOf = (o: object): number => {

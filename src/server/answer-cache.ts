@@ -7,7 +7,7 @@
  * non-ASCII text (citations carry "§") is scanned for its length, copied behind the headers and transcoded on
  * every send; bytes are written as they are.
  */
-import { BoundedCache } from '../law/bounded-cache.js';
+import { DoorkeptCache } from '../law/bounded-cache.js';
 
 /** Bytes as Hono's c.body takes them (a Buffer's view, no copy). */
 export type Bytes = Uint8Array<ArrayBuffer>;
@@ -17,25 +17,20 @@ export const utf8 = (text: string): Bytes => bytesOf(Buffer.from(text));
 export interface KeptAnswer { body: Bytes; type: string }
 
 export class AnswerCache {
-  private readonly answers: BoundedCache<string, KeptAnswer>;
-  private readonly seen: BoundedCache<string, true>;
+  private readonly answers: DoorkeptCache<string, KeptAnswer>;
   constructor(max = 256) {
-    this.answers = new BoundedCache(max);
-    this.seen = new BoundedCache(4 * max);
+    this.answers = new DoorkeptCache(max);
   }
   get(key: string): KeptAnswer | undefined {
     return this.answers.get(key);
   }
   /** Offers an answer just computed (its encoded bytes): kept when the key was offered before; true when kept. */
   offer(key: string, body: Bytes, type: string): boolean {
-    if (this.seen.get(key) === undefined) {
-      this.seen.set(key, true);
-      return false;
-    }
+    if (!this.answers.admit(key)) return false;
     this.answers.set(key, { body, type });
     return true;
   }
-  /** Answers kept (at most twice `max`: BoundedCache's two generations). */
+  /** Answers kept (at most twice `max`). */
   get size(): number {
     return this.answers.size;
   }
