@@ -83,7 +83,7 @@ const afterRun = await memory();
 const baseline = (health.requests.average + healthAfter.requests.average) / 2;
 const pct = (r: autocannon.Result): string => `${(100 * r.requests.average / baseline).toFixed(1)}%`;
 console.log(`decide / health throughput (health the mean of its two runs, ${baseline.toFixed(0)} req/s): repeated body ${pct(decide)}, p99 ${decide.latency.p99} ms; every body distinct ${pct(distinct)}, p99 ${distinct.latency.p99} ms; varied ${pct(mixed)}, p99 ${mixed.latency.p99} ms (targets ≥ 50%, p99 ≤ 20 ms)`);
-console.log('(repeated: answered from the answers the server keeps; distinct: decided, and the answer, the same law on the same day, is the engine\'s shared one, serialized once; varied: decided and serialized, the answers mostly new)');
+console.log('(repeated: answered from the answers the server keeps; distinct: decided, and the answer, the same law on the same day, sent as the bytes kept for it; varied: decided and serialized, the answers mostly new)');
 console.log(`server memory after GC: before ${mb(before.heapUsed)} heap, ${mb(before.rss)} RSS; after ${mb(afterRun.heapUsed)} heap, ${mb(afterRun.rss)} RSS`);
 
 // The map: the server computed today's maps and the slider's stops (January 1 and July 1 of each year) after it

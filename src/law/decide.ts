@@ -9,7 +9,6 @@ import { factsOf, type Facts } from './facts.js';
 import { ANCHOR_FIELD, describeReading, holdDeadline } from './hold-deadline.js';
 import { NONE_MISSING, missingFactsOf, type MissingFact } from './missing-facts.js';
 import { partsOf } from './decision-parts.js';
-import { DoorkeptCache } from './bounded-cache.js';
 import { isSealed, seal } from './sealed-json.js';
 import { MODEL_NAME, type AgreementFact } from './agreements-287g.js';
 import { TraceRecorder, type TraceEntry } from './trace.js';
@@ -105,60 +104,17 @@ function decideIn(engine: CompiledRegistry, chain: CompiledChain, req: DecisionR
     } else outcome = evaluateLaw(law, t, f, undefined, view);
     decisions[t] = buildDecision(engine, t, outcome, f, jurisdiction, view);
   }
-  const jurisdictionAccount = jurisdictionOut(jurisdiction);
-  const decisionDate = isoOfDay(f.decisionDay);
-  const agreement287g = agreement ?? statedAgreement(req.agency.agreement287g);
-  // An answer made only of shared parts is itself shared: the same answer at another instant of the day is the
-  // same object, serialized once (sealed-json.ts). Its notes follow from the jurisdiction and the request types.
-  // Kept from the second time its key comes (a doorkeeper, as for the parts' bytes): a one-off answer is not sealed.
-  const key = trace ? undefined : sharedKey(jurisdictionAccount, decisionDate, agreement287g, req.requests, decisions);
-  let responses: DoorkeptCache<string, DecisionResponse> | undefined;
-  if (key !== undefined) {
-    responses = sharedResponses.get(engine);
-    if (!responses) sharedResponses.set(engine, (responses = new DoorkeptCache(SHARED_RESPONSES)));
-    const kept = responses.get(key);
-    if (kept) return kept;
-    if (!responses.admit(key)) responses = undefined;
-  }
-  const notes = findingNotes(engine, jurisdiction, req.requests);
   const res: DecisionResponse = {
     decisions,
-    jurisdiction: jurisdictionAccount,
-    decisionDate,
-    notes: responses ? [...notes] : notes,
-    agreement287g,
+    jurisdiction: jurisdictionOut(jurisdiction),
+    decisionDate: isoOfDay(f.decisionDay),
+    notes: findingNotes(engine, jurisdiction, req.requests),
+    agreement287g: agreement ?? statedAgreement(req.agency.agreement287g),
     registry: engine.registry.fingerprint,
     disclaimer: DISCLAIMER,
   };
   if (trace) res.trace = trace;
-  if (responses) responses.set(key!, seal(res));
   return res;
-}
-
-/** Answers whose every part is shared, per engine; at most twice this many are kept (two generations). */
-const SHARED_RESPONSES = 256;
-const sharedResponses = new WeakMap<CompiledRegistry, DoorkeptCache<string, DecisionResponse>>();
-const objectIds = new WeakMap<object, number>();
-let lastObjectId = 0;
-const idOf = (o: object): number => {
-  let id = objectIds.get(o);
-  if (id === undefined) objectIds.set(o, (id = ++lastObjectId));
-  return id;
-};
-
-/** The identity of an answer made of shared parts (each of them sealed), or undefined when a part is the request's own. */
-function sharedKey(
-  j: DecisionResponse['jurisdiction'], day: string, agreement: AgreementFact, types: readonly RequestType[],
-  decisions: DecisionResponse['decisions'],
-): string | undefined {
-  if (!isSealed(agreement)) return undefined;
-  let key = `${idOf(j)}|${day}|${idOf(agreement)}`;
-  for (const t of types) {
-    const d = decisions[t]!;
-    if (!isSealed(d)) return undefined;
-    key += `|${idOf(d)}`; // a shared decision is one request type's (its parts are per type), in the request's order
-  }
-  return key;
 }
 
 /** The jurisdiction's notes, and for requested types on which the state's research found no law, a note saying so. */

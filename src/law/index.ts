@@ -124,6 +124,7 @@ export { DecisionRequest } from './request-schema.js';
 export { formatProblem, type FileProblem } from './yaml-file.js';
 export { explain, memo } from './explain.js';
 export { jsonBytes } from './sealed-json.js';
+export { answerBytes } from './answer-bytes.js';
 export { lawMap, lawChanges, mapSummary, standardRequest, standardDocuments, jailAgency, UNIFIED_JAIL_STATES, MapQuery, ChangesQuery, parseMapQuery, mapCsv, changesCsv, type LawMap, type MapRow, type MapChange } from './law-map.js';
 export { listJurisdictions, countiesOf, stateInfo, type JurisdictionSummary, type CountySummary } from './jurisdictions-list.js';
 export type { StateInfo } from './states.js';

@@ -3,7 +3,7 @@ import { gzipSync } from 'node:zlib';
 import type { Hono } from 'hono';
 import { z } from 'zod';
 import {
-  ChangesQuery, DecisionRequest, MapQuery, changesCsv, explain, jsonBytes, jurisdictionDetail, lawChanges, lawMap, listJurisdictions, mapCsv, memo,
+  ChangesQuery, DecisionRequest, MapQuery, answerBytes, changesCsv, explain, jurisdictionDetail, lawChanges, lawMap, listJurisdictions, mapCsv, memo,
   searchJurisdictions, type Engine, type LawMap, type RequestType,
 } from '../law/index.js';
 import { BoundedCache } from '../law/bounded-cache.js';
@@ -91,10 +91,11 @@ export function mountLawRoutes(app: Hono, engine: () => Engine, observed: Observ
       const first = r.problems[0]!;
       return problem(c, 400, 'Invalid request', `${first.path}: ${first.message}`, { field: first.path, problems: r.problems });
     }
-    // JSON: most of an answer is parts shared with other answers, kept encoded (sealed-json.ts).
+    // JSON: most of an answer is parts shared with other answers, kept encoded (sealed-json.ts); an answer made only
+    // of them is the bytes of the same answer earlier that day (answer-bytes.ts).
     const answer = q.format === 'text' ? { bytes: utf8(explain(r.response)), type: 'text/plain; charset=UTF-8' }
       : q.format === 'md' || q.format === 'memo' ? { bytes: utf8(memo(body.value as DecisionRequest, r.response)), type: 'text/markdown; charset=utf-8' }
-      : { bytes: jsonBytes(r.response), type: 'application/json' };
+      : { bytes: answerBytes(r.response), type: 'application/json' };
     if (key !== undefined) answers.offer(key, answer.bytes, answer.type);
     return c.body(answer.bytes, 200, { 'content-type': answer.type });
   });
