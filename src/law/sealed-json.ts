@@ -33,10 +33,9 @@ function bytesOfSealed(o: object): Uint8Array<ArrayBuffer> {
 
 /**
  * Sealed objects serialized once already. Their bytes are kept from the second time only (a "doorkeeper"): the
- * parts of answers that come once (a rare combination of rules, a list of facts left out made for one request, a
- * shared answer's decisions) cost no memory beyond their memo, while the parts that repeat, nearly all of a busy
- * server's, are encoded once. The first time, a part is written from its members, so the members that repeat are
- * still their kept bytes.
+ * parts of answers that come once (a rare combination of rules, a decision made of them) cost no memory beyond
+ * their memo, while the parts that repeat, nearly all of a busy server's, are encoded once. The first time, a part
+ * is written from its members, so the members that repeat are still their kept bytes.
  */
 const seenOnce = new WeakSet<object>();
 
@@ -139,9 +138,9 @@ function walkInside(v: object, out: Chunks): void {
 }
 
 /**
- * The UTF-8 bytes of `JSON.stringify(v)`, reusing the encoded JSON of every sealed object in it. A sealed `v` (a
- * whole shared answer) is written from its members' bytes, and its own are kept from its second time (the same
- * doorkeeper); kept bytes are returned as kept: do not write to them.
+ * The UTF-8 bytes of `JSON.stringify(v)`, reusing the encoded JSON of every sealed object in it. A sealed `v` is
+ * written from its members' bytes, and its own are kept from its second time (the same doorkeeper); kept bytes are
+ * returned as kept: do not write to them.
  */
 export function jsonBytes(v: unknown): Uint8Array<ArrayBuffer> {
   if (v === null || typeof v !== 'object') return encoder.encode(walkText(v));
