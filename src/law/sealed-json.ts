@@ -137,30 +137,10 @@ function walkInside(v: object, out: Chunks): void {
   out.text += '}';
 }
 
-/**
- * The UTF-8 bytes of `JSON.stringify(v)`, reusing the encoded JSON of every sealed object in it. A sealed `v` is
- * written from its members' bytes, and its own are kept from its second time (the same doorkeeper); kept bytes are
- * returned as kept: do not write to them.
- */
+/** The UTF-8 bytes of `JSON.stringify(v)`, reusing the encoded JSON of every sealed object in it (a shared one is returned as kept: do not write to it). */
 export function jsonBytes(v: unknown): Uint8Array<ArrayBuffer> {
-  if (v === null || typeof v !== 'object') return encoder.encode(walkText(v));
-  const kept = encoded.get(v);
-  if (kept !== undefined) return kept;
-  const out = new Chunks();
-  walkInside(v, out);
-  const bytes = out.parts.length === 0 ? encoder.encode(out.text) : out.finish();
-  if (!sealed.has(v)) return bytes;
-  if (!seenOnce.has(v)) {
-    seenOnce.add(v);
-    return bytes;
-  }
-  const exact = bytes.slice();
-  encoded.set(v, exact);
-  return exact;
-}
-
-function walkText(v: unknown): string {
+  if (isSealed(v)) return bytesOfSealed(v as object);
   const out = new Chunks();
   walk(v, out);
-  return out.text;
+  return out.parts.length === 0 ? encoder.encode(out.text) : out.finish();
 }
