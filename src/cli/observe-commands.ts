@@ -50,6 +50,7 @@ const CLI_COMMANDS: CliCommand[] = [
   },
   single('quality', 'what the ICE records leave blank, and how many rows are identical to another in every released field'),
   single('at-large-recent', 'at-large share of ICE arrests by AOR, state or nation: FY2016–FY2019 records beside calendar 2024, 2025 and Aug 2025–Jul 2026'),
+  single('at-large-aor-map', "at-large share of ICE arrests in each county's AOR for one period (the AOR's figures, with its counties under that period's AOR map)"),
   single('arrests-monthly', 'all ICE arrests nationally by month, 2024-01 to 2026-08 (August 2026 partial)'),
   single('book-ins', 'ICE initial book-ins into detention by arresting agency (ICE, CBP) and month, FY2019–FY2026'),
   single('detention-population', 'ICE detention average daily population per fiscal year by AOR or facility type, or nationally by facility type and month'),

@@ -24,6 +24,8 @@ export { policyVsPractice, countyOcdId } from './metrics/policy-vs-practice.js';
 export { recordQuality, type RecordQualityRow } from './metrics/record-quality.js';
 export { attributionCoverage, type AttributionCoverageRow } from './metrics/attribution-coverage.js';
 export { atLargeRecent, atLargeRecentOptions, AT_LARGE_PERIODS, AT_LARGE_BY, type AtLargeRecentRow, type AtLargeRecentOptions } from './metrics/at-large-recent.js';
+export { atLargeAorMap, type AtLargeAorMapRow } from './metrics/at-large-aor-map.js';
+export { atLargeAorMapOptions, type AtLargeAorMapOptions } from './metrics/recent-options.js';
 export { arrestsMonthly, arrestsMonthlyOptions, type ArrestsMonthlyRow, type ArrestsMonthlyOptions } from './metrics/arrests-monthly.js';
 export { bookIns, bookInsOptions, BOOK_INS_BY, DETENTION_FYS, type BookInsRow, type BookInsOptions } from './metrics/book-ins.js';
 export { detentionPopulation, detentionPopulationOptions, POPULATION_BY, type DetentionPopulationRow, type DetentionPopulationOptions } from './metrics/detention-population.js';

@@ -10,7 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import { tmpdir } from 'node:os';
 import { z } from 'zod';
 import {
-  CODEBOOK, METRICS, type MetricSpec, agreements287g, describeColumn, writeMetricParquet, arrestsMonthly, atLargeRecent, bookIns, custodialShare, detainersLodged, openDatabase, paDetainerOutcomes,
+  CODEBOOK, METRICS, type MetricSpec, agreements287g, describeColumn, writeMetricParquet, arrestsMonthly, atLargeAorMap, atLargeRecent, bookIns, custodialShare, detainersLodged, openDatabase, paDetainerOutcomes,
   parseOptions, query, removalsByThreat,
 } from '../../src/observe/index.js';
 import { observeRoutes } from '../../src/server/observe-routes.js';
@@ -77,6 +77,52 @@ test('removals and detainers lodged equal counts of the fixture files', async ()
   });
 });
 
+test('the AOR map layer: each county in one AOR, by the 2019 table for the records and by ICE\'s 2025/26 map after, with its AOR\'s figures', async () => {
+  const counties = csv('geo/uwchr_county_aor.csv');
+  // The 2025/26 map, read from its file: an office names a county of a state, or (county blank) the whole state.
+  const offices = csv('geo/ddp_ice_areas_of_responsibility.csv', ', ');
+  const stateOf = (name: string): string => name.split(', ').at(-1)!;
+  const countyOf = (name: string): string => name.split(', ')[0]!.replace(/ county$/, '');
+  const office2025 = (c: Record<string, string>): string | undefined =>
+    (offices.find((o) => o.state_name!.toLowerCase() === stateOf(c.name!) && o.county_name!.toLowerCase() === countyOf(c.name!))
+      ?? offices.find((o) => o.state_name!.toLowerCase() === stateOf(c.name!) && o.county_name === ''))?.office_name;
+  const aggregates = csv('ddp-arrests-aggregates/aor_arrests.csv');
+  await withFixture(async (db) => {
+    for (const period of ['fy2018', 'y2024'] as const) {
+      const m = await atLargeAorMap(db, { period });
+      const placed = m.rows.flatMap((r) => r.counties.map((fips) => ({ fips, row: r })));
+      assert.equal(new Set(placed.map((p) => p.fips)).size, placed.length, `${period}: no county twice`);
+      const figures = await atLargeRecent(db, { by: 'aor', period });
+      // The fixture's records are cut to a few AORs: a county whose AOR has no figure is in no row, and a caveat counts it.
+      const unplaced = counties.filter((c) => !placed.some((p) => p.fips === c.geoid));
+      if (unplaced.length) assert.ok(m.caveats.some((x) => x.startsWith(`${unplaced.length} counties are in an AOR with no figure`)), `${period}: ${m.caveats.join(' | ')}`);
+      assert.ok(placed.length > 0);
+      for (const c of counties) {
+        const row = placed.find((p) => p.fips === c.geoid)?.row;
+        if (!row) {
+          assert.ok(period === 'fy2018' ? !figures.rows.some((f) => f.key === c.aor) : !aggregates.some((a) => a.window === period && a.aor === office2025(c)), `${c.name} has a figure but no row`);
+          continue;
+        }
+        if (period === 'fy2018') assert.equal(row.key, c.aor, `${c.name} in FY2018`);
+        else {
+          assert.equal(row.label, office2025(c), `${c.name} in 2024`);
+          const published = aggregates.find((a) => a.window === period && a.aor === row.label)!;
+          assert.equal(row.arrests, Number(published.arrests));
+          assert.equal(row.atLarge, Number(published.arrests_at_large));
+        }
+        const f = figures.rows.find((r) => r.key === row.key)!;
+        assert.deepEqual([row.arrests, row.atLarge, row.atLargeShare], [f.arrests, f.atLarge, f.atLargeShare]);
+      }
+    }
+    // Upstate New York is Buffalo's, the city's five boroughs New York City's, in both maps.
+    const y = await atLargeAorMap(db, {});
+    assert.equal(y.filters.period, 'y2025');
+    assert.ok(y.rows.find((r) => r.key === 'BUF')?.counties.includes('36029'));
+    assert.ok(y.rows.find((r) => r.key === 'NYC')?.counties.includes('36061'));
+    await assert.rejects(atLargeAorMap(db, { period: 'y2023' as 'y2024' }), /y2023 is not a period/);
+  });
+});
+
 test('2024–26 aggregates, detention book-ins, 287(g) and Pennsylvania outcomes equal the fixture files', async () => {
   await withFixture(async (db) => {
     const monthly = csv('ddp-arrests-aggregates/arrests_monthly_texas.csv');
@@ -109,9 +155,10 @@ test('every metric answers its default query on the fixture, and the API serves 
       assert.equal(res.status, 200, m.name);
       assert.deepEqual(((await res.json()) as { rows: unknown[] }).rows, JSON.parse(JSON.stringify(direct.rows)), m.name);
       const text = await (await app.request(`/${m.name}?format=csv`)).text();
-      // One CSV record per row, under one header (none at all for an empty table).
+      // One CSV record per row of the flat table (the rows, or what flatRows makes of them), under one header (none at all for an empty table).
+      const flat = m.flatRows?.(direct) ?? direct.rows;
       const records = parse(text, { relax_quotes: true, skip_empty_lines: true }) as string[][];
-      assert.equal(records.length, direct.rows.length === 0 ? 0 : direct.rows.length + 1, `${m.name}: CSV records`);
+      assert.equal(records.length, flat.length === 0 ? 0 : flat.length + 1, `${m.name}: CSV records`);
     }
   });
   // A classified arrest is in exactly one class, and the cube sums to the records.

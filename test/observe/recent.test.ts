@@ -4,7 +4,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import {
-  LoadError, MetricInputError, arrestsMonthly, atLargeRecent, bookIns, custodialShare, detentionPopulation, loadData, provenance, query,
+  LoadError, MetricInputError, arrestsMonthly, atLargeAorMap, atLargeRecent, bookIns, custodialShare, detentionPopulation, loadData, provenance, query,
 } from '../../src/observe/index.js';
 import { parseDetentionWorkbook, readDetentionWorkbook, readWorkbookSheets, type Sheet } from '../../src/observe/detention-stats.js';
 import { DETENTION_FILES } from '../../src/observe/specs-recent.js';
@@ -168,6 +168,32 @@ test('at-large-recent: the record-level years agree with custodial-share, the 20
     const hlg = await atLargeRecent(db, { area: 'hlg' });
     assert.deepEqual(hlg.rows.map((x) => x.period), ['y2024', 'y2025', 'w2526']);
     assert.ok(hlg.caveats.some((c) => /No arrests for HLG in FY2016.*Harlingen is not an AOR/.test(c)));
+  });
+});
+
+test('at-large-aor-map: every county in one AOR; the 2025/26 map moves South Texas to Harlingen, the 2019 map does not', needsData, async () => {
+  await withLoadedDb(async (db) => {
+    const [{ n } = { n: 0 }] = await query<{ n: number }>(db, 'SELECT count(*)::INTEGER AS n FROM county_aor');
+    const aorOf = (m: Awaited<ReturnType<typeof atLargeAorMap>>, fips: string) => m.rows.find((r) => r.counties.includes(fips));
+    const recent = await atLargeAorMap(db, { period: 'y2025' });
+    const records = await atLargeAorMap(db, { period: 'fy2018' });
+    for (const m of [recent, records]) {
+      const all = m.rows.flatMap((r) => r.counties);
+      assert.equal(all.length, n);
+      assert.equal(new Set(all).size, n);
+    }
+    // Cameron County, TX (Brownsville) and Webb County, TX (Laredo): Harlingen's in 2025, San Antonio's or Houston's in 2019.
+    for (const fips of ['48061', '48479']) {
+      assert.equal(aorOf(recent, fips)?.key, 'HLG', fips);
+      assert.ok(['HOU', 'SNA'].includes(aorOf(records, fips)?.key ?? ''), fips);
+    }
+    const hlg = csv('aor_arrests.csv').find((x) => x.window === 'y2025' && x.aor === 'Harlingen')!;
+    assert.deepEqual([aorOf(recent, '48061')?.arrests, aorOf(recent, '48061')?.atLarge], [Number(hlg.arrests), Number(hlg.arrests_at_large)]);
+    assert.ok(recent.caveats.some((c) => /moves 25 of 3,223 counties from their 2019 AOR \(to HLG, HOU\)/.test(c)), recent.caveats[1]);
+    // Los Angeles County is Los Angeles's in both maps, with the AOR's share of each period.
+    const la = (await atLargeRecent(db, { area: 'LOS', period: 'fy2018,y2025' })).rows;
+    assert.equal(aorOf(records, '06037')?.atLargeShare, la.find((r) => r.period === 'fy2018')?.atLargeShare);
+    assert.equal(aorOf(recent, '06037')?.atLargeShare, la.find((r) => r.period === 'y2025')?.atLargeShare);
   });
 });
 

@@ -5,7 +5,7 @@ import { z } from 'zod';
 import type { Database } from '../db.js';
 import type { MetricResult } from './common.js';
 import { ACCURACY_SAMPLES, ARREST_FYS, COVERAGE_OF, ENCOUNTER_FYS, G287_BY, LODGED_BY, PA_BY, QUALITY_TABLES, REMOVALS_BY, REMOVAL_FYS, SHARE_BY, TRAC_BY } from './domains.js';
-import { arrestsMonthlyOptions, atLargeRecentOptions, bookInsOptions, detentionPopulationOptions, provenanceOptions } from './recent-options.js';
+import { arrestsMonthlyOptions, atLargeAorMapOptions, atLargeRecentOptions, bookInsOptions, detentionPopulationOptions, provenanceOptions } from './recent-options.js';
 import { aorOption, choiceOption, countiesOption, countyOption, dateOption, flagOption, fyOption, intOption, stateOption, textOption } from './options.js';
 
 /** A metric function loaded when first called: the metric modules (and DuckDB with them) stay out of `comity decide`. */
@@ -24,6 +24,7 @@ const attributionCoverage = lazy(() => import('./attribution-coverage.js'), 'att
 const recordQuality = lazy(() => import('./record-quality.js'), 'recordQuality');
 const attributionAccuracy = lazy(() => import('./attribution-accuracy.js'), 'attributionAccuracy');
 const atLargeRecent = lazy(() => import('./at-large-recent.js'), 'atLargeRecent');
+const atLargeAorMap = lazy(() => import('./at-large-aor-map.js'), 'atLargeAorMap');
 const arrestsMonthly = lazy(() => import('./arrests-monthly.js'), 'arrestsMonthly');
 const bookIns = lazy(() => import('./book-ins.js'), 'bookIns');
 const detentionPopulation = lazy(() => import('./detention-population.js'), 'detentionPopulation');
@@ -154,6 +155,16 @@ export const METRICS = [
         key: r.key, label: r.label, period: r.periodLabel, arrests: r.arrests, atLarge: r.atLarge, atLargeShare: r.atLargeShare,
         custodial: r.custodial, program287g: r.program287g, otherMethods: r.otherMethods, source: r.source,
       })),
+  }),
+  metric({
+    name: 'at-large-aor-map',
+    summary: "The at-large share of ICE arrests in each county's AOR for one period (FY2016–FY2019 by the 2019 AOR map, 2024–26 by ICE's 2025/26 map): the AOR's figures with its counties",
+    options: atLargeAorMapOptions,
+    run: (db, o) => atLargeAorMap(db, o),
+    // One line per county: its AOR's figures.
+    flatRows: (result) =>
+      (result.rows as { key: string; label: string | null; periodLabel: string; arrests: number; atLarge: number; atLargeShare: number | null; counties: string[] }[]).flatMap((r) =>
+        r.counties.map((fips) => ({ county: fips, aor: r.key, aorLabel: r.label, period: r.periodLabel, arrests: r.arrests, atLarge: r.atLarge, atLargeShare: r.atLargeShare }))),
   }),
   metric({ name: 'arrests-monthly', summary: 'All ICE arrests nationally by month, 2024-01 to 2026-08 (August 2026 partial)', options: arrestsMonthlyOptions, run: (db, o) => arrestsMonthly(db, o) }),
   metric({ name: 'book-ins', summary: 'ICE initial book-ins into detention by arresting agency (ICE, CBP) and month, FY2019–FY2026', options: bookInsOptions, run: (db, o) => bookIns(db, o) }),

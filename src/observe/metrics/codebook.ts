@@ -187,6 +187,18 @@ export const CODEBOOK: Readonly<Record<string, CodebookEntry>> = {
       ['source', 'text', 'the records the row comes from'],
     ),
   },
+  'at-large-aor-map': {
+    source: `${ARRESTS}; ${DDP}; the AOR maps: UWCHR's county → AOR table (2019) and ICE's 2025/26 field offices (deportationdata/ice-offices)`,
+    columns: cols(
+      ['county', 'FIPS', 'the county (5 digits); one line per county (the JSON rows are the AORs, each with its counties)'],
+      ['aor', 'code', "the county's AOR under the period's map"],
+      ['aorLabel', 'text', 'the AOR in words'],
+      ['period', 'text', 'FY2016–FY2019, calendar 2024, calendar 2025, or August 2025 – July 2026'],
+      ['arrests', ARREST_COUNT, 'all ICE arrests in the AOR and period (not the county\'s)'],
+      ['atLarge', ARREST_COUNT, 'of them, arrests by Located, Non-Custodial Arrest, Probation and Parole or Worksite Enforcement'],
+      ['atLargeShare', 'share (0–1)', 'atLarge / arrests, the AOR\'s'],
+    ),
+  },
   'arrests-monthly': {
     source: `${DDP}: national monthly arrests`,
     columns: cols(

@@ -32,6 +32,17 @@ export const atLargeRecentOptions = z
 
 export type AtLargeRecentOptions = OptionsInput<typeof atLargeRecentOptions>;
 
+export const atLargeAorMapOptions = z
+  .object({
+    period: z
+      .enum(AT_LARGE_PERIODS, { error: (iss) => `${String(iss.input).slice(0, 20)} is not a period: one of ${AT_LARGE_PERIODS.join(', ')} (2020–2023 are not loaded)` })
+      .optional()
+      .describe(`one period among ${AT_LARGE_PERIODS.join(', ')} (default y2025)`),
+  })
+  .strict();
+
+export type AtLargeAorMapOptions = OptionsInput<typeof atLargeAorMapOptions>;
+
 export const MONTHLY_FIRST = '2024-01';
 
 export const MONTHLY_LAST = '2026-08';

@@ -44,6 +44,25 @@ function nearestStep(steps: string[], date: string): number {
   return i;
 }
 
+/** The periods of the AOR layer: the FY2016–FY2019 records and the 2024–26 aggregates (at-large-aor-map). */
+const AOR_PERIODS = ['fy2016', 'fy2017', 'fy2018', 'fy2019', 'y2024', 'y2025', 'w2526'] as const;
+type AorPeriod = (typeof AOR_PERIODS)[number];
+type ColorBy = 'law' | 'atlarge' | 'aor';
+interface AorFigure { aor: string; label: string; share: number | null; arrests: number }
+
+/** The bins of an at-large share, and the color of a county with no figure. */
+function ShareLegend({ none }: { none: string }) {
+  const { lang } = useLang();
+  return (
+    <ul class="legend">
+      {SHARE_BINS.map((b, i) => (
+        <li key={b.color}><span class="swatch" ref={(el) => el?.style.setProperty('background', b.color)} /><span>{fmtNumber(i ? SHARE_BINS[i - 1]!.upTo : 0, lang, { style: 'percent' })} – {fmtNumber(Math.min(b.upTo, 1), lang, { style: 'percent' })}</span></li>
+      ))}
+      <li><span class="swatch" ref={(el) => el?.style.setProperty('background', NO_DATA_COLOR)} /><span>{none}</span></li>
+    </ul>
+  );
+}
+
 const validDay = (d: string | null, end: string): d is string => !!d && /^\d{4}-\d{2}-\d{2}$/.test(d) && d >= FIRST && d <= end;
 
 export function MapPage({ search }: { search: URLSearchParams }) {
@@ -61,9 +80,11 @@ export function MapPage({ search }: { search: URLSearchParams }) {
   const [showDoj, setShowDoj] = useState(false);
   const [doj, setDoj] = useState<Set<string> | undefined | 'missing'>();
   const [tableOpen, setTableOpen] = useState(false);
-  const [colorBy, setColorBy] = useState<'law' | 'atlarge'>(() => (search.get('color') === 'atlarge' ? 'atlarge' : 'law'));
+  const [colorBy, setColorBy] = useState<ColorBy>(() => { const c = search.get('color'); return c === 'atlarge' || c === 'aor' ? c : 'law'; });
   const [observed, setObserved] = useState<MetricResult | Problem | undefined>();
-  const [hover, setHover] = useState<{ row: MapRow | undefined; obs?: { atLargeShare: number | null; total: number } | undefined; name: string; x: number; y: number } | undefined>();
+  const [aorPeriod, setAorPeriod] = useState<AorPeriod>(() => (AOR_PERIODS as readonly string[]).includes(search.get('period') ?? '') ? search.get('period') as AorPeriod : 'y2025');
+  const [aorShares, setAorShares] = useState<Partial<Record<AorPeriod, MetricResult | Problem>>>({});
+  const [hover, setHover] = useState<{ row: MapRow | undefined; obs?: { atLargeShare: number | null; total: number } | undefined; aor?: AorFigure | undefined; name: string; x: number; y: number } | undefined>();
   const wrap = useRef<HTMLDivElement>(null);
   const latest = useRef('');
 
@@ -84,13 +105,30 @@ export function MapPage({ search }: { search: URLSearchParams }) {
         setProblem(undefined);
       } else setProblem(r.problem);
     });
-    navigate(`/?date=${date}&request=${request}${colorBy === 'atlarge' ? '&color=atlarge' : ''}`, { replace: true });
-  }, [date, request, colorBy]);
+    navigate(`/?date=${date}&request=${request}${colorBy === 'law' ? '' : `&color=${colorBy}`}${colorBy === 'aor' ? `&period=${aorPeriod}` : ''}`, { replace: true });
+  }, [date, request, colorBy, aorPeriod]);
 
   useEffect(() => {
     if (colorBy !== 'atlarge' || observed) return;
     void metric('custodial-share', { by: 'county' }).then((r) => setObserved(r.ok ? r.data : r.problem));
   }, [colorBy]);
+  // The AOR layer: each county colored by its AOR's share in the chosen period (one request per period, kept).
+  useEffect(() => {
+    if (colorBy !== 'aor' || aorShares[aorPeriod]) return;
+    const period = aorPeriod;
+    void metric('at-large-aor-map', { period }).then((r) => setAorShares((m) => ({ ...m, [period]: r.ok ? r.data : r.problem })));
+  }, [colorBy, aorPeriod]);
+  const aorResult = aorShares[aorPeriod];
+  const aorByFips = useMemo(() => {
+    const m = new Map<string, AorFigure>();
+    if (aorResult && 'rows' in aorResult) {
+      for (const r of aorResult.rows as { key: string; label: string | null; atLargeShare: number | null; arrests: number; counties: string[] }[]) {
+        const f: AorFigure = { aor: r.key, label: r.label ?? r.key, share: r.atLargeShare, arrests: r.arrests };
+        for (const c of r.counties) m.set(c, f);
+      }
+    }
+    return m;
+  }, [aorResult]);
   const shareByFips = useMemo(() => new Map(observed && 'rows' in observed ? observed.rows.map((r) => [String(r.key), r as { atLargeShare: number | null; total: number }]) : []), [observed]);
 
   // Play: step through time, each map shown once it has arrived, the next one fetched meanwhile.
@@ -129,7 +167,7 @@ export function MapPage({ search }: { search: URLSearchParams }) {
     const fips = el.getAttribute?.('data-fips');
     if (!fips || !wrap.current) return setHover(undefined);
     const box = wrap.current.getBoundingClientRect();
-    setHover({ row: byFips.get(fips), obs: shareByFips.get(fips), name: el.getAttribute('data-name') ?? fips, x: e.clientX - box.left, y: e.clientY - box.top });
+    setHover({ row: byFips.get(fips), obs: shareByFips.get(fips), aor: aorByFips.get(fips), name: el.getAttribute('data-name') ?? fips, x: e.clientX - box.left, y: e.clientY - box.top });
   };
   const onClick = (e: MouseEvent) => {
     const fips = (e.target as Element).getAttribute?.('data-fips');
@@ -147,9 +185,16 @@ export function MapPage({ search }: { search: URLSearchParams }) {
       <div class="controls">
         <div>
           <label for="map-color">{t('mapColorBy')}</label>
-          <select id="map-color" value={colorBy} onChange={(e) => setColorBy((e.target as HTMLSelectElement).value as 'law' | 'atlarge')}>
+          <select id="map-color" value={colorBy} onChange={(e) => setColorBy((e.target as HTMLSelectElement).value as ColorBy)}>
             <option value="law">{t('mapColorLaw')}</option>
             <option value="atlarge">{t('mapColorAtLarge')}</option>
+            <option value="aor">{t('mapColorAorShare')}</option>
+          </select>
+        </div>
+        <div hidden={colorBy !== 'aor'}>
+          <label for="map-period">{t('mapPeriod')}</label>
+          <select id="map-period" value={aorPeriod} onChange={(e) => setAorPeriod((e.target as HTMLSelectElement).value as AorPeriod)}>
+            {AOR_PERIODS.map((p) => <option key={p} value={p}>{t(`period_${p}` as Key)}</option>)}
           </select>
         </div>
       </div>
@@ -177,18 +222,19 @@ export function MapPage({ search }: { search: URLSearchParams }) {
         <label><input type="checkbox" checked={showDoj} onChange={(e) => setShowDoj((e.target as HTMLInputElement).checked)} />{t('mapLayerDoj')}</label>
       </div>
       <p class="status" role="status" aria-live="polite">
-        {colorBy === 'atlarge' ? `${t('mapColorAtLarge')}.` : pending ? t('mapLoadingMap') : map ? `${label(map.request, lang)}, ${map.date}. ${t('mapCounts')}: ${summary}.` : t('loading')}
+        {colorBy === 'atlarge' ? `${t('mapColorAtLarge')}.` : colorBy === 'aor' ? `${t('mapColorAorShare')}: ${t(`period_${aorPeriod}` as Key)}.` : pending ? t('mapLoadingMap') : map ? `${label(map.request, lang)}, ${map.date}. ${t('mapCounts')}: ${summary}.` : t('loading')}
         {showDoj && doj === 'missing' ? ` ${t('mapDojMissing')}` : ''}
       </p>
       {problem ? <ProblemBox problem={problem} /> : null}
       <div class="map-wrap" ref={wrap} onMouseLeave={() => setHover(undefined)}>
         {shapes ? (
-          <svg viewBox={`0 0 ${shapes.width} ${shapes.height}`} role="img" aria-label={`${t('mapTitle')}: ${summary}`} onMouseMove={onMove} onClick={onClick} data-date={map?.date} data-request={map?.request}>
+          <svg viewBox={`0 0 ${shapes.width} ${shapes.height}`} role="img" aria-label={`${t('mapTitle')}: ${summary}`} onMouseMove={onMove} onClick={onClick} data-date={map?.date} data-request={map?.request} data-aor-period={colorBy === 'aor' && aorResult && 'rows' in aorResult ? aorPeriod : undefined}>
             <g>
               {shapes.counties.map((c) => {
                 const row = byFips.get(c.fips);
                 const obs = shareByFips.get(c.fips);
-                const fill = colorBy === 'atlarge' ? shareColor(obs?.atLargeShare, obs?.total) : row ? modalityColor(row.modality) : NO_DATA_COLOR;
+                const aor = colorBy === 'aor' ? aorByFips.get(c.fips) : undefined;
+                const fill = colorBy === 'atlarge' ? shareColor(obs?.atLargeShare, obs?.total) : colorBy === 'aor' ? shareColor(aor?.share, aor?.arrests) : row ? modalityColor(row.modality) : NO_DATA_COLOR;
                 return <path key={c.fips} class="county" d={c.d} data-fips={c.fips} data-name={c.name} data-modality={row?.modality ?? ''} fill={fill} />;
               })}
             </g>
@@ -200,7 +246,17 @@ export function MapPage({ search }: { search: URLSearchParams }) {
         {hover ? (
           <div class="tooltip" style={{ left: `${Math.min(hover.x + 12, (wrap.current?.clientWidth ?? 400) - 220)}px`, top: `${hover.y + 12}px` }}>
             <strong lang="en">{hover.row ? `${hover.row.name}, ${hover.row.state}` : hover.name}</strong>
-            {colorBy === 'atlarge' ? (
+            {colorBy === 'aor' ? (
+              hover.aor ? (
+                <>
+                  <div>{t('mapAor')}: <span lang="en">{hover.aor.label}</span> ({hover.aor.aor})</div>
+                  {hover.aor.share !== null && hover.aor.arrests >= MIN_ARRESTS
+                    ? <div>{t('mapAtLargeShare')}: {fmtNumber(hover.aor.share, lang, { style: 'percent', maximumFractionDigits: 1 })} · {t('mapAorArrests')}: {fmtNumber(hover.aor.arrests, lang)}</div>
+                    : <div>{t('mapAorNone')}</div>}
+                  <div>{t(`period_${aorPeriod}` as Key)}</div>
+                </>
+              ) : <div>{t('mapAorNone')}</div>
+            ) : colorBy === 'atlarge' ? (
               hover.obs && hover.obs.total >= MIN_ARRESTS ? <div>{t('mapAtLargeShare')}: {fmtNumber(hover.obs.atLargeShare ?? 0, lang, { style: 'percent', maximumFractionDigits: 1 })} · {t('mapArrests')}: {fmtNumber(hover.obs.total, lang)}</div> : <div>{t('mapTooFew')}</div>
             ) : hover.row ? (
               <>
@@ -215,16 +271,19 @@ export function MapPage({ search }: { search: URLSearchParams }) {
       </div>
       <p class="hint">{t('mapHoverHint')}</p>
       <FindCounty />
+      {colorBy === 'aor' ? (
+        <>
+          <h2>{t('mapAorLegend')}</h2>
+          {aorResult && !('rows' in aorResult) ? <p class="notice">{aorResult.status === 503 ? t('loadingRecords') : aorResult.detail}</p> : null}
+          <ShareLegend none={t('mapAorNone')} />
+          {aorResult && 'rows' in aorResult ? <><p lang="en">{aorResult.definition}</p><ul>{aorResult.caveats.map((c) => <li key={c} lang="en">{c}</li>)}</ul></> : null}
+        </>
+      ) : null}
       {colorBy === 'atlarge' ? (
         <>
           <h2>{t('mapAtLargeLegend')}</h2>
           {observed && !('rows' in observed) ? <p class="notice">{observed.status === 503 ? t('loadingRecords') : observed.detail}</p> : null}
-          <ul class="legend">
-            {SHARE_BINS.map((b, i) => (
-              <li key={b.color}><span class="swatch" ref={(el) => el?.style.setProperty('background', b.color)} /><span>{fmtNumber(i ? SHARE_BINS[i - 1]!.upTo : 0, lang, { style: 'percent' })} – {fmtNumber(Math.min(b.upTo, 1), lang, { style: 'percent' })}</span></li>
-            ))}
-            <li><span class="swatch" ref={(el) => el?.style.setProperty('background', NO_DATA_COLOR)} /><span>{t('mapTooFew')}</span></li>
-          </ul>
+          <ShareLegend none={t('mapTooFew')} />
           {observed && 'rows' in observed ? <><p lang="en">{observed.definition}</p><ul>{observed.caveats.map((c) => <li key={c} lang="en">{c}</li>)}</ul></> : null}
         </>
       ) : null}
