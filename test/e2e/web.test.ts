@@ -299,6 +299,49 @@ describe('the web app in Chromium', needsBrowser, () => {
     }
   });
 
+  test('the map colored by the at-large share of each county\'s AOR: the period\'s AOR map and figures, on hover and in the address', { ...needsBrowser, ...needsData }, async () => {
+    const ctx = await context('en');
+    try {
+      const page = await ctx.newPage();
+      type AorRows = { rows: { key: string; label: string; arrests: number; atLargeShare: number; counties: string[] }[] };
+      const get = async (period: string) => (await (await page.request.get(`${base}/api/v1/observe/at-large-aor-map?period=${period}`)).json()) as AorRows;
+      const [recent, records] = [await get('y2025'), await get('fy2018')];
+      // Cameron County, TX: Harlingen's under the 2025/26 map, another AOR's in the 2019 map of the records.
+      const cameron = '48061';
+      const aorOf = (m: AorRows) => m.rows.find((r) => r.counties.includes(cameron))!;
+      assert.notEqual(aorOf(recent).key, aorOf(records).key);
+      const pct = (x: number) => new Intl.NumberFormat('en-US', { style: 'percent', maximumFractionDigits: 1 }).format(x);
+      await page.goto(`${base}/?date=2025-10-01`);
+      await page.waitForSelector('svg[data-date="2025-10-01"]');
+      const lawFill = await page.getAttribute(`path[data-fips="${cameron}"]`, 'fill');
+      await page.selectOption('#map-color', 'aor');
+      await page.waitForSelector('svg[data-aor-period="y2025"]');
+      assert.ok(await page.isHidden('#map-slider'), 'the law\'s time controls are hidden');
+      assert.notEqual(await page.getAttribute(`path[data-fips="${cameron}"]`, 'fill'), lawFill);
+      for (const [period, m] of [['y2025', recent], ['fy2018', records]] as const) {
+        if (period !== 'y2025') {
+          await page.selectOption('#map-period', period);
+          await page.waitForSelector(`svg[data-aor-period="${period}"]`);
+        }
+        await page.mouse.move(0, 0);
+        await page.hover(`path[data-fips="${cameron}"]`);
+        const tip = (await (await page.waitForSelector(`.tooltip:has-text("(${aorOf(m).key})")`)).textContent()) ?? '';
+        assert.ok(tip.includes(aorOf(m).label) && tip.includes(pct(aorOf(m).atLargeShare)) && tip.includes(aorOf(m).arrests.toLocaleString('en-US')), `${period}: ${tip}`);
+        assert.match(page.url(), new RegExp(`color=aor&period=${period}`));
+      }
+      // Hartford County, CT: the map's county, older than the planning regions the AOR table lists, takes its state's AOR.
+      await page.hover('path[data-fips="09003"]');
+      await page.waitForSelector('.tooltip:has-text("(BOS)")');
+      // Every county of an AOR has the same color.
+      const la = records.rows.find((r) => r.key === 'LOS')!;
+      const fills = await Promise.all(la.counties.slice(0, 5).map((f) => page.getAttribute(`path[data-fips="${f}"]`, 'fill')));
+      assert.equal(new Set(fills).size, 1, fills.join());
+      await screenshot(page, 'map-aor-en-desktop');
+    } finally {
+      await ctx.close();
+    }
+  });
+
   test('from the keyboard: a visible focus, the slider moves with the arrow keys, a county found by name', async () => {
     const ctx = await context('en');
     try {

@@ -119,6 +119,9 @@ test('the AOR map layer: each county in one AOR, by the 2019 table for the recor
     assert.equal(y.filters.period, 'y2025');
     assert.ok(y.rows.find((r) => r.key === 'BUF')?.counties.includes('36029'));
     assert.ok(y.rows.find((r) => r.key === 'NYC')?.counties.includes('36061'));
+    // Maryland is wholly Baltimore's; New York is split, so no AOR has it whole.
+    assert.deepEqual(y.rows.find((r) => r.key === 'BAL')?.states, ['24']);
+    assert.ok(y.rows.every((r) => !r.states.includes('36')));
     await assert.rejects(atLargeAorMap(db, { period: 'y2023' as 'y2024' }), /y2023 is not a period/);
   });
 });

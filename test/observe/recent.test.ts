@@ -187,6 +187,11 @@ test('at-large-aor-map: every county in one AOR; the 2025/26 map moves South Tex
       assert.equal(aorOf(recent, fips)?.key, 'HLG', fips);
       assert.ok(['HOU', 'SNA'].includes(aorOf(records, fips)?.key ?? ''), fips);
     }
+    // Texas is split in both maps; Connecticut (its planning regions in the county table) is wholly Boston's.
+    for (const m of [recent, records]) {
+      assert.ok(m.rows.every((r) => !r.states.includes('48')));
+      assert.ok(m.rows.find((r) => r.key === 'BOS')?.states.includes('09'));
+    }
     const hlg = csv('aor_arrests.csv').find((x) => x.window === 'y2025' && x.aor === 'Harlingen')!;
     assert.deepEqual([aorOf(recent, '48061')?.arrests, aorOf(recent, '48061')?.atLarge], [Number(hlg.arrests), Number(hlg.arrests_at_large)]);
     assert.ok(recent.caveats.some((c) => /moves 25 of 3,223 counties from their 2019 AOR \(to HLG, HOU\)/.test(c)), recent.caveats[1]);

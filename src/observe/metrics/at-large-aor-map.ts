@@ -19,16 +19,21 @@ export interface AtLargeAorMapRow {
   atLargeShare: number | null;
   /** The counties (5-digit FIPS) in this AOR under the period's map, sorted. */
   counties: string[];
+  /**
+   * The states (2-digit FIPS) wholly in this AOR: a map whose counties are another census's (Connecticut's eight
+   * former counties, which the county table has replaced by its planning regions) can place them by their state.
+   */
+  states: string[];
 }
 
 /** A county's AOR under the 2025/26 map: its state's office, or the office that names the county (CA, NY, TX). */
 const MAP_2025 = `
-  SELECT c.fips, c.aor AS aor2019, count(DISTINCT d.aor) AS offices, coalesce(any_value(d.aor), c.aor) AS aor
+  SELECT c.fips, c.state_fips AS state, c.aor AS aor2019, count(DISTINCT d.aor) AS offices, coalesce(any_value(d.aor), c.aor) AS aor
   FROM county_aor c
   LEFT JOIN aor_map_2025 m ON lower(m.state_name) = c.state_name
     AND (m.county_name IS NULL OR c.county_name IN (lower(m.county_name), lower(m.county_name) || ' county'))
   LEFT JOIN (SELECT DISTINCT aor, aor_name FROM ddp_arrests_aor) d ON d.aor_name = m.office_name
-  GROUP BY c.fips, c.aor`;
+  GROUP BY c.fips, c.state_fips, c.aor`;
 
 const fmt = (n: number): string => n.toLocaleString('en-US');
 
@@ -36,20 +41,25 @@ export async function atLargeAorMap(db: Database, input: AtLargeAorMapOptions = 
   const options = parseOptions(atLargeAorMapOptions, input);
   const period = options.period ?? 'y2025';
   const records = period.startsWith('fy');
-  const assigned = await query<{ fips: string; aor: string; aor2019: string; offices: number }>(
+  const assigned = await query<{ fips: string; state: string; aor: string; aor2019: string; offices: number }>(
     db,
-    records ? 'SELECT fips, aor, aor AS aor2019, 1 AS offices FROM county_aor ORDER BY fips' : `${MAP_2025} ORDER BY c.fips`,
+    records ? 'SELECT fips, state_fips AS state, aor, aor AS aor2019, 1 AS offices FROM county_aor ORDER BY fips' : `${MAP_2025} ORDER BY c.fips`,
   );
   const figures = await atLargeRecent(db, { by: 'aor', period: [period] });
   const byAor = new Map<string, string[]>();
+  const aorsOfState = new Map<string, Set<string>>();
   for (const a of assigned) {
     let list = byAor.get(a.aor);
     if (!list) byAor.set(a.aor, (list = []));
     list.push(a.fips);
+    let aors = aorsOfState.get(a.state);
+    if (!aors) aorsOfState.set(a.state, (aors = new Set()));
+    aors.add(a.aor);
   }
+  const whole = (aor: string): string[] => [...aorsOfState].filter(([, aors]) => aors.size === 1 && aors.has(aor)).map(([st]) => st).sort();
   const rows: AtLargeAorMapRow[] = figures.rows
     .filter((r): r is AtLargeRecentRow & { key: string } => r.key !== null)
-    .map((r) => ({ key: r.key, label: r.label, period, periodLabel: r.periodLabel, arrests: r.arrests, atLarge: r.atLarge, atLargeShare: r.atLargeShare, counties: byAor.get(r.key) ?? [] }));
+    .map((r) => ({ key: r.key, label: r.label, period, periodLabel: r.periodLabel, arrests: r.arrests, atLarge: r.atLarge, atLargeShare: r.atLargeShare, counties: byAor.get(r.key) ?? [], states: whole(r.key) }));
 
   const moved = assigned.filter((a) => a.aor !== a.aor2019);
   const caveats = [

@@ -120,14 +120,17 @@ export function MapPage({ search }: { search: URLSearchParams }) {
   }, [colorBy, aorPeriod]);
   const aorResult = aorShares[aorPeriod];
   const aorByFips = useMemo(() => {
-    const m = new Map<string, AorFigure>();
+    const counties = new Map<string, AorFigure>();
+    const states = new Map<string, AorFigure>();
     if (aorResult && 'rows' in aorResult) {
-      for (const r of aorResult.rows as { key: string; label: string | null; atLargeShare: number | null; arrests: number; counties: string[] }[]) {
+      for (const r of aorResult.rows as { key: string; label: string | null; atLargeShare: number | null; arrests: number; counties: string[]; states: string[] }[]) {
         const f: AorFigure = { aor: r.key, label: r.label ?? r.key, share: r.atLargeShare, arrests: r.arrests };
-        for (const c of r.counties) m.set(c, f);
+        for (const c of r.counties) counties.set(c, f);
+        for (const st of r.states) states.set(st, f);
       }
     }
-    return m;
+    // A county the AOR table does not list (the map's Connecticut counties are older than its planning regions) takes its state's AOR when the state has one.
+    return { get: (fips: string): AorFigure | undefined => counties.get(fips) ?? states.get(fips.slice(0, 2)) };
   }, [aorResult]);
   const shareByFips = useMemo(() => new Map(observed && 'rows' in observed ? observed.rows.map((r) => [String(r.key), r as { atLargeShare: number | null; total: number }]) : []), [observed]);
 
