@@ -336,6 +336,7 @@ describe('the web app in Chromium', needsBrowser, () => {
       const la = records.rows.find((r) => r.key === 'LOS')!;
       const fills = await Promise.all(la.counties.slice(0, 5).map((f) => page.getAttribute(`path[data-fips="${f}"]`, 'fill')));
       assert.equal(new Set(fills).size, 1, fills.join());
+      assert.deepEqual(serious(await axe(page)).map((v) => v.id), [], 'axe: no serious or critical violations with the AOR layer shown');
       await screenshot(page, 'map-aor-en-desktop');
     } finally {
       await ctx.close();

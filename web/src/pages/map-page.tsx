@@ -50,16 +50,21 @@ type AorPeriod = (typeof AOR_PERIODS)[number];
 type ColorBy = 'law' | 'atlarge' | 'aor';
 interface AorFigure { aor: string; label: string; share: number | null; arrests: number }
 
-/** The bins of an at-large share, and the color of a county with no figure. */
-function ShareLegend({ none }: { none: string }) {
-  const { lang } = useLang();
+/** The key of a map colored by an at-large share: its bins, the color of a county with no figure, the metric's definition and caveats. */
+function ShareKey({ title, result, none }: { title: string; result: MetricResult | Problem | undefined; none: string }) {
+  const { lang, t } = useLang();
   return (
-    <ul class="legend">
-      {SHARE_BINS.map((b, i) => (
-        <li key={b.color}><span class="swatch" ref={(el) => el?.style.setProperty('background', b.color)} /><span>{fmtNumber(i ? SHARE_BINS[i - 1]!.upTo : 0, lang, { style: 'percent' })} – {fmtNumber(Math.min(b.upTo, 1), lang, { style: 'percent' })}</span></li>
-      ))}
-      <li><span class="swatch" ref={(el) => el?.style.setProperty('background', NO_DATA_COLOR)} /><span>{none}</span></li>
-    </ul>
+    <>
+      <h2>{title}</h2>
+      {result && !('rows' in result) ? <p class="notice">{result.status === 503 ? t('loadingRecords') : result.detail}</p> : null}
+      <ul class="legend">
+        {SHARE_BINS.map((b, i) => (
+          <li key={b.color}><span class="swatch" ref={(el) => el?.style.setProperty('background', b.color)} /><span>{fmtNumber(i ? SHARE_BINS[i - 1]!.upTo : 0, lang, { style: 'percent' })} – {fmtNumber(Math.min(b.upTo, 1), lang, { style: 'percent' })}</span></li>
+        ))}
+        <li><span class="swatch" ref={(el) => el?.style.setProperty('background', NO_DATA_COLOR)} /><span>{none}</span></li>
+      </ul>
+      {result && 'rows' in result ? <><p lang="en">{result.definition}</p><ul>{result.caveats.map((c) => <li key={c} lang="en">{c}</li>)}</ul></> : null}
+    </>
   );
 }
 
@@ -274,22 +279,8 @@ export function MapPage({ search }: { search: URLSearchParams }) {
       </div>
       <p class="hint">{t('mapHoverHint')}</p>
       <FindCounty />
-      {colorBy === 'aor' ? (
-        <>
-          <h2>{t('mapAorLegend')}</h2>
-          {aorResult && !('rows' in aorResult) ? <p class="notice">{aorResult.status === 503 ? t('loadingRecords') : aorResult.detail}</p> : null}
-          <ShareLegend none={t('mapAorNone')} />
-          {aorResult && 'rows' in aorResult ? <><p lang="en">{aorResult.definition}</p><ul>{aorResult.caveats.map((c) => <li key={c} lang="en">{c}</li>)}</ul></> : null}
-        </>
-      ) : null}
-      {colorBy === 'atlarge' ? (
-        <>
-          <h2>{t('mapAtLargeLegend')}</h2>
-          {observed && !('rows' in observed) ? <p class="notice">{observed.status === 503 ? t('loadingRecords') : observed.detail}</p> : null}
-          <ShareLegend none={t('mapTooFew')} />
-          {observed && 'rows' in observed ? <><p lang="en">{observed.definition}</p><ul>{observed.caveats.map((c) => <li key={c} lang="en">{c}</li>)}</ul></> : null}
-        </>
-      ) : null}
+      {colorBy === 'aor' ? <ShareKey title={t('mapAorLegend')} result={aorResult} none={t('mapAorNone')} /> : null}
+      {colorBy === 'atlarge' ? <ShareKey title={t('mapAtLargeLegend')} result={observed} none={t('mapTooFew')} /> : null}
       <div hidden={colorBy !== 'law'}>
       <h2>{t('mapLegend')}</h2>
       <ul class="legend">
