@@ -51,6 +51,8 @@ const en = {
   // map
   mapTitle: 'The law in every county',
   mapIntro: 'Each county is colored by what the law says its jail must, may or must not do when ICE makes its usual request on the chosen date: the detainer form then in use, received at would-be release, with nothing said about the person.',
+  mapIntroAtLarge: 'Each county is colored by the share of the ICE arrests placed in it, FY2016–FY2019, that were made at large rather than in a jail or prison: what happened, beside what the law says.',
+  mapIntroAor: "Each county is colored by the share of the ICE arrests in its AOR (the ICE field office's area) that were made at large, for the chosen period: the AOR's figure, not the county's, since ICE's 2024–26 figures exist only by AOR and state.",
   mapRequest: 'Request',
   mapDate: 'Date',
   mapSlider: 'Move through time',
@@ -301,6 +303,8 @@ const es: Record<Key, string> = {
   DETENTION_CONTRACT: 'Contrato de detención con ICE',
   mapTitle: 'La ley en cada condado',
   mapIntro: 'Cada condado tiene el color de lo que la ley dice que su cárcel debe, puede o no debe hacer cuando ICE hace su solicitud habitual en la fecha elegida: el formulario de detainer vigente, recibido al momento de la liberación, sin datos sobre la persona.',
+  mapIntroAtLarge: 'Cada condado tiene el color de la proporción de los arrestos de ICE ubicados en él, años fiscales 2016–2019, que se hicieron en libertad y no en una cárcel o prisión: lo que ocurrió, junto a lo que dice la ley.',
+  mapIntroAor: 'Cada condado tiene el color de la proporción de los arrestos de ICE en su AOR (el área de la oficina de ICE) que se hicieron en libertad, en el período elegido: la cifra del AOR, no la del condado, porque las cifras de ICE de 2024–26 solo existen por AOR y estado.',
   mapRequest: 'Solicitud',
   mapDate: 'Fecha',
   mapSlider: 'Recorrer el tiempo',

@@ -189,7 +189,7 @@ export function MapPage({ search }: { search: URLSearchParams }) {
   return (
     <>
       <h1>{t('mapTitle')}</h1>
-      <p class="intro">{t('mapIntro')}</p>
+      <p class="intro">{t(colorBy === 'aor' ? 'mapIntroAor' : colorBy === 'atlarge' ? 'mapIntroAtLarge' : 'mapIntro')}</p>
       <div class="controls">
         <div>
           <label for="map-color">{t('mapColorBy')}</label>
