@@ -10,6 +10,7 @@ import { defaultEngine, listJurisdictions } from '../src/law/index.js';
 import { makeRequests } from './requests.js';
 
 const seconds = Number(process.env.BENCH_SECONDS ?? 20);
+const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 4));
 const connections = Number(process.env.BENCH_CONNECTIONS ?? 10);
 
 /** A county with law at every level: federal, state (SB 54), county ordinance and the sheriff's policy. */
@@ -53,7 +54,7 @@ async function drive(title: string, path: string, opts: Partial<autocannon.Optio
 
 const decideBody = JSON.stringify(request);
 const sizes = await Promise.all(['', '?trace=true'].map(async (q) => (await (await fetch(`${url}/api/v1/decide${q}`, { method: 'POST', body: decideBody, headers: { 'content-type': 'application/json' } })).arrayBuffer()).byteLength));
-console.log(`decide answer: ${sizes[0]} bytes (${sizes[1]} with ?trace=true); ${connections} connections; each body set driven ${seconds} s in ${Math.max(1, Number(process.env.BENCH_ROUNDS ?? 4))} runs, each between two runs of GET /api/v1/health; server pid ${child.pid}`);
+console.log(`decide answer: ${sizes[0]} bytes (${sizes[1]} with ?trace=true); ${connections} connections; each body set driven ${seconds} s in ${rounds} runs, each between two runs of GET /api/v1/health; server pid ${child.pid}`);
 
 // Every body distinct, 3,600 in turn, none in the server's kept answers. "distinct": the standard request, its
 // instant moved by a second (a county page asking "now"); "varied": seeded requests across every registered
@@ -78,7 +79,6 @@ const before = await memory();
 // shared machine's pace drifts over minutes (the trivial route has measured 16,000 req/s before the decide runs and
 // 11,000 after them); the ratio reported is the median over the rounds, with its range. Each body set is driven
 // `seconds` in all, in `rounds` runs.
-const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 4));
 const slice = Math.max(1, Math.round(seconds / rounds));
 const sets = [['repeated', repeated], ['distinct', inTurn(instants)], ['varied', inTurn(varied)]] as const;
 const runs = new Map<string, { ratio: number; rps: number; p99: number }[]>(sets.map(([name]) => [name, []]));
